@@ -1,0 +1,41 @@
+# TaskQL — the two commands the README starts with:
+#   make run    install what is missing, build, open the REPL on the bundled data
+#   make test   install what is missing, build, run every test
+SWIFT ?= swift
+CONFIG ?= debug
+BIN = .build/$(CONFIG)/taskql
+APT_PACKAGES = libedit-dev pkg-config tmux locales
+
+.PHONY: run test build deps bench format clean
+
+# Installs the Debian packages the build and the tests need, only when one is
+# missing (so a second run is instant and works offline).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+run: build
+	LANG=$${LANG:-C.UTF-8} $(BIN)
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release
+	./Benchmarks/run.sh
+
+format:
+	$(SWIFT) format -i -r Sources Tests
+
+clean:
+	rm -rf .build

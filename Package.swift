@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TaskQL",
+    products: [
+        .library(name: "TaskQL", targets: ["TaskQL"]),
+        .executable(name: "taskql", targets: ["taskql"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The engine: dataset model, importers, language, evaluator, formatting.
+        // No libedit and no argument parsing, so other programs can embed it.
+        .target(
+            name: "TaskQL",
+            resources: [.copy("Resources/seeds")]
+        ),
+        // libedit through pkg-config (Debian: libedit-dev); only the executable links it.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .executableTarget(
+            name: "taskql",
+            dependencies: [
+                "TaskQL",
+                "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TaskQLTests",
+            dependencies: ["TaskQL"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TaskQLCLITests",
+            dependencies: ["TaskQL"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

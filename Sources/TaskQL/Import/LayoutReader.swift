@@ -1,0 +1,111 @@
+/// A decoded document split into lines, the input every layout reader sees.
+/// Line numbers are 1-based, as an editor shows them.
+public struct DocumentLines: Sendable {
+    /// File name as the user gave it (used in `file:line` sources and warnings).
+    public var file: String
+    /// Lines without their line breaks; `lines[0]` is line 1.
+    public var lines: [String]
+
+    public init(file: String, lines: [String]) {
+        self.file = file
+        self.lines = lines
+    }
+
+    /// Splits decoded text on `\n`, `\r\n` and `\r`.
+    public init(file: String, text: String) {
+        var lines: [String] = []
+        var current = ""
+        var previousWasCR = false
+        for ch in text.unicodeScalars {
+            if ch == "\r" {
+                lines.append(current)
+                current = ""
+                previousWasCR = true
+                continue
+            }
+            if ch == "\n" {
+                if !previousWasCR { lines.append(current) }
+                current = ""
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            current.unicodeScalars.append(ch)
+        }
+        if !current.isEmpty { lines.append(current) }
+        self.init(file: file, lines: lines)
+    }
+}
+
+/// A task as a layout reader found it, before ids, dates and canonical
+/// names are added by ``DocumentImporter``.
+public struct RawTask: Sendable, Equatable {
+    public var kind: TaskKind
+    public var section: String?
+    public var subsection: String?
+    public var number: String
+    public var title: String?
+    public var text: String
+    public var leaders: [String]
+    public var leadUnits: [String]
+    public var coUnits: [String]
+    /// 完成时限 as printed (joined when a cell is split over lines).
+    public var deadline: String?
+    /// 1-based line where the record starts.
+    public var line: Int
+
+    public init(
+        kind: TaskKind, section: String? = nil, subsection: String? = nil, number: String,
+        title: String? = nil, text: String, leaders: [String] = [], leadUnits: [String] = [],
+        coUnits: [String] = [], deadline: String? = nil, line: Int
+    ) {
+        self.kind = kind
+        self.section = section
+        self.subsection = subsection
+        self.number = number
+        self.title = title
+        self.text = text
+        self.leaders = leaders
+        self.leadUnits = leadUnits
+        self.coUnits = coUnits
+        self.deadline = deadline
+        self.line = line
+    }
+}
+
+/// A warning found while reading a document, with the line it concerns.
+public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+    /// `file:line: warning: message`
+    public var description: String { "\(file):\(line): warning: \(message)" }
+}
+
+/// Notes a layout reader keeps while reading, for the import report.
+public struct ReaderNotes: Sendable {
+    /// Cells left blank by a merge and filled from the cell above, by field
+    /// name (`leaders`, `lead_units` …).
+    public var inheritedCells: [String: Int] = [:]
+    public var warnings: [ImportWarning] = []
+    public init() {}
+}
+
+/// One document layout (cell-per-line table, numbered paragraphs …).
+///
+/// Readers are tried in turn; the one with the highest `confidence` reads
+/// the document. Readers must be built from general layout rules, never from
+/// a particular seed's line numbers.
+public protocol LayoutReader: Sendable {
+    /// Short name shown in reports (`cell-table`).
+    var name: String { get }
+    /// 0 (not this layout) … 100 (certainly this layout).
+    func confidence(_ document: DocumentLines) -> Int
+    /// The tasks in the document, in document order.
+    func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask]
+}

@@ -1,0 +1,130 @@
+/// What kind of item a record is.
+public enum TaskKind: String, Codable, Sendable, CaseIterable {
+    /// 重点工作: a key task of the government work report.
+    case key
+    /// 民生实事 / 为民办实事 / 实事工程: a livelihood project.
+    case livelihood
+    /// 综合指标 / 综合目标: a composite target (GDP growth …).
+    case indicator
+    /// A paragraph of a narrative report's plan section.
+    case report
+}
+
+/// One task as imported from a document: the unit of every query.
+///
+/// Field names are the query language's field names; JSON Lines dataset
+/// files use the snake_case spelling (`lead_units`).
+public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
+    /// Stable id, e.g. `haimen-2020-key-17`.
+    public var id: String
+    /// Name of the dataset the record belongs to.
+    public var dataset: String
+    /// City (城市), e.g. `海门`.
+    public var city: String
+    /// Year (年份) of the plan.
+    public var year: Int
+    /// Key task, livelihood project, indicator or report paragraph.
+    public var kind: TaskKind
+    /// 门类/方面 heading, when the layout has one.
+    public var section: String?
+    /// 项目/分类 sub-heading, when the layout has one.
+    public var subsection: String?
+    /// 序号 as printed.
+    public var number: String
+    /// 标题/工程名称 where the layout has one.
+    public var title: String?
+    /// 任务内容.
+    public var text: String
+    /// 牵头领导/分管领导, inner spaces removed.
+    public var leaders: [String]
+    /// 牵头单位/主要责任单位, as printed.
+    public var leadUnits: [String]
+    /// 协同单位/相关单位/配合单位, as printed.
+    public var coUnits: [String]
+    /// 完成时限 as printed.
+    public var deadline: String?
+    /// The deadline as a date, when the text gives one.
+    public var due: CivilDate?
+    /// `file:line` the record came from.
+    public var source: String
+
+    /// lead_units followed by co_units.
+    public var units: [String] { leadUnits + coUnits }
+
+    /// Creates a record; every field is spelled out so importers cannot
+    /// forget one.
+    public init(
+        id: String, dataset: String, city: String, year: Int, kind: TaskKind,
+        section: String?, subsection: String?, number: String, title: String?, text: String,
+        leaders: [String], leadUnits: [String], coUnits: [String],
+        deadline: String?, due: CivilDate?, source: String
+    ) {
+        self.id = id
+        self.dataset = dataset
+        self.city = city
+        self.year = year
+        self.kind = kind
+        self.section = section
+        self.subsection = subsection
+        self.number = number
+        self.title = title
+        self.text = text
+        self.leaders = leaders
+        self.leadUnits = leadUnits
+        self.coUnits = coUnits
+        self.deadline = deadline
+        self.due = due
+        self.source = source
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, dataset, city, year, kind, section, subsection, number, title, text, leaders
+        case leadUnits = "lead_units"
+        case coUnits = "co_units"
+        case units
+        case deadline, due, source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        dataset = try c.decode(String.self, forKey: .dataset)
+        city = try c.decode(String.self, forKey: .city)
+        year = try c.decode(Int.self, forKey: .year)
+        kind = try c.decode(TaskKind.self, forKey: .kind)
+        section = try c.decodeIfPresent(String.self, forKey: .section)
+        subsection = try c.decodeIfPresent(String.self, forKey: .subsection)
+        number = try c.decode(String.self, forKey: .number)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        text = try c.decode(String.self, forKey: .text)
+        leaders = try c.decodeIfPresent([String].self, forKey: .leaders) ?? []
+        leadUnits = try c.decodeIfPresent([String].self, forKey: .leadUnits) ?? []
+        coUnits = try c.decodeIfPresent([String].self, forKey: .coUnits) ?? []
+        deadline = try c.decodeIfPresent(String.self, forKey: .deadline)
+        due = try c.decodeIfPresent(CivilDate.self, forKey: .due)
+        source = try c.decode(String.self, forKey: .source)
+    }
+
+    // Every key is always written (null when absent) so that the JSON Lines
+    // schema is the same for every row and other tools need no guessing.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(dataset, forKey: .dataset)
+        try c.encode(city, forKey: .city)
+        try c.encode(year, forKey: .year)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(section, forKey: .section)
+        try c.encode(subsection, forKey: .subsection)
+        try c.encode(number, forKey: .number)
+        try c.encode(title, forKey: .title)
+        try c.encode(text, forKey: .text)
+        try c.encode(leaders, forKey: .leaders)
+        try c.encode(leadUnits, forKey: .leadUnits)
+        try c.encode(coUnits, forKey: .coUnits)
+        try c.encode(units, forKey: .units)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(due, forKey: .due)
+        try c.encode(source, forKey: .source)
+    }
+}

@@ -1,0 +1,3 @@
+import TaskQL
+
+print("taskql")
