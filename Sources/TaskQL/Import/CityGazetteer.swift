@@ -42,6 +42,23 @@ enum CityGazetteer {
         三明:sanming 南平:nanping
         """
 
+    /// Traditional forms of characters in city names, so that `蘇州` is `苏州`.
+    static let simplifiedCharacters: [Character: Character] = [
+        "蘇": "苏", "錫": "锡", "東": "东", "紹": "绍", "寧": "宁", "溫": "温", "麗": "丽", "陽": "阳", "廣": "广",
+        "門": "门", "莊": "庄", "島": "岛", "連": "连", "雲": "云", "揚": "扬", "鎮": "镇", "興": "兴", "臺": "台",
+        "鹽": "盐", "遷": "迁", "崑": "昆", "張": "张", "倉": "仓", "啟": "启", "儀": "仪", "鄭": "郑", "漢": "汉",
+        "長": "长", "慶": "庆", "瀋": "沈", "濟": "济", "烏": "乌", "魯": "鲁", "齊": "齐", "蘭": "兰", "華": "华", "義": "义", "樂": "乐", "龍": "龙", "淵": "渊", "陰": "阴", "與": "与",
+        "鄲": "郸", "濰": "潍", "蕪": "芜", "馬": "马", "贛": "赣", "綿": "绵", "湯": "汤",
+        "寶": "宝", "萊": "莱", "臨": "临", "諸": "诸",
+        "順": "顺", "頭": "头", "廈": "厦", "號": "号", "爾": "尔", "濱": "滨", "陸": "陆", "銀": "银",
+    ]
+
+    /// `name` in simplified characters when that spelling is in the gazetteer (`蘇州` → `苏州`).
+    static func simplified(_ name: String) -> String {
+        let converted = String(name.map { simplifiedCharacters[$0] ?? $0 })
+        return pinyin[converted] != nil ? converted : name
+    }
+
     /// The gazetteer name occurring most often in `text` (at least `minimum` times).
     static func mostFrequent(in text: String, minimum: Int = 2, where accept: (String) -> Bool = { _ in true }) -> String? {
         var best: (name: String, count: Int)?

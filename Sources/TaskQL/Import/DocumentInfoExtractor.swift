@@ -48,7 +48,7 @@ enum DocumentInfoExtractor {
     /// `…关于…的通知` (joined when the title is broken over two lines), else a
     /// `#` heading, else a short line naming the plan (`2020年…重点工作责任分解`).
     static func title(_ head: [String]) -> String? {
-        for (i, line) in head.enumerated() where line.contains("关于") && line.count <= 60 && !line.contains(" ") {
+        for (i, line) in head.enumerated() where (line.contains("关于") || line.contains("關於")) && line.count <= 60 && !line.contains(" ") {
             if titleEndings.contains(where: line.hasSuffix) { return line }
             if i + 1 < head.count, titleEndings.contains(where: head[i + 1].hasSuffix), head[i + 1].count <= 40 {
                 return line + head[i + 1]
@@ -67,7 +67,7 @@ enum DocumentInfoExtractor {
 
     /// `宜政发〔2020〕160号`, `太政发〔2020〕9号`, also with `[ ]`, `( )`, `【 】` brackets.
     static func documentNumber(_ head: [String]) -> String? {
-        let pattern = #/\p{Han}{1,8}[〔\[［(（【]\d{4}[〕\]］)）】]\d{1,5}号/#
+        let pattern = #/\p{Han}{1,8}[〔\[［(（【]\d{4}[〕\]］)）】]\d{1,5}[号號]/#
         for line in head {
             if let match = line.firstMatch(of: pattern) { return String(match.output) }
         }
@@ -87,7 +87,7 @@ enum DocumentInfoExtractor {
         return nil
     }
 
-    static let authorityEndings = ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室"]
+    static let authorityEndings = ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "人民政府辦公室"]
 
     /// The signature line: `海门市人民政府`, `湖州市人民政府办公室`.
     static func signatureAuthority(_ head: [String]) -> String? {
@@ -113,7 +113,7 @@ enum DocumentInfoExtractor {
         if let authority = found.authority, let end = authority.range(of: "人民政府") ?? authority.range(of: "政府") {
             var name = String(authority[..<end.lowerBound])
             if name.hasSuffix("市") || name.hasSuffix("县") || name.hasSuffix("区") { name.removeLast() }
-            if name.count >= 2 { return name }
+            if name.count >= 2 { return CityGazetteer.simplified(name) }
         }
         if let number = found.documentNumber, let initial = number.first,
             let city = CityGazetteer.mostFrequent(in: text, minimum: 1, where: { $0.first == initial })

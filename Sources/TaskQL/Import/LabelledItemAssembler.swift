@@ -18,8 +18,9 @@ struct LabelledItemAssembler {
         draft = ItemDraft(
             number: numbered.number, line: line, kind: outline.kind, section: outline.section,
             headline: numbered.rest, leaders: outline.leaders)
-        labelsSeen = false
         if let inline { apply(inline) }
+        // Paragraphs may follow an item whose labels are inline.
+        labelsSeen = false
     }
 
     mutating func enterSection(_ title: String) {

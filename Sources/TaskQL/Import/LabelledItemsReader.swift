@@ -100,9 +100,9 @@ enum LabelledLine {
         return .numbered(numbered, inline: nil)
     }
 
-    /// `【牵头单位】:` and `[牵头单位]:` read as `牵头单位:`.
+    /// `【牵头单位】:…  【配合单位】:…` reads as `牵头单位:…  配合单位:…`.
     static func unbracketed(_ line: String) -> String {
-        guard let first = line.first, "【[〔".contains(first) else { return line }
-        return String(line.dropFirst().filter { !"】]〕".contains($0) })
+        guard let first = line.first, first == "【" || first == "[" else { return line }
+        return String(line.filter { !"【】[]".contains($0) })
     }
 }

@@ -12,7 +12,11 @@ enum NumberingCheck {
             if value == last {
                 warnings.append(ImportWarning(file: file, line: line, message: "\(r.kind.rawValue) item \(r.number) is numbered like the one before"))
             } else if value > last + 1 {
-                warnings.append(ImportWarning(file: file, line: line, message: "\(r.kind.rawValue) items \(last + 1)–\(value - 1) are missing (numbering jumps from \(last) to \(r.number))"))
+                let gap = value == last + 2 ? "item \(last + 1) is" : "items \(last + 1)–\(value - 1) are"
+                warnings.append(
+                    ImportWarning(
+                        file: file, line: line,
+                        message: "\(r.kind.rawValue) \(gap) missing (numbering jumps from \(last) to \(r.number))"))
             }
         }
         return warnings

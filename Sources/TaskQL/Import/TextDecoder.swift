@@ -65,20 +65,35 @@ enum TextDecoder {
         }
     }
 
-    /// UTF-16 without a byte-order mark shows as NUL bytes in every other
-    /// position (the high bytes of ASCII); text files otherwise have none.
+    /// UTF-16 without a byte-order mark: NUL bytes appear (high bytes of
+    /// ASCII, low bytes of characters such as `一` U+4E00), and read in one
+    /// byte order the text is almost all printable ASCII, CJK and CJK
+    /// punctuation, with no NUL character. Binary files fail both orders.
     static func unmarkedUTF16Order(_ bytes: [UInt8]) -> TextEncodingName? {
-        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
-        let sample = bytes.prefix(4096)
-        var evenNUL = 0
-        var oddNUL = 0
-        for (i, b) in sample.enumerated() where b == 0 {
-            if i % 2 == 0 { evenNUL += 1 } else { oddNUL += 1 }
-        }
-        let pairs = sample.count / 2
-        if oddNUL * 4 >= pairs && evenNUL == 0 { return .utf16LE }
-        if evenNUL * 4 >= pairs && oddNUL == 0 { return .utf16BE }
+        guard bytes.count >= 4, bytes.count % 2 == 0, bytes.contains(0) else { return nil }
+        let sample = Array(bytes.prefix(65536))
+        if isPlausibleUTF16(sample, bigEndian: false) { return .utf16LE }
+        if isPlausibleUTF16(sample, bigEndian: true) { return .utf16BE }
         return nil
+    }
+
+    static func isPlausibleUTF16(_ bytes: [UInt8], bigEndian: Bool) -> Bool {
+        var plausible = 0
+        var total = 0
+        var i = 0
+        while i + 1 < bytes.count {
+            let unit = bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
+            i += 2
+            total += 1
+            switch unit {
+            case 0: return false
+            case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0xFF, 0x2000...0x206F, 0x3000...0x303F, 0x4E00...0x9FFF,
+                0xFF00...0xFFEF, 0xD800...0xDFFF:
+                plausible += 1
+            default: break
+            }
+        }
+        return total > 0 && plausible * 10 >= total * 9
     }
 
     static func decodeUTF16(_ bytes: [UInt8], file: String, bigEndian: Bool) throws(ImportError) -> String {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import TaskQL
+
+/// Input the importer cannot read gets a clear error, never a crash or an
+/// empty dataset.
+@Suite struct BadInputTests {
+    func importError(_ bytes: [UInt8], file: String = "bad.txt") throws -> ImportError {
+        try #require(throws: ImportError.self) { try DocumentImporter().importBytes(bytes, file: file) }
+    }
+
+    @Test func emptyFile() throws {
+        #expect(try importError([]).description == "bad.txt: error: the file is empty")
+        #expect(try importError(Array("\n \n\u{3000}\n".utf8)).message == "the file has no text")
+    }
+
+    @Test func binaryFile() throws {
+        let error = try importError([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x41])
+        #expect(error.byteOffset == 7)
+        #expect(error.message.contains("binary"))
+    }
+
+    @Test func undecodableBytesNameTheOffset() throws {
+        let bytes = Array("第一行\n".utf8) + [0x80, 0xFF, 0x80] + Array("尾".utf8)
+        let error = try importError(bytes)
+        #expect(error.byteOffset == 10)
+        #expect(error.description.hasPrefix("bad.txt: byte 10: error: cannot decode"))
+    }
+
+    @Test func noRecognisableTasks() throws {
+        let error = try #require(throws: ImportError.self) {
+            try DocumentImporter().importFile(at: FixtureDocuments.path("prose-only.txt"))
+        }
+        #expect(error.message.hasPrefix("no recognisable tasks"))
+    }
+
+    @Test func missingFileAndDirectory() throws {
+        let missing = try #require(throws: ImportError.self) {
+            try DocumentImporter().importFile(at: "/nonexistent/plan.txt")
+        }
+        #expect(missing.description == "/nonexistent/plan.txt: error: no such file")
+        let directory = try #require(throws: ImportError.self) { try DocumentImporter().importFile(at: "/tmp") }
+        #expect(directory.message.contains("directory"))
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [1, 2, 3, 17, 256, 4096] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(throws: ImportError.self) { try DocumentImporter().importBytes(bytes, file: "r.bin") }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import TaskQL
+
+/// The bundled seed documents, by the number their file name starts with.
+enum SeedDocuments {
+    static func path(_ number: String) throws -> String {
+        let paths = try BundledDatasets.documentPaths()
+        return try #require(paths.first { ($0 as NSString).lastPathComponent.hasPrefix(number + "_") })
+    }
+
+    static func imported(_ number: String) throws -> ImportedDocument {
+        try DocumentImporter().importFile(at: path(number))
+    }
+
+    /// Whether the cell-table reader on this branch still recognises nothing.
+    static var cellTableReaderIsPlaceholder: Bool {
+        guard let text = try? String(contentsOfFile: path("000"), encoding: .utf8) else { return true }
+        return CellTableReader().confidence(DocumentLines(file: "000", text: text)) == 0
+    }
+}
+
+/// A fixture under `Fixtures/docs`.
+enum FixtureDocuments {
+    static func path(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/docs/" + name, withExtension: nil))
+        return url.path
+    }
+}
+
+extension Array where Element == TaskRecord {
+    func count(_ kind: TaskKind) -> Int { count(where: { $0.kind == kind }) }
+    func first(_ kind: TaskKind, number: String) -> TaskRecord? { first { $0.kind == kind && $0.number == number } }
+}
