@@ -25,7 +25,9 @@ public enum BundledDatasets {
         let importer = DocumentImporter(aliases: aliases)
         var documents: [ImportedDocument] = []
         for path in try documentPaths() {
-            documents.append(try importer.importFile(at: path))
+            // Named by base name: the bundle's path differs between machines.
+            let name = (path as NSString).lastPathComponent
+            documents.append(try importer.importBytes(FileBytes.read(path), file: name))
         }
         return documents
     }

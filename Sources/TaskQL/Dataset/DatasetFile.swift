@@ -5,7 +5,7 @@ import Foundation
 /// Each dataset is a header line followed by one ``TaskRecord`` per line:
 ///
 /// ```
-/// {"format":"taskql-dataset","version":1,"dataset":"yixing","records":70,"documents":[{…DocumentInfo…}]}
+/// {"format":"taskql-dataset","version":1,"dataset":"yixing","records":70,"documents":[{"file":…}]}
 /// {"id":"yixing-2020-indicator-1","dataset":"yixing","city":"宜兴",…}
 /// ```
 ///
@@ -32,24 +32,12 @@ public enum DatasetFile {
 
     /// The file's text for `datasets`: headers and records, one JSON object per line.
     public static func encode(_ datasets: [Dataset]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         var out = ""
         for dataset in datasets {
-            let header = Header(
-                format: formatName, version: formatVersion, dataset: dataset.name, records: dataset.records.count,
-                documents: dataset.documents)
-            out += line(header, encoder)
-            for record in dataset.records { out += line(record, encoder) }
+            JSONLineWriter.header(dataset, into: &out)
+            for record in dataset.records { JSONLineWriter.record(record, into: &out) }
         }
         return out
-    }
-
-    private static func line(_ value: some Encodable, _ encoder: JSONEncoder) -> String {
-        // Task records and headers hold only strings, numbers, dates and
-        // lists, which always encode.
-        guard let data = try? encoder.encode(value) else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// The datasets in the file at `path`.

@@ -1,0 +1,24 @@
+import Testing
+@testable import TaskQL
+
+@Suite struct BundledDatasetsTests {
+    @Test func fiveSeedDocumentsShip() throws {
+        #expect(try BundledDatasets.documentPaths().count == 5)
+    }
+
+    @Test(.disabled(if: SeedDocuments.cellTableReaderIsPlaceholder, "needs CellTableReader"))
+    func fiveDatasetsNamedByCity() throws {
+        let datasets = try BundledDatasets.load()
+        #expect(datasets.map(\.name) == ["haimen", "yixing", "huzhou", "taicang", "nantong"])
+        #expect(datasets.allSatisfy { !$0.records.isEmpty && $0.documents.count == 1 })
+        let ids = datasets.flatMap(\.records).map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test(.disabled(if: SeedDocuments.cellTableReaderIsPlaceholder, "needs CellTableReader"))
+    func bundledDataLoadsQuickly() throws {
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { _ = try BundledDatasets.load() }
+        #expect(elapsed < .seconds(1))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import TaskQL
+
+@Suite struct DatasetFileTests {
+    func temporaryPath(_ name: String = "dataset.jsonl") -> String {
+        NSTemporaryDirectory() + UUID().uuidString + "-" + name
+    }
+
+    /// The seeds the readers on this branch can import.
+    func importableSeeds() throws -> [Dataset] {
+        try BundledDatasets.documentPaths().compactMap { try? DocumentImporter().importFile(at: $0).dataset }
+    }
+
+    @Test func roundTripKeepsEveryRecord() throws {
+        let datasets = try importableSeeds()
+        #expect(datasets.count >= 3)
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try DatasetFile.write(datasets, to: path)
+        let loaded = try DatasetFile.read(path: path)
+        #expect(loaded == datasets)
+        #expect(loaded.map(\.name) == datasets.map(\.name))
+    }
+
+    @Test func schemaOfHeaderAndRecords() throws {
+        let dataset = try DocumentImporter().importFile(at: SeedDocuments.path("002")).dataset
+        let lines = DatasetFile.encode([dataset]).split(separator: "\n")
+        #expect(lines.count == dataset.records.count + 1)
+        #expect(lines[0].hasPrefix(#"{"format":"taskql-dataset","version":1,"dataset":"huzhou","records":106,"#))
+        let record = try #require(JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(
+            Set(record.keys) == [
+                "id", "dataset", "city", "year", "kind", "section", "subsection", "number", "title", "text", "leaders",
+                "lead_units", "co_units", "units", "deadline", "due", "source",
+            ])
+        #expect(record["title"] is NSNull)
+        // The hand-written lines carry exactly the keys of TaskRecord's Codable.
+        let viaCodable = try JSONSerialization.jsonObject(with: JSONEncoder().encode(dataset.records[0])) as? [String: Any]
+        #expect(Set(viaCodable?.keys.map { $0 } ?? []) == Set(record.keys))
+        #expect(record["lead_units"] as? [String] == ["市经信局"])
+    }
+
+    @Test func severalDatasetsInOneFileAndLoaderDetection() throws {
+        let datasets = try importableSeeds()
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try DatasetFile.write(datasets, to: path)
+        let all = try DatasetLoader.loadAll(path: path)
+        #expect(all.datasets == datasets && all.reports.isEmpty)
+        let merged = try DatasetLoader.load(path: path, datasetName: "all")
+        #expect(merged.dataset.name == "all")
+        #expect(merged.dataset.records.count == datasets.reduce(0) { $0 + $1.records.count })
+        let document = try DatasetLoader.load(path: SeedDocuments.path("001"))
+        #expect(document.dataset.name == "yixing" && document.reports.count == 1)
+    }
+
+    @Test func errorsNameTheLine() throws {
+        let dataset = try DocumentImporter().importFile(at: SeedDocuments.path("001")).dataset
+        var lines = DatasetFile.encode([dataset]).split(separator: "\n").map(String.init)
+        let truncated = lines.dropLast().joined(separator: "\n")
+        let error1 = try #require(throws: ImportError.self) { try DatasetFile.decode(truncated, file: "d.jsonl") }
+        #expect(error1.line == 1 && error1.message.contains("truncated"))
+        lines[3] = #"{"id":"x"}"#
+        let error2 = try #require(throws: ImportError.self) {
+            try DatasetFile.decode(lines.joined(separator: "\n"), file: "d.jsonl")
+        }
+        #expect(error2.line == 4 && error2.message.hasPrefix("not a task record"))
+        let newer = #"{"format":"taskql-dataset","version":99,"dataset":"x","documents":[]}"#
+        let error3 = try #require(throws: ImportError.self) { try DatasetFile.decode(newer, file: "d.jsonl") }
+        #expect(error3.message.contains("version 99"))
+        let error4 = try #require(throws: ImportError.self) { try DatasetFile.decode("\n\n", file: "d.jsonl") }
+        #expect(error4.message.contains("no datasets"))
+    }
+
+    @Test func escapesAndDocumentsRoundTrip() throws {
+        let info = DocumentInfo(
+            file: "a\"b\\c.txt", title: "line\nbreak\t\u{1}", authority: nil, documentNumber: "x〔2020〕1号",
+            date: CivilDate(year: 2020, month: 1, day: 2), city: "宜兴", year: 2020, layout: "labelled-items")
+        let record = TaskRecord(
+            id: "x-1", dataset: "x", city: "宜兴", year: 2020, kind: .key, section: nil, subsection: "s",
+            number: "1", title: nil, text: "引号\"与\\反斜杠\n", leaders: ["张明"], leadUnits: [], coUnits: ["c"],
+            deadline: "全年", due: CivilDate(year: 2020, month: 12, day: 31), source: "a.txt:3")
+        let dataset = Dataset(name: "x", documents: [info], records: [record])
+        #expect(try DatasetFile.decode(DatasetFile.encode([dataset]), file: "x.jsonl") == [dataset])
+    }
+
+    @Test func plainRecordLinesWithoutHeaderLoad() throws {
+        let dataset = try DocumentImporter().importFile(at: SeedDocuments.path("004")).dataset
+        let body = DatasetFile.encode([dataset]).split(separator: "\n").dropFirst().joined(separator: "\n")
+        let loaded = try DatasetFile.decode(body, file: "export.jsonl")
+        #expect(loaded.count == 1 && loaded[0].records == dataset.records && loaded[0].name == "nantong")
+    }
+}
