@@ -37,19 +37,19 @@ public struct NarrativeReportReader: LayoutReader {
         var sectionNumber = 0
         var paragraphNumber = 0
         for paragraph in paragraphs {
-            var text = paragraph.text
-            if let numbered = NumberedLine.parse(text), numbered.style == .parenthesisedChinese {
+            // The paragraph's lead sentence, without a `(一)` that opens a section.
+            var lead = paragraph.text
+            if let numbered = NumberedLine.parse(paragraph.text), numbered.style == .parenthesisedChinese {
                 sectionNumber = numbered.value
                 paragraphNumber = 0
-                section = LineText.droppingSentenceEnd(LineText.firstSentence(numbered.rest).sentence)
-                text = paragraph.text
+                lead = numbered.rest
+                section = LineText.droppingSentenceEnd(LineText.firstSentence(lead).sentence)
             }
             paragraphNumber += 1
-            let lead = NumberedLine.parse(text).map { $0.style == .parenthesisedChinese ? $0.rest : text } ?? text
             tasks.append(
                 RawTask(
                     kind: .report, section: section, number: "\(sectionNumber).\(paragraphNumber)",
-                    title: LineText.droppingSentenceEnd(LineText.firstSentence(lead).sentence), text: text,
+                    title: LineText.droppingSentenceEnd(LineText.firstSentence(lead).sentence), text: paragraph.text,
                     line: paragraph.line))
         }
         if tasks.isEmpty {
