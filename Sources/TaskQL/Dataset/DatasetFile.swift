@@ -1,5 +1,3 @@
-import Foundation
-
 /// The JSON Lines dataset file (`taskql import … -o FILE.jsonl`).
 ///
 /// Each dataset is a header line followed by one ``TaskRecord`` per line:
@@ -51,10 +49,6 @@ public enum DatasetFile {
     /// before the first header (a plain JSON Lines export of records) form a
     /// dataset named after the file.
     public static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
-        var reader = DatasetFileReader(file: file)
-        for (index, line) in DocumentLines(file: file, text: text).lines.enumerated() {
-            try reader.take(line, number: index + 1)
-        }
-        return try reader.finish()
+        try DatasetFileReader.decode(text, file: file)
     }
 }

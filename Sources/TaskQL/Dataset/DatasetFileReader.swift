@@ -1,38 +1,91 @@
 import Foundation
 
-/// Reads a dataset file line by line: headers start datasets, other lines
-/// are records of the current one. Records are decoded a dataset at a time
-/// (as one JSON array) and line by line only to locate an error.
+/// Reads a dataset file line by line over its UTF-8 bytes: headers start
+/// datasets, other lines are records of the current one.
 struct DatasetFileReader {
     let file: String
     private var datasets: [Dataset] = []
     private var header: DatasetFile.Header?
     private var headerLine = 0
-    private var recordLines: [(number: Int, text: Substring)] = []
-    private let decoder = JSONDecoder()
+    private var records: [TaskRecord] = []
+    private var sawRecordsWithoutHeader = false
 
     init(file: String) { self.file = file }
 
-    mutating func take(_ line: String, number: Int) throws(ImportError) {
-        let trimmed = LineText.trimmed(line)
-        if trimmed.isEmpty { return }
-        guard trimmed.hasPrefix("{") else {
+    /// The datasets in `text`.
+    static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
+        let bytes = Array(text.utf8)
+        var reader = DatasetFileReader(file: file)
+        let outcome: Result<[Dataset], ImportError> = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(ImportError) in
+                try reader.readLines(buffer)
+                return try reader.finish()
+            }
+        }
+        return try outcome.get()
+    }
+
+    private mutating func readLines(_ buffer: UnsafeBufferPointer<UInt8>) throws(ImportError) {
+        var start = 0
+        var number = 0
+        while start < buffer.count {
+            var end = start
+            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+            number += 1
+            try take(buffer, start, end, number: number)
+            start = end + 1
+        }
+    }
+
+    private mutating func take(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, number: Int) throws(ImportError) {
+        var scanner = JSONScanner(buffer, from: start, to: end)
+        scanner.skipSpace()
+        if scanner.atEnd { return }
+        guard buffer[scanner.i] == 0x7B else {
             throw ImportError(file: file, line: number, message: "not a JSON object; a dataset file has one per line")
         }
-        if trimmed.contains("\"format\"") && trimmed.contains(DatasetFile.formatName),
-            let next = try? decoder.decode(DatasetFile.Header.self, from: Data(trimmed.utf8))
-        {
-            guard next.version <= DatasetFile.formatVersion else {
-                throw ImportError(
-                    file: file, line: number,
-                    message: "dataset format version \(next.version) is newer than this TaskQL reads (\(DatasetFile.formatVersion))")
-            }
-            try endDataset()
-            header = next
-            headerLine = number
-        } else {
-            recordLines.append((number, Substring(trimmed)))
+        let line = UnsafeBufferPointer(rebasing: buffer[scanner.i..<end])
+        if Self.isHeader(line) {
+            try startDataset(Data(line), number: number)
+            return
         }
+        do {
+            records.append(try TaskRecordLine.parse(&scanner))
+            if header == nil { sawRecordsWithoutHeader = true }
+        } catch {
+            throw ImportError(
+                file: file, line: number, message: "not a task record: \(error.message) (byte \(error.column - start + 1) of the line)")
+        }
+    }
+
+    /// A header line names the format: `{"format":"taskql-dataset",…`.
+    static func isHeader(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marker = Array("\"format\"".utf8)
+        guard line.count > marker.count else { return false }
+        for i in 1..<min(line.count - marker.count, 8) where line[i] == 0x22 {
+            if (0..<marker.count).allSatisfy({ line[i + $0] == marker[$0] }) { return true }
+        }
+        return false
+    }
+
+    private mutating func startDataset(_ data: Data, number: Int) throws(ImportError) {
+        let next: DatasetFile.Header
+        do {
+            next = try JSONDecoder().decode(DatasetFile.Header.self, from: data)
+        } catch {
+            throw ImportError(file: file, line: number, message: "not a dataset header: \(error)")
+        }
+        guard next.format == DatasetFile.formatName else {
+            throw ImportError(file: file, line: number, message: "unknown format \"\(next.format)\"")
+        }
+        guard next.version <= DatasetFile.formatVersion else {
+            throw ImportError(
+                file: file, line: number,
+                message: "dataset format version \(next.version) is newer than this TaskQL reads (\(DatasetFile.formatVersion))")
+        }
+        try endDataset()
+        header = next
+        headerLine = number
     }
 
     mutating func finish() throws(ImportError) -> [Dataset] {
@@ -42,9 +95,7 @@ struct DatasetFileReader {
     }
 
     private mutating func endDataset() throws(ImportError) {
-        defer { recordLines = [] }
-        guard header != nil || !recordLines.isEmpty else { return }
-        let records = try decodeRecords()
+        defer { records = [] }
         if let header {
             if let expected = header.records, expected != records.count {
                 throw ImportError(
@@ -52,42 +103,9 @@ struct DatasetFileReader {
                     message: "the header announces \(expected) records but \(records.count) follow (truncated file?)")
             }
             datasets.append(Dataset(name: header.dataset, documents: header.documents, records: records))
-        } else {
+        } else if sawRecordsWithoutHeader {
             let stem = RecordAssembler.stem(RecordAssembler.baseName(file))
             datasets.append(Dataset(name: records.first?.dataset ?? stem, documents: [], records: records))
-        }
-    }
-
-    private func decodeRecords() throws(ImportError) -> [TaskRecord] {
-        if recordLines.isEmpty { return [] }
-        var joined = "["
-        joined.reserveCapacity(recordLines.reduce(2) { $0 + $1.text.utf8.count + 1 })
-        for (i, line) in recordLines.enumerated() {
-            if i > 0 { joined += "," }
-            joined += line.text
-        }
-        joined += "]"
-        if let records = try? decoder.decode([TaskRecord].self, from: Data(joined.utf8)) { return records }
-        for (number, text) in recordLines {
-            do {
-                _ = try decoder.decode(TaskRecord.self, from: Data(text.utf8))
-            } catch {
-                throw ImportError(file: file, line: number, message: "not a task record: \(Self.describe(error))")
-            }
-        }
-        throw ImportError(file: file, message: "the records cannot be decoded")
-    }
-
-    static func describe(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case .keyNotFound(let key, _): return "missing key \"\(key.stringValue)\""
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "wrong type at \"\(path)\""
-        case .dataCorrupted(let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return path.isEmpty ? "invalid JSON" : "invalid value at \"\(path)\": \(context.debugDescription)"
-        default: return "invalid JSON"
         }
     }
 }
