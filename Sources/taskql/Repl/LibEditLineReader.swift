@@ -37,6 +37,7 @@ final class LibEditLineReader: LineReader {
     }
 
     func recordHistory(_ entry: String) {
+        guard entry != HistoryFile.entries.last else { return }  // Up-Enter repeats: keep one
         _ = add_history(entry)
         if !history.save() {
             OutputSink.standardError().writeLine("warning: cannot write history file \(history.path)")

@@ -48,8 +48,11 @@ enum TabCompletion {
     static func candidates(libeditWord: String) -> [String] {
         guard let provider = activeCompletionProvider, let buffer = clibedit_rl_line_buffer() else { return [] }
         let line = String(cString: buffer)
-        let cursor = Int(clibedit_rl_point())
-        let completion = provider.complete(text: line, cursor: cursor >= 0 && cursor <= line.utf8.count ? cursor : line.utf8.count)
+        // libedit counts rl_point in wide characters (code points), the
+        // provider in UTF-8 bytes.
+        let point = max(0, Int(clibedit_rl_point()))
+        let cursor = line.unicodeScalars.prefix(point).reduce(0) { $0 + UTF8.width($1) }
+        let completion = provider.complete(text: line, cursor: cursor)
         if completion.word == libeditWord { return completion.candidates }
         if libeditWord.hasSuffix(completion.word) {
             let lead = String(libeditWord.dropLast(completion.word.count))
