@@ -9,7 +9,7 @@ import Testing
     /// `taskql mini.jsonl --history hist` in the session's home.
     static func start(_ session: TmuxSession, arguments: String = "") throws {
         try session.type("\(CLIProcess.binary) mini.jsonl --history \(session.home.path)/hist \(arguments); echo EXITED=$?", enter: true)
-        try session.waitFor("taskql> ")
+        try session.waitFor("taskql>")
     }
 
     @Test func typingCompletionCancelAndLeave() throws {
@@ -48,7 +48,7 @@ import Testing
         let session = try TmuxSession(home: home)
         try Self.start(session)
         try session.type("tasks |", enter: true)
-        try session.waitFor("...> ")
+        try session.waitFor("...>")
         try session.type("  where leaders has \"周国强\" | count", enter: true)
         try session.waitFor("(1 row)")
         try session.keys("C-d")
@@ -73,14 +73,14 @@ import Testing
         try session.type(
             "sh -c 'echo $$ > repl.pid; exec \(CLIProcess.binary) mini.jsonl --history \(home.path)/hist'; echo EXITED=$?",
             enter: true)
-        try session.waitFor("taskql> ")
+        try session.waitFor("taskql>")
         let statements = ["tasks | count", "tasks | where city == \"宜兴\" | count", "tasks |\n  take 1"]
         for (index, statement) in statements.enumerated() {
             for (n, line) in statement.split(separator: "\n").enumerated() {
-                if n > 0 { try session.waitFor("...> ") }
+                if n > 0 { try session.waitFor("...>") }
                 try session.type(String(line), enter: true)
             }
-            try session.waitFor("prompt \(index + 2)") { TmuxSession.count("taskql> ", in: $0) >= index + 2 }
+            try session.waitFor("prompt \(index + 2)") { TmuxSession.count("taskql>", in: $0) >= index + 2 }
         }
         let pidText = try String(contentsOfFile: home.appendingPathComponent("repl.pid").path, encoding: .utf8)
         let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -6,6 +6,7 @@ import TaskQL
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
+        _superCommandName: "taskql",
         abstract: "Turn documents into a dataset file (JSON Lines, one task per line).",
         discussion: """
             Each document's import report (tasks found by kind, fields missing, warnings) \

@@ -6,6 +6,7 @@ import TaskQL
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
+        _superCommandName: "taskql",
         abstract: "Run a TQL script file.",
         discussion: """
             Statements run in order; the first error stops the script (exit 65) with \
