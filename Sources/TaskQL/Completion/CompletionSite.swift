@@ -27,11 +27,13 @@ enum CompletionSite: Hashable {
         }
         let word = String(text[start...])
         let before = text[..<start]
-        let previous = before.reversed().first { $0 != " " && $0 != "\t" }
+        let gap = before.reversed().prefix { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let previous = before.dropLast(gap.count).last
+        let newStatementLine = gap.contains("\n") && !scan.continuesLine
         if word.hasPrefix("."), before.allSatisfy({ $0 == " " || $0 == "\t" }) { return .dotCommand(prefix: word) }
         if word.hasPrefix("$") { return .parameter(prefix: String(word.dropFirst())) }
         if previous == "|" { return .stageName(prefix: word) }
-        if previous == nil || previous == ";" || (previous == "\n" && !scan.continuesLine) {
+        if previous == nil || previous == ";" || newStatementLine {
             return .statementStart(prefix: word)
         }
         return .expression(prefix: word)
