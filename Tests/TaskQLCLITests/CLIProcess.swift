@@ -31,7 +31,9 @@ struct CLIProcess {
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "COLUMNS")
         process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input

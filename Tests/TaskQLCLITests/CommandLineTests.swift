@@ -7,12 +7,16 @@ import Testing
     @Test func helpDocumentsCommandsAndExitStatuses() throws {
         let help = try CLIProcess.run(["--help"])
         #expect(help.status == 0)
-        for text in ["-c <query>", "--format", "--aliases", "--history", "--no-color", "run", "import", "64", "65", "66"] {
+        for text in [
+            "-c <query>", "--format", "--aliases", "--history", "--no-color", "run", "import", "64", "65", "66",
+        ] {
             #expect(help.stdout.contains(text), "help lacks \(text)")
         }
     }
 
-    @Test(arguments: [["--bogus"], ["--format", "xml", "-c", "tasks"], ["run"], ["-c", "tasks", "--param", "no-equals"]])
+    @Test(arguments: [
+        ["--bogus"], ["--format", "xml", "-c", "tasks"], ["run"], ["-c", "tasks", "--param", "no-equals"],
+    ])
     func usageErrorsExit64(arguments: [String]) throws {
         let outcome = try CLIProcess.run(arguments)
         #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
@@ -20,7 +24,9 @@ import Testing
         #expect(!outcome.stderr.isEmpty)
     }
 
-    @Test(arguments: [["missing.jsonl", "-c", "tasks"], ["run", "missing.tql"], ["import", "missing.txt", "-o", "out.jsonl"]])
+    @Test(arguments: [
+        ["missing.jsonl", "-c", "tasks"], ["run", "missing.tql"], ["import", "missing.txt", "-o", "out.jsonl"],
+    ])
     func missingInputFilesExit66(arguments: [String]) throws {
         let directory = try CLIProcess.scratchDirectory()
         let outcome = try CLIProcess.run(arguments, in: directory)
@@ -71,7 +77,10 @@ import Testing
         let script = "tasks | where leaders has $leader and due <= $before | select id, city\n"
         try script.write(to: directory.appendingPathComponent("p.tql"), atomically: true, encoding: .utf8)
         let outcome = try CLIProcess.run(
-            ["run", "p.tql", "--load", data, "--param", "leader=周国强", "--param", "before=2020-07-01", "--format", "csv"],
+            [
+                "run", "p.tql", "--load", data, "--param", "leader=周国强", "--param", "before=2020-07-01", "--format",
+                "csv",
+            ],
             in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "id,city\nmini-1,海门\n")
@@ -80,7 +89,8 @@ import Testing
     @Test func pipedScriptRunsStatementsAndDotCommands() throws {
         let directory = try CLIProcess.scratchDirectory()
         let data = try CLIProcess.writeMiniDataset(in: directory)
-        let script = "# a comment\n.mode csv\ntasks |\n  where city == \"宜兴\" |\n  select number\n.mode jsonl\ntasks | take 1 | select id, lead_units\n"
+        let script =
+            "# a comment\n.mode csv\ntasks |\n  where city == \"宜兴\" |\n  select number\n.mode jsonl\ntasks | take 1 | select id, lead_units\n"
         let outcome = try CLIProcess.run([data], stdin: script, in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "number\n2\n{\"id\":\"mini-1\",\"lead_units\":[\"发改委\"]}\n")
@@ -108,7 +118,9 @@ import Testing
 
     @Test func importsASeedThenLoadsTheDatasetFile() throws {
         let directory = try CLIProcess.scratchDirectory()
-        let seed = CLIProcess.packageRoot.appendingPathComponent("Sources/TaskQL/Resources/seeds/001_8c26460259d3c740.txt").path
+        let seed = CLIProcess.packageRoot.appendingPathComponent(
+            "Sources/TaskQL/Resources/seeds/001_8c26460259d3c740.txt"
+        ).path
         let imported = try CLIProcess.run(["import", seed, "-o", "yixing.jsonl"], in: directory)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.isEmpty, "reports go to stderr")

@@ -8,7 +8,9 @@ import Testing
 @Suite(.serialized) struct ReplTmuxTests {
     /// `taskql mini.jsonl --history hist` in the session's home.
     static func start(_ session: TmuxSession, arguments: String = "") throws {
-        try session.type("\(CLIProcess.binary) mini.jsonl --history \(session.home.path)/hist \(arguments); echo EXITED=$?", enter: true)
+        try session.type(
+            "\(CLIProcess.binary) mini.jsonl --history \(session.home.path)/hist \(arguments); echo EXITED=$?",
+            enter: true)
         try session.waitFor("taskql>")
     }
 

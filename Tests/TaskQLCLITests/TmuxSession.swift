@@ -25,8 +25,11 @@ final class TmuxSession {
         _ = tmux
         name = "taskql-test-\(UUID().uuidString.prefix(8))"
         self.home = home
-        try Self.tmux(["-u", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env", "-i",
-            "PATH=/usr/bin:/bin", "HOME=\(home.path)", "TERM=xterm-256color", "LANG=C.UTF-8", "bash", "--norc", "--noprofile"])
+        try Self.tmux([
+            "-u", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env", "-i",
+            "PATH=/usr/bin:/bin", "HOME=\(home.path)", "TERM=xterm-256color", "LANG=C.UTF-8", "bash", "--norc",
+            "--noprofile",
+        ])
         try type("PS1='$ '; cd '\(home.path)'", enter: true)
     }
 

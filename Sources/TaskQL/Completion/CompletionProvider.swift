@@ -45,7 +45,8 @@ public struct CompletionProvider: Sendable {
             return Completion(word: prefix, candidates: Self.matching(prefix, in: names))
         case .stringLiteral(let prefix, let quote):
             let names = Self.matching(prefix, in: v.units + v.leaders)
-            return Completion(word: String(quote) + prefix, candidates: names.map { String(quote) + $0 + String(quote) })
+            return Completion(
+                word: String(quote) + prefix, candidates: names.map { String(quote) + $0 + String(quote) })
         }
     }
 

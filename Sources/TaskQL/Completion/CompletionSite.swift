@@ -15,12 +15,16 @@ enum CompletionSite: Hashable {
     case expression(prefix: String)
 
     /// Characters that end the word being completed (as libedit is told).
-    static let wordBreaks: Set<Character> = [" ", "\t", "\n", "|", ",", ";", "(", ")", "[", "]", "=", "<", ">", "!", "+", "*", "/"]
+    static let wordBreaks: Set<Character> = [
+        " ", "\t", "\n", "|", ",", ";", "(", ")", "[", "]", "=", "<", ">", "!", "+", "*", "/",
+    ]
 
     /// The site for the text before the cursor.
     static func locate(before text: Substring) -> CompletionSite {
         let scan = LiteralScan(text)
-        if let quote = scan.openQuote { return .stringLiteral(prefix: String(text[scan.literalStart!...].dropFirst()), quote: quote) }
+        if let quote = scan.openQuote {
+            return .stringLiteral(prefix: String(text[scan.literalStart!...].dropFirst()), quote: quote)
+        }
         var start = text.endIndex
         while start > text.startIndex, !wordBreaks.contains(text[text.index(before: start)]) {
             start = text.index(before: start)
@@ -57,17 +61,32 @@ struct LiteralScan {
         while index < text.endIndex {
             let c = text[index]
             if inComment {
-                if c == "\n" { inComment = false; continuesLine = depth > 0 || lastSignificant == "|" }
+                if c == "\n" {
+                    inComment = false
+                    continuesLine = depth > 0 || lastSignificant == "|"
+                }
             } else if let quote = openQuote {
-                if c == "\\" { index = text.index(after: index); if index == text.endIndex { break } }
-                else if c == quote { openQuote = nil; lastSignificant = c }
-                else if c == "\n" { openQuote = nil }
+                if c == "\\" {
+                    index = text.index(after: index)
+                    if index == text.endIndex { break }
+                } else if c == quote {
+                    openQuote = nil
+                    lastSignificant = c
+                } else if c == "\n" {
+                    openQuote = nil
+                }
             } else {
                 switch c {
-                case "\"", "'": openQuote = c; literalStart = index
+                case "\"", "'":
+                    openQuote = c
+                    literalStart = index
                 case "#": inComment = true
-                case "(", "[": depth += 1; lastSignificant = c
-                case ")", "]": depth = max(0, depth - 1); lastSignificant = c
+                case "(", "[":
+                    depth += 1
+                    lastSignificant = c
+                case ")", "]":
+                    depth = max(0, depth - 1)
+                    lastSignificant = c
                 case "\n": continuesLine = depth > 0 || lastSignificant == "|"
                 case " ", "\t", "\r": break
                 default: lastSignificant = c

@@ -25,13 +25,19 @@ struct ChartRenderer {
         let values = result.rows.map { number(row: $0, column: valueColumn) }
         let texts = result.rows.map { CellText.human($0[valueColumn]) }
         var labelWidths = labelColumns.map { DisplayWidth.of(result.columns[$0]) }
-        for row in labels { for (i, t) in row.enumerated() { labelWidths[i] = max(labelWidths[i], DisplayWidth.of(t)) } }
+        for row in labels {
+            for (i, t) in row.enumerated() { labelWidths[i] = max(labelWidths[i], DisplayWidth.of(t)) }
+        }
         let valueWidth = (texts + [result.columns[valueColumn]]).map { DisplayWidth.of($0) }.max() ?? 1
         let used = labelWidths.reduce(0) { $0 + $1 + 2 } + valueWidth + 1
         let barWidth = max(10, min(Self.maximumBarWidth, (options.terminalWidth ?? 80) - used))
         let largest = values.max() ?? 0
         let headerLabels = labelColumns.enumerated().map { TextFitting.pad(result.columns[$1], to: labelWidths[$0]) }
-        var lines = [bold((headerLabels + [TextFitting.pad(result.columns[valueColumn], to: valueWidth, rightAligned: true)]).joined(separator: "  "))]
+        var lines = [
+            bold(
+                (headerLabels + [TextFitting.pad(result.columns[valueColumn], to: valueWidth, rightAligned: true)])
+                    .joined(separator: "  "))
+        ]
         for (index, row) in labels.enumerated() {
             let label = row.enumerated().map { TextFitting.pad($1, to: labelWidths[$0]) }
             let value = TextFitting.pad(texts[index], to: valueWidth, rightAligned: true)

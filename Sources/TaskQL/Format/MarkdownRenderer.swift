@@ -11,9 +11,11 @@ struct MarkdownRenderer {
         let numeric = result.columns.indices.map { CellText.isNumericColumn($0, in: result) }
         var lines = [line(header, widths: widths, numeric: numeric.map { _ in false })]
         lines.append(
-            "| " + widths.indices.map { i in
-                numeric[i] ? String(repeating: "-", count: widths[i] - 1) + ":" : String(repeating: "-", count: widths[i])
-            }.joined(separator: " | ") + " |")
+            "| "
+                + widths.indices.map { i in
+                    numeric[i]
+                        ? String(repeating: "-", count: widths[i] - 1) + ":" : String(repeating: "-", count: widths[i])
+                }.joined(separator: " | ") + " |")
         lines += cells.map { line($0, widths: widths, numeric: numeric) }
         return lines.map { $0 + "\n" }.joined()
     }

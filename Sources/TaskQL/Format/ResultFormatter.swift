@@ -20,7 +20,9 @@ public struct ResultFormatter: Sendable, Hashable {
         public var showsRowCount: Bool
 
         /// Creates options; the defaults suit a pipe.
-        public init(terminalWidth: Int? = nil, color: Bool = false, maxCellWidth: Int? = nil, showsRowCount: Bool = true) {
+        public init(
+            terminalWidth: Int? = nil, color: Bool = false, maxCellWidth: Int? = nil, showsRowCount: Bool = true
+        ) {
             self.terminalWidth = terminalWidth
             self.color = color
             self.maxCellWidth = maxCellWidth

@@ -22,7 +22,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: "Bind $name: name=value (repeatable).")
     var parameters: [ParameterBinding] = []
 
-    @Option(name: .customLong("load"), help: ArgumentHelp("Load this document or dataset file instead of the bundled datasets (repeatable).", valueName: "file"))
+    @Option(
+        name: .customLong("load"),
+        help: ArgumentHelp(
+            "Load this document or dataset file instead of the bundled datasets (repeatable).", valueName: "file"))
     var files: [String] = []
 
     @OptionGroup var options: CommonOptions
@@ -41,7 +44,8 @@ struct RunCommand: ParsableCommand {
 
     /// The script's text; missing or non-UTF-8 files exit 66.
     static func readScript(_ path: String) throws -> String {
-        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        let data =
+            path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
         guard let data else {
             OutputSink.standardError().writeLine("taskql: error: \(path): no such file or not readable")
             throw ExitCode.inputError

@@ -27,12 +27,15 @@ struct TaskQLCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run one query (or script text) and exit.", valueName: "query"))
     var command: String?
 
-    @Option(name: .customLong("param"), help: "Bind $name for the query: name=value (integer, decimal, date, true/false, else string).")
+    @Option(
+        name: .customLong("param"),
+        help: "Bind $name for the query: name=value (integer, decimal, date, true/false, else string).")
     var parameters: [ParameterBinding] = []
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: ArgumentHelp("Documents or dataset files to load instead of the bundled datasets.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("Documents or dataset files to load instead of the bundled datasets.", valueName: "file"))
     var files: [String] = []
 
     func run() throws {

@@ -8,11 +8,15 @@ struct DotCommand: Sendable {
     var summary: String
 
     static let all: [DotCommand] = [
-        DotCommand(name: ".help", usage: "[TOPIC]", summary: "this list, or help on a command or on: stages, functions, formats"),
+        DotCommand(
+            name: ".help", usage: "[TOPIC]",
+            summary: "this list, or help on a command or on: stages, functions, formats"),
         DotCommand(name: ".load", usage: "PATH [as NAME]", summary: "load a document or dataset file as a dataset"),
         DotCommand(name: ".datasets", usage: "", summary: "the loaded datasets and their task counts"),
-        DotCommand(name: ".schema", usage: "[DATASET]", summary: "the fields a query can use, with types and Chinese names"),
-        DotCommand(name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
+        DotCommand(
+            name: ".schema", usage: "[DATASET]", summary: "the fields a query can use, with types and Chinese names"),
+        DotCommand(
+            name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
         DotCommand(name: ".timer", usage: "on|off", summary: "report each statement's run time"),
         DotCommand(name: ".aliases", usage: "[UNIT]", summary: "unit alias table, or the aliases of one unit"),
         DotCommand(name: ".read", usage: "FILE", summary: "run the statements and dot-commands in FILE"),
@@ -35,7 +39,11 @@ struct DotCommand: Sendable {
         var quoted = false
         var started = false
         for c in line {
-            if c == "\"" { quoted.toggle(); started = true; continue }
+            if c == "\"" {
+                quoted.toggle()
+                started = true
+                continue
+            }
             if !quoted && (c == " " || c == "\t") {
                 if started { words.append(current) }
                 current = ""

@@ -31,7 +31,8 @@ final class LibEditLineReader: LineReader {
             return interrupted ? .interrupted : .end
         }
         defer { free(raw) }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
         guard let text = String(validating: bytes, as: UTF8.self) else { return .unreadable("invalid UTF-8 in input") }
         return .line(text)
     }

@@ -65,7 +65,10 @@ final class PlainLineReader: LineReader {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if n < 0 && errno == EINTR { return }
-        if n <= 0 { atEnd = true; return }
+        if n <= 0 {
+            atEnd = true
+            return
+        }
         buffer += chunk[0..<n]
     }
 }

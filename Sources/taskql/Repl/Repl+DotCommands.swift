@@ -79,7 +79,8 @@ extension Repl {
             return true
         }
         guard let format = OutputFormat(rawValue: name) else {
-            return fail("unknown mode '\(name)'; modes: \(OutputFormat.allCases.map(\.rawValue).joined(separator: " "))")
+            return fail(
+                "unknown mode '\(name)'; modes: \(OutputFormat.allCases.map(\.rawValue).joined(separator: " "))")
         }
         runner.format = format
         return true
@@ -97,7 +98,9 @@ extension Repl {
             runner.output.writeLine("\(unit) → \(aliases.canonical(unit))")  // TODO(docs): aliases.aliases(of:)
             return true
         }
-        let rows: [[Value]] = runner.session.engine.completionUnitNames.map { [.string($0), .string(aliases.canonical($0))] }
+        let rows: [[Value]] = runner.session.engine.completionUnitNames.map {
+            [.string($0), .string(aliases.canonical($0))]
+        }
         show(QueryResult(columns: ["unit", "canonical"], rows: rows))
         return true
     }

@@ -25,16 +25,19 @@ enum TabCompletion {
     }
 
     /// `rl_completion_func_t`: candidates for the word libedit found.
-    static let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
-        clibedit_rl_set_completion_over(1)  // never fall back to file names
-        let word = text.map { String(cString: $0) } ?? ""
-        pendingCandidates = TabCompletion.candidates(libeditWord: word)
-        nextCandidate = 0
-        guard !pendingCandidates.isEmpty, let text else { return nil }
-        let single = pendingCandidates.count == 1
-        clibedit_rl_set_completion_append_character(single && !(pendingCandidates[0].hasSuffix("\"") || pendingCandidates[0].hasSuffix("'")) ? 0x20 : 0)
-        return rl_completion_matches(text, nextMatch)
-    }
+    static let attemptCompletion:
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+            text, _, _ in
+            clibedit_rl_set_completion_over(1)  // never fall back to file names
+            let word = text.map { String(cString: $0) } ?? ""
+            pendingCandidates = TabCompletion.candidates(libeditWord: word)
+            nextCandidate = 0
+            guard !pendingCandidates.isEmpty, let text else { return nil }
+            let single = pendingCandidates.count == 1
+            clibedit_rl_set_completion_append_character(
+                single && !(pendingCandidates[0].hasSuffix("\"") || pendingCandidates[0].hasSuffix("'")) ? 0x20 : 0)
+            return rl_completion_matches(text, nextMatch)
+        }
 
     /// `rl_compentry_func_t`: hands out the candidates one by one (malloc'ed;
     /// libedit frees them).

@@ -43,16 +43,31 @@ struct BracketScan {
         var comment = false
         var escaped = false
         for c in text {
-            if comment { if c == "\n" { comment = false }; continue }
+            if comment {
+                if c == "\n" { comment = false }
+                continue
+            }
             if let q = quote {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q || c == "\n" { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == q || c == "\n" {
+                    quote = nil
+                }
                 continue
             }
             switch c {
-            case "\"", "'": quote = c; lastSignificant = c
+            case "\"", "'":
+                quote = c
+                lastSignificant = c
             case "#": comment = true
-            case "(", "[": depth += 1; lastSignificant = c
-            case ")", "]": depth -= 1; lastSignificant = c
+            case "(", "[":
+                depth += 1
+                lastSignificant = c
+            case ")", "]":
+                depth -= 1
+                lastSignificant = c
             case " ", "\t", "\n", "\r": break
             default: lastSignificant = c
             }
@@ -87,11 +102,19 @@ extension Engine {
         ]
     }
     var completionFunctionNames: [String] {
-        ["len", "lower", "upper", "unit", "month", "year", "coalesce", "days", "count", "dcount", "sum", "avg", "min", "max", "list"]
+        [
+            "len", "lower", "upper", "unit", "month", "year", "coalesce", "days", "count", "dcount", "sum", "avg",
+            "min", "max", "list",
+        ]
     }
     var completionUnitNames: [String] {
         var names = Set<String>()
-        for d in datasets { for r in d.records { names.formUnion(r.leadUnits); names.formUnion(r.coUnits) } }
+        for d in datasets {
+            for r in d.records {
+                names.formUnion(r.leadUnits)
+                names.formUnion(r.coUnits)
+            }
+        }
         return names.sorted()
     }
     var completionLeaderNames: [String] {
@@ -118,7 +141,8 @@ enum DataFiles {
         let decoder = JSONDecoder()
         for (index, line) in data.split(separator: 0x0A).enumerated() where !line.isEmpty {
             guard let record = try? decoder.decode(TaskRecord.self, from: Data(line)) else {
-                throw InputFileError(path: "\(path):\(index + 1)", reason: "not a task record (documents need the importer)")
+                throw InputFileError(
+                    path: "\(path):\(index + 1)", reason: "not a task record (documents need the importer)")
             }
             records.append(record)
         }
@@ -141,7 +165,12 @@ enum DataFiles {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = Data()
-        for d in datasets { for r in d.records { out += (try? encoder.encode(r)) ?? Data(); out.append(0x0A) } }
+        for d in datasets {
+            for r in d.records {
+                out += (try? encoder.encode(r)) ?? Data()
+                out.append(0x0A)
+            }
+        }
         guard FileManager.default.createFile(atPath: path, contents: out) else {
             throw InputFileError(path: path, reason: "cannot write")
         }

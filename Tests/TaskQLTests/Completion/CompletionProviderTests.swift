@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func stagesAfterPipe() {
-        #expect(Self.complete("tasks | s") == Completion(word: "s", candidates: ["sort", "search", "select", "summarize"]))
+        #expect(
+            Self.complete("tasks | s") == Completion(word: "s", candidates: ["sort", "search", "select", "summarize"]))
         #expect(Self.complete("tasks |\n  wh").candidates == ["where"])
     }
 

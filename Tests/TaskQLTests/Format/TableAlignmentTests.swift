@@ -9,10 +9,15 @@ import Testing
     static let mixed = QueryResult(
         columns: ["city", "number", "lead_units", "text", "due"],
         rows: [
-            [.string("海门"), .string("1"), .list([.string("发改委"), .string("通州湾示范区")]),
-             .string("立足“大通州湾”核心区和新出海口建设"), .date(CivilDate(year: 2020, month: 12, day: 31)!)],
+            [
+                .string("海门"), .string("1"), .list([.string("发改委"), .string("通州湾示范区")]),
+                .string("立足“大通州湾”核心区和新出海口建设"), .date(CivilDate(year: 2020, month: 12, day: 31)!),
+            ],
             [.string("Taicang"), .string("12"), .list([.string("住建局")]), .string("5G base stations: 800"), .null],
-            [.string("宜兴"), .string("60"), .list([]), .string("ｆｕｌｌｗｉｄｔｈ ＡＢＣ and e\u{301}"), .date(CivilDate(year: 2020, month: 6, day: 30)!)],
+            [
+                .string("宜兴"), .string("60"), .list([]), .string("ｆｕｌｌｗｉｄｔｈ ＡＢＣ and e\u{301}"),
+                .date(CivilDate(year: 2020, month: 6, day: 30)!),
+            ],
         ])
 
     /// Display columns of the separator glyphs in `line`.
@@ -75,7 +80,8 @@ import Testing
     }
 
     @Test func numbersAreRightAligned() {
-        let result = QueryResult(columns: ["unit", "count"], rows: [[.string("发改委"), .int(7)], [.string("住建局"), .int(123)]])
+        let result = QueryResult(
+            columns: ["unit", "count"], rows: [[.string("发改委"), .int(7)], [.string("住建局"), .int(123)]])
         let text = ResultFormatter(format: .table).render(result)
         #expect(text == "unit   │ count\n───────┼──────\n发改委 │     7\n住建局 │   123\n(2 rows)\n")
     }
