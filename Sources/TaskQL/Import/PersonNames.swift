@@ -4,7 +4,8 @@
 /// Glued names are split with the names the same document prints alone:
 /// a Chinese personal name is two or three characters, so every line of at
 /// most three characters is taken as a known name, and a longer line is split
-/// only when it is made entirely of known names. Anything else is kept as
+/// only when it is made of known names and at most one other 2–3 character
+/// part. Anything else is kept as
 /// printed (`各市长`), never guessed apart.
 struct PersonNames: Sendable {
     private(set) var known: Set<String> = []
@@ -25,18 +26,22 @@ struct PersonNames: Sendable {
         TableCellText.listItems(cell.lines).flatMap(split)
     }
 
-    /// Splits a run of glued known names, or returns the text whole.
+    /// Splits a run of glued names, or returns the text whole. Every part
+    /// but at most one must be a known name; the one unknown part must be
+    /// two or three characters (`李　华王明` → `李华`, `王明`).
     func split(_ text: String) -> [String] {
         guard text.count > 3 else { return [text] }
-        return segments(Array(text)) ?? [text]
+        return segments(Array(text)[...], unknownAllowed: true) ?? [text]
     }
 
-    private func segments(_ chars: [Character]) -> [String]? {
+    private func segments(_ chars: ArraySlice<Character>, unknownAllowed: Bool) -> [String]? {
         if chars.isEmpty { return [] }
         for length in [3, 2] where length <= chars.count {
-            let head = String(chars[0..<length])
-            guard known.contains(head) else { continue }
-            if let rest = segments(Array(chars[length...])) { return [head] + rest }
+            let head = String(chars.prefix(length))
+            let isKnown = known.contains(head)
+            guard isKnown || unknownAllowed else { continue }
+            let rest = chars.dropFirst(length)
+            if let tail = segments(rest, unknownAllowed: unknownAllowed && isKnown) { return [head] + tail }
         }
         return nil
     }

@@ -97,7 +97,10 @@ struct TableRowAssembler: Sendable {
     // MARK: Tasks
 
     private func makeTask(_ row: TableRowValues, block: TableBlock, counters: inout [TaskKind: Int]) -> RawTask? {
-        guard let text = row.text(.text), !text.isEmpty else { return nil }
+        // A row is a task when it prints a text or a project name (a
+        // truncated last row may stop before its text).
+        guard row.text(.text) != nil || row.text(.title) != nil else { return nil }
+        let text = row.text(.text) ?? ""
         let section = row.text(.section)
         let kind = section.map(TableCaption.isIndicatorSection) == true ? TaskKind.indicator : block.kind
         counters[kind, default: 0] += 1
