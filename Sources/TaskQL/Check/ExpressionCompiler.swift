@@ -113,6 +113,11 @@ struct ExpressionCompiler {
             })
         case .negate:
             try TypeRules.expect(inner.type, among: [.int, .decimal], operand.span, "'-' needs a number")
+            switch inner.constant {
+            case .int(let i)?: return .constant(.int(-i))
+            case .decimal(let d)?: return .constant(.decimal(-d))
+            default: break
+            }
             return CompiledExpr(type: inner.type, eval: { row in
                 switch try inner.eval(row) {
                 case .int(let i): .int(-i)
