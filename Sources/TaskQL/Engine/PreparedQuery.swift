@@ -23,8 +23,9 @@ public struct PreparedQuery: Sendable {
         throw DiagnosticError([Diagnostic(code: "E0300", message: "the query has no statement that returns rows", span: nil)], source: source)
     }
 
-    /// Runs the query from Swift concurrency; cancelling the task stops it.
-    public func run(_ parameters: [String: Value] = [:]) async throws -> QueryResult {
+    /// Runs the query from Swift concurrency; cancelling the task stops it
+    /// promptly (the query checks every few thousand rows).
+    public func run(parameters: [String: Value]) async throws -> QueryResult {
         let handle = CancellationHandle()
         return try await withTaskCancellationHandler {
             try self.run(parameters, cancellation: handle)
