@@ -1,0 +1,16 @@
+import Synchronization
+
+/// Cancels a running query from another thread (the REPL's Ctrl-C, a
+/// host's "stop" button). Queries check it every few thousand rows.
+public final class CancellationHandle: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// A handle that is not cancelled.
+    public init() {}
+
+    /// Asks every query run with this handle to stop.
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+
+    /// Whether `cancel()` was called.
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import TaskQL
+
+/// `taskql import DOC… -o FILE.jsonl [--encoding gb18030]`
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        _superCommandName: "taskql",
+        abstract: "Turn documents into a dataset file (JSON Lines, one task per line).",
+        discussion: """
+            Each document's import report (tasks found by kind, fields missing, warnings) \
+            goes to stderr. A document that cannot be read or recognised stops the import \
+            with exit 66 and nothing is written.
+
+            \(ExitStatus.helpText)
+            """)
+
+    @Argument(help: ArgumentHelp("Documents to import (text: UTF-8, UTF-16 or GB18030).", valueName: "document"))
+    var documents: [String]
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The dataset file to write.", valueName: "file.jsonl"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Text encoding of the documents (default: detected).", valueName: "name"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("One dataset name for all documents (default: one dataset per document, named after its city).", valueName: "name"))
+    var name: String?
+
+    @Option(help: ArgumentHelp("Extra unit aliases: a file of `alias = canonical` lines.", valueName: "file"))
+    var aliases: String?
+
+    func run() throws {
+        Terminal.prepareLocale()
+        let errors = OutputSink.standardError()
+        do {
+            let aliasTable = try EngineSetup.aliases(path: aliases)
+            var textEncoding: TextEncodingName?
+            if let encoding {
+                guard let known = TextEncodingName(name: encoding) else {
+                    errors.writeLine("taskql: error: unknown encoding '\(encoding)' (known: \(TextEncodingName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw ExitCode.usageError
+                }
+                textEncoding = known
+            }
+            var datasets: [Dataset] = []
+            for path in documents {
+                let loaded: (datasets: [Dataset], reports: [ImportReport])
+                do {
+                    loaded = try DatasetLoader.loadAll(path: path, encoding: textEncoding, aliases: aliasTable, datasetName: name)
+                } catch {
+                    throw InputFileError(error)
+                }
+                for report in loaded.reports { errors.write(report.rendered()) }
+                for dataset in loaded.datasets {
+                    if let i = datasets.firstIndex(where: { $0.name == dataset.name }) {
+                        datasets[i].documents += dataset.documents
+                        datasets[i].records += dataset.records
+                    } else {
+                        datasets.append(dataset)
+                    }
+                }
+            }
+            do {
+                try DatasetFile.write(datasets, to: output)
+            } catch {
+                throw InputFileError(error)
+            }
+            let total = datasets.reduce(0) { $0 + $1.records.count }
+            errors.writeLine("wrote \(total) tasks in \(datasets.count) dataset(s) to \(output)")
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            errors.writeLine("taskql: error: \(error)")
+            throw ExitCode.inputError
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// Golden tests for `Examples/*.tql`: every script runs through the real
+/// `taskql run` binary and its output must match the file beside it.
+///
+/// - `NAME.tql` — the script. Optional header lines:
+///   `# params: name=value name=value` (passed as `--param`),
+///   `# format: csv` (default `table`).
+/// - `NAME.out` — expected standard output (script succeeds, exit 0), or
+/// - `NAME.err` — expected standard error, for scripts that show a
+///   diagnostic; the first line of the file is `exit: N`.
+///
+/// A script with neither file fails. `TASKQL_RECORD=1 swift test --filter
+/// ExampleScripts` writes the expectations from the current output instead
+/// (review the diff before committing).
+@Suite struct ExampleScriptsTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examplesDirectory = packageRoot.appendingPathComponent("Examples")
+
+    static var scripts: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: examplesDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".tql") }.sorted()
+    }
+
+    @Test func thereAreEnoughExamples() {
+        #expect(Self.scripts.count >= 25, "issue 3 asks for at least 25 example scripts")
+    }
+
+    @Test(arguments: scripts)
+    func example(_ script: String) throws {
+        let base = Self.examplesDirectory.appendingPathComponent(String(script.dropLast(4)))
+        let scriptURL = base.appendingPathExtension("tql")
+        let header = try ExampleHeader(String(contentsOf: scriptURL, encoding: .utf8))
+        var arguments = ["run", "Examples/\(script)", "--format", header.format, "--no-color"]
+        for (name, value) in header.params { arguments += ["--param", "\(name)=\(value)"] }
+        let run = try TaskQLBinary.run(arguments, in: Self.packageRoot)
+
+        let outURL = base.appendingPathExtension("out")
+        let errURL = base.appendingPathExtension("err")
+        let record = ProcessInfo.processInfo.environment["TASKQL_RECORD"] == "1"
+        if record {
+            if run.status == 0 {
+                try run.stdout.write(to: outURL, atomically: true, encoding: .utf8)
+                try? FileManager.default.removeItem(at: errURL)
+            } else {
+                try ("exit: \(run.status)\n" + run.stderr).write(to: errURL, atomically: true, encoding: .utf8)
+                try? FileManager.default.removeItem(at: outURL)
+            }
+            return
+        }
+        if let expected = try? String(contentsOf: outURL, encoding: .utf8) {
+            #expect(run.status == 0, "\(script) failed:\n\(run.stderr)")
+            #expect(run.stdout == expected, "\(script): output differs from \(outURL.lastPathComponent)")
+        } else if let expected = try? String(contentsOf: errURL, encoding: .utf8) {
+            #expect("exit: \(run.status)\n" + run.stderr == expected, "\(script): diagnostics differ from \(errURL.lastPathComponent)")
+        } else {
+            Issue.record("\(script) has no expected output: add \(outURL.lastPathComponent) or \(errURL.lastPathComponent) (TASKQL_RECORD=1 records it)")
+        }
+    }
+}
+
+/// The `# params:` and `# format:` lines at the top of an example script.
+struct ExampleHeader {
+    var params: [(String, String)] = []
+    var format = "table"
+
+    init(_ text: String) throws {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("#") else { break }
+            let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+            if body.hasPrefix("params:") {
+                for pair in body.dropFirst("params:".count).split(separator: " ") {
+                    let parts = pair.split(separator: "=", maxSplits: 1)
+                    if parts.count == 2 { params.append((String(parts[0]), String(parts[1]))) }
+                }
+            } else if body.hasPrefix("format:") {
+                format = body.dropFirst("format:".count).trimmingCharacters(in: .whitespaces)
+            }
+        }
+    }
+}
+
+/// Runs the built `taskql` executable (`make test` builds it first).
+enum TaskQLBinary {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var path: String {
+        let root = ExampleScriptsTests.packageRoot.path
+        for config in ["debug", "release"] {
+            let candidate = "\(root)/.build/\(config)/taskql"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "\(root)/.build/debug/taskql"
+    }
+
+    static func run(_ arguments: [String], in directory: URL, stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "120"
+        environment["LANG"] = "C.UTF-8"
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Drain stderr on another thread while stdout is read, so neither
+        // pipe can fill up and deadlock the child.
+        nonisolated(unsafe) var errData = Data()
+        let errDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
