@@ -6,7 +6,7 @@ import Testing
         #expect(try BundledDatasets.documentPaths().count == 5)
     }
 
-    @Test(.disabled(if: SeedDocuments.cellTableReaderIsPlaceholder, "needs CellTableReader"))
+    @Test
     func fiveDatasetsNamedByCity() throws {
         let datasets = try BundledDatasets.load()
         #expect(datasets.map(\.name) == ["haimen", "yixing", "huzhou", "taicang", "nantong"])
@@ -15,7 +15,7 @@ import Testing
         #expect(Set(ids).count == ids.count)
     }
 
-    @Test(.disabled(if: SeedDocuments.cellTableReaderIsPlaceholder, "needs CellTableReader"))
+    @Test
     func bundledDataLoadsQuickly() throws {
         let clock = ContinuousClock()
         let elapsed = try clock.measure { _ = try BundledDatasets.load() }

@@ -12,12 +12,6 @@ enum SeedDocuments {
     static func imported(_ number: String) throws -> ImportedDocument {
         try DocumentImporter().importFile(at: path(number))
     }
-
-    /// Whether the cell-table reader on this branch still recognises nothing.
-    static var cellTableReaderIsPlaceholder: Bool {
-        guard let text = try? String(contentsOfFile: path("000"), encoding: .utf8) else { return true }
-        return CellTableReader().confidence(DocumentLines(file: "000", text: text)) == 0
-    }
 }
 
 /// A fixture under `Fixtures/docs`.

@@ -1,10 +1,9 @@
 import Testing
 @testable import TaskQL
 
-/// Haimen 000 and Taicang 003 go through the cell-table reader (branch
-/// `tables`); these end-to-end checks run once it is merged.
-@Suite(.disabled(if: SeedDocuments.cellTableReaderIsPlaceholder, "needs CellTableReader"))
-struct TableSeedImportTests {
+/// Haimen 000 and Taicang 003 end to end: cell-table reader, metadata,
+/// record assembly.
+@Suite struct TableSeedImportTests {
     @Test func haimen() throws {
         let doc = try SeedDocuments.imported("000")
         #expect(doc.records.count(.key) == 173)
