@@ -7,7 +7,8 @@ public enum BundledDatasets {
     /// Paths of the bundled seed documents, in file-name order.
     public static func documentPaths() throws(ImportError) -> [String] {
         guard let url = Bundle.module.url(forResource: "seeds", withExtension: nil) else {
-            throw ImportError(file: "seeds", message: "the bundled seed documents are missing from the package resources")
+            throw ImportError(
+                file: "seeds", message: "the bundled seed documents are missing from the package resources")
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         let paths = names.filter { $0.hasSuffix(".txt") }.sorted().map { url.appendingPathComponent($0).path }

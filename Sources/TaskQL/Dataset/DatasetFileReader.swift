@@ -37,7 +37,9 @@ struct DatasetFileReader {
         }
     }
 
-    private mutating func take(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, number: Int) throws(ImportError) {
+    private mutating func take(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, number: Int)
+        throws(ImportError)
+    {
         var scanner = JSONScanner(buffer, from: start, to: end)
         scanner.skipSpace()
         if scanner.atEnd { return }
@@ -54,7 +56,8 @@ struct DatasetFileReader {
             if header == nil { sawRecordsWithoutHeader = true }
         } catch {
             throw ImportError(
-                file: file, line: number, message: "not a task record: \(error.message) (byte \(error.column - start + 1) of the line)")
+                file: file, line: number,
+                message: "not a task record: \(error.message) (byte \(error.column - start + 1) of the line)")
         }
     }
 
@@ -81,7 +84,9 @@ struct DatasetFileReader {
         guard next.version <= DatasetFile.formatVersion else {
             throw ImportError(
                 file: file, line: number,
-                message: "dataset format version \(next.version) is newer than this TaskQL reads (\(DatasetFile.formatVersion))")
+                message:
+                    "dataset format version \(next.version) is newer than this TaskQL reads (\(DatasetFile.formatVersion))"
+            )
         }
         try endDataset()
         header = next

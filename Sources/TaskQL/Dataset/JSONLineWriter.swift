@@ -4,29 +4,47 @@
 enum JSONLineWriter {
     /// One task record as a JSON object, keys in ``TaskRecord`` field order.
     static func record(_ r: TaskRecord, into out: inout String) {
-        out += "{\"id\":"; string(r.id, &out)
-        out += ",\"dataset\":"; string(r.dataset, &out)
-        out += ",\"city\":"; string(r.city, &out)
-        out += ",\"year\":\(r.year),\"kind\":"; string(r.kind.rawValue, &out)
-        out += ",\"section\":"; optional(r.section, &out)
-        out += ",\"subsection\":"; optional(r.subsection, &out)
-        out += ",\"number\":"; string(r.number, &out)
-        out += ",\"title\":"; optional(r.title, &out)
-        out += ",\"text\":"; string(r.text, &out)
-        out += ",\"leaders\":"; list(r.leaders, &out)
-        out += ",\"lead_units\":"; list(r.leadUnits, &out)
-        out += ",\"co_units\":"; list(r.coUnits, &out)
-        out += ",\"units\":"; list(r.units, &out)
-        out += ",\"deadline\":"; optional(r.deadline, &out)
-        out += ",\"due\":"; optional(r.due?.description, &out)
-        out += ",\"source\":"; string(r.source, &out)
+        out += "{\"id\":"
+        string(r.id, &out)
+        out += ",\"dataset\":"
+        string(r.dataset, &out)
+        out += ",\"city\":"
+        string(r.city, &out)
+        out += ",\"year\":\(r.year),\"kind\":"
+        string(r.kind.rawValue, &out)
+        out += ",\"section\":"
+        optional(r.section, &out)
+        out += ",\"subsection\":"
+        optional(r.subsection, &out)
+        out += ",\"number\":"
+        string(r.number, &out)
+        out += ",\"title\":"
+        optional(r.title, &out)
+        out += ",\"text\":"
+        string(r.text, &out)
+        out += ",\"leaders\":"
+        list(r.leaders, &out)
+        out += ",\"lead_units\":"
+        list(r.leadUnits, &out)
+        out += ",\"co_units\":"
+        list(r.coUnits, &out)
+        out += ",\"units\":"
+        list(r.units, &out)
+        out += ",\"deadline\":"
+        optional(r.deadline, &out)
+        out += ",\"due\":"
+        optional(r.due?.description, &out)
+        out += ",\"source\":"
+        string(r.source, &out)
         out += "}\n"
     }
 
     /// A dataset header line.
     static func header(_ dataset: Dataset, into out: inout String) {
-        out += "{\"format\":"; string(DatasetFile.formatName, &out)
-        out += ",\"version\":\(DatasetFile.formatVersion),\"dataset\":"; string(dataset.name, &out)
+        out += "{\"format\":"
+        string(DatasetFile.formatName, &out)
+        out += ",\"version\":\(DatasetFile.formatVersion),\"dataset\":"
+        string(dataset.name, &out)
         out += ",\"records\":\(dataset.records.count),\"documents\":["
         for (i, d) in dataset.documents.enumerated() {
             if i > 0 { out += "," }
@@ -36,13 +54,20 @@ enum JSONLineWriter {
     }
 
     static func document(_ d: DocumentInfo, into out: inout String) {
-        out += "{\"file\":"; string(d.file, &out)
-        out += ",\"title\":"; optional(d.title, &out)
-        out += ",\"authority\":"; optional(d.authority, &out)
-        out += ",\"document_number\":"; optional(d.documentNumber, &out)
-        out += ",\"date\":"; optional(d.date?.description, &out)
-        out += ",\"city\":"; string(d.city, &out)
-        out += ",\"year\":\(d.year),\"layout\":"; string(d.layout, &out)
+        out += "{\"file\":"
+        string(d.file, &out)
+        out += ",\"title\":"
+        optional(d.title, &out)
+        out += ",\"authority\":"
+        optional(d.authority, &out)
+        out += ",\"document_number\":"
+        optional(d.documentNumber, &out)
+        out += ",\"date\":"
+        optional(d.date?.description, &out)
+        out += ",\"city\":"
+        string(d.city, &out)
+        out += ",\"year\":\(d.year),\"layout\":"
+        string(d.layout, &out)
         out += "}"
     }
 

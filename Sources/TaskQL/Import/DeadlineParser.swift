@@ -74,7 +74,9 @@ struct DeadlineScanner {
             year = value
             if has("中", at: i) {
                 add(month: 6, day: 30)
-            } else if ["底", "末", "内", "度"].contains(where: { has($0, at: i) }) || number(at: i) == nil && !startsHalfYear {
+            } else if ["底", "末", "内", "度"].contains(where: { has($0, at: i) })
+                || number(at: i) == nil && !startsHalfYear
+            {
                 add(month: 12, day: 31)
             }
         } else if has("月", at: i), (1...12).contains(value) {
@@ -93,7 +95,11 @@ struct DeadlineScanner {
             if let date = CivilDate(year: year, month: month, day: day) { dates.append(date) }
             return
         }
-        if has("上旬", at: i) { add(month: month, day: 10) } else if has("中旬", at: i) { add(month: month, day: 20) } else {
+        if has("上旬", at: i) {
+            add(month: month, day: 10)
+        } else if has("中旬", at: i) {
+            add(month: month, day: 20)
+        } else {
             add(month: month, day: nil)
         }
     }
@@ -102,7 +108,9 @@ struct DeadlineScanner {
     var startsHalfYear: Bool { has("上半年", at: i) || has("下半年", at: i) }
 
     mutating func add(month: Int, day: Int?) {
-        let date = day.flatMap { CivilDate(year: year, month: month, day: $0) } ?? CivilDate.endOfMonth(year: year, month: month)
+        let date =
+            day.flatMap { CivilDate(year: year, month: month, day: $0) }
+            ?? CivilDate.endOfMonth(year: year, month: month)
         if let date { dates.append(date) }
     }
 

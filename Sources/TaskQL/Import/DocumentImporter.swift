@@ -101,7 +101,8 @@ public struct DocumentImporter: Sendable {
     func metadataWarnings(_ found: DocumentInfoExtractor.Found, file: String) -> [ImportWarning] {
         var warnings: [ImportWarning] = []
         if found.city == nil {
-            warnings.append(ImportWarning(file: file, line: 1, message: "no city found in the authority, number or text"))
+            warnings.append(
+                ImportWarning(file: file, line: 1, message: "no city found in the authority, number or text"))
         }
         if found.year == nil {
             warnings.append(ImportWarning(file: file, line: 1, message: "no plan year found; year set to 0"))

@@ -48,7 +48,8 @@ enum DocumentInfoExtractor {
     /// `…关于…的通知` (joined when the title is broken over two lines), else a
     /// `#` heading, else a short line naming the plan (`2020年…重点工作责任分解`).
     static func title(_ head: [String]) -> String? {
-        for (i, line) in head.enumerated() where (line.contains("关于") || line.contains("關於")) && line.count <= 60 && !line.contains(" ") {
+        for (i, line) in head.enumerated()
+        where (line.contains("关于") || line.contains("關於")) && line.count <= 60 && !line.contains(" ") {
             if titleEndings.contains(where: line.hasSuffix) { return line }
             if i + 1 < head.count, titleEndings.contains(where: head[i + 1].hasSuffix), head[i + 1].count <= 40 {
                 return line + head[i + 1]
@@ -68,7 +69,8 @@ enum DocumentInfoExtractor {
     /// `宜政发〔2020〕160号`, `太政发〔2020〕9号`, also with `[ ]`, `( )`, `【 】` brackets.
     static func documentNumber(_ head: [String]) -> String? {
         let pattern = #/\p{Han}{1,8}[〔\[［(（【]\d{4}[〕\]］)）】]\d{1,5}[号號]/#
-        for line in head {
+        // The regex runs only on lines that can hold a number: it is slow on long lines.
+        for line in head where line.contains("号") || line.contains("號") {
             if let match = line.firstMatch(of: pattern) { return String(match.output) }
         }
         return nil

@@ -30,7 +30,9 @@ enum HeadingRules {
         // merely contain a title (`主任务`) from reading as names.
         guard leadershipWords.contains(where: heading.contains) else { return [] }
         var names: [String] = []
-        let fragments = heading.split { LineText.isOpenParen($0) || LineText.isCloseParen($0) || "、,，;；和与及".contains($0) }
+        let fragments = heading.split {
+            LineText.isOpenParen($0) || LineText.isCloseParen($0) || "、,，;；和与及".contains($0)
+        }
         for fragment in fragments {
             let text = LineText.removingSpaces(fragment)
             for title in leaderTitles {
@@ -47,7 +49,9 @@ enum HeadingRules {
 
     /// Statements that the first unit of each list leads
     /// (`列第一位者为工作牵头单位…,下同`).
-    static let firstUnitLeadsPhrases = ["列第一位", "排在第一位", "排第一位", "列首位", "第一个为牵头", "第一位为牵头", "列第一位者", "列第一位的為", "列第一位者為"]
+    static let firstUnitLeadsPhrases = [
+        "列第一位", "排在第一位", "排第一位", "列首位", "第一个为牵头", "第一位为牵头", "列第一位者", "列第一位的為", "列第一位者為",
+    ]
 
     /// Whether `text` says that the first listed unit leads.
     static func saysFirstUnitLeads(_ text: String) -> Bool {

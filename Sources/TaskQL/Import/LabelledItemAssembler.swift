@@ -13,7 +13,9 @@ struct LabelledItemAssembler {
 
     init(firstUnitLeads: Bool) { self.firstUnitLeads = firstUnitLeads }
 
-    mutating func startItem(_ numbered: NumberedLine, inline: [(field: ResponsibilityLabels.Field, value: String)]?, line: Int) {
+    mutating func startItem(
+        _ numbered: NumberedLine, inline: [(field: ResponsibilityLabels.Field, value: String)]?, line: Int
+    ) {
         finish()
         draft = ItemDraft(
             number: numbered.number, line: line, kind: outline.kind, section: outline.section,

@@ -27,8 +27,10 @@ public struct LabelledItemsReader: LayoutReader {
     public func confidence(_ document: DocumentLines) -> Int {
         var hits = 0
         for raw in document.lines {
-            if case .label = LabelledLine.classify(raw) { hits += 1 }
-            if case .numbered(_, .some) = LabelledLine.classify(raw) { hits += 1 }
+            switch LabelledLine.classify(raw) {
+            case .label, .numbered(_, .some): hits += 1
+            default: break
+            }
             if hits >= 40 { break }
         }
         return hits >= 3 ? min(95, 55 + hits) : (hits > 0 ? 10 : 0)
@@ -52,7 +54,11 @@ public struct LabelledItemsReader: LayoutReader {
                     assembler.addParagraph(numbered.rest)
                 }
             case .text(let text):
-                if DocumentOutline.isPartHeading(text) { assembler.enterPart(text) } else { assembler.addParagraph(text) }
+                if DocumentOutline.isPartHeading(text) {
+                    assembler.enterPart(text)
+                } else {
+                    assembler.addParagraph(text)
+                }
             }
         }
         assembler.finish()

@@ -10,7 +10,10 @@ enum NumberingCheck {
             guard let last = previous[r.kind], value != 1 else { continue }
             let line = Int(r.source.split(separator: ":").last ?? "") ?? 0
             if value == last {
-                warnings.append(ImportWarning(file: file, line: line, message: "\(r.kind.rawValue) item \(r.number) is numbered like the one before"))
+                warnings.append(
+                    ImportWarning(
+                        file: file, line: line,
+                        message: "\(r.kind.rawValue) item \(r.number) is numbered like the one before"))
             } else if value > last + 1 {
                 let gap = value == last + 2 ? "item \(last + 1) is" : "items \(last + 1)–\(value - 1) are"
                 warnings.append(

@@ -19,7 +19,8 @@ struct RecordAssembler {
     func records(_ tasks: [RawTask]) -> [TaskRecord] {
         var used = Set<String>()
         return tasks.enumerated().map { index, task in
-            let base = "\(idPrefix)-\(info.year)-\(task.kind.rawValue)-\(Self.idNumber(task.number) ?? String(index + 1))"
+            let base =
+                "\(idPrefix)-\(info.year)-\(task.kind.rawValue)-\(Self.idNumber(task.number) ?? String(index + 1))"
             var id = base
             var n = 2
             while !used.insert(id).inserted {
@@ -46,7 +47,10 @@ struct RecordAssembler {
     static func idNumber(_ number: String) -> String? {
         let trimmed = LineText.removingSpaces(number)
         if let value = ChineseNumerals.value(of: trimmed) { return String(value) }
-        let kept = String(trimmed.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == ".") }.map(Character.init))
+        let kept = String(
+            trimmed.unicodeScalars.filter {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == ".")
+            }.map(Character.init))
         return kept.isEmpty ? nil : kept.lowercased()
     }
 

@@ -51,14 +51,18 @@ enum ResponsibilityLabels {
         return found.enumerated().map { n, item in
             let end = n + 1 < found.count ? found[n + 1].labelStart : chars.count
             var value = LineText.trimmed(String(chars[item.valueStart..<end]))
-            while let last = value.last, LineText.isSemicolon(last) || LineText.isComma(last) || LineText.isSentenceEnd(last) {
+            while let last = value.last,
+                LineText.isSemicolon(last) || LineText.isComma(last) || LineText.isSentenceEnd(last)
+            {
                 value = LineText.trimmed(String(value.dropLast()))
             }
             return (item.field, value)
         }
     }
 
-    private static let spellingCharacters: [(label: [Character], field: Field)] = spellings.map { (Array($0.label), $0.field) }
+    private static let spellingCharacters: [(label: [Character], field: Field)] = spellings.map {
+        (Array($0.label), $0.field)
+    }
     private static let firstCharacters = Set(spellings.compactMap(\.label.first))
 
     /// A label starting at `i` and followed (after optional spaces) by a colon.

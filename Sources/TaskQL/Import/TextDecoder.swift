@@ -82,7 +82,8 @@ enum TextDecoder {
         var total = 0
         var i = 0
         while i + 1 < bytes.count {
-            let unit = bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
+            let unit =
+                bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
             i += 2
             total += 1
             switch unit {
@@ -100,7 +101,8 @@ enum TextDecoder {
         let hasBOM = bigEndian ? bytes.starts(with: [0xFE, 0xFF]) : bytes.starts(with: [0xFF, 0xFE])
         let start = hasBOM ? 2 : 0
         if (bytes.count - start) % 2 != 0 {
-            throw ImportError(file: file, byteOffset: bytes.count - 1, message: "UTF-16 text with an odd number of bytes")
+            throw ImportError(
+                file: file, byteOffset: bytes.count - 1, message: "UTF-16 text with an odd number of bytes")
         }
         var units: [UInt16] = []
         units.reserveCapacity((bytes.count - start) / 2)
@@ -114,7 +116,8 @@ enum TextDecoder {
             throw ImportError(file: file, byteOffset: start + bad * 2, message: "invalid UTF-16 (unpaired surrogate)")
         }
         if let nul = units.firstIndex(of: 0) {
-            throw ImportError(file: file, byteOffset: start + nul * 2, message: "binary file (NUL character), not a text document")
+            throw ImportError(
+                file: file, byteOffset: start + nul * 2, message: "binary file (NUL character), not a text document")
         }
         return String(decoding: units, as: UTF16.self)
     }

@@ -3,7 +3,8 @@ extension UnitAliases {
     public static let builtIn: UnitAliases = {
         // The table is a constant in the alias-file format; a parse failure
         // is a programming error caught by the tests.
-        (try? UnitAliasFile.parse(builtInTable, file: "<built-in>", into: UnitAliases(pairs: []))) ?? UnitAliases(pairs: [])
+        (try? UnitAliasFile.parse(builtInTable, file: "<built-in>", into: UnitAliases(pairs: [])))
+            ?? UnitAliases(pairs: [])
     }()
 
     /// The built-in aliases, in the alias-file format (`canonical = alias, …`).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaskQL
 
 @Suite struct DatasetFileTests {
@@ -37,7 +38,8 @@ import Testing
             ])
         #expect(record["title"] is NSNull)
         // The hand-written lines carry exactly the keys of TaskRecord's Codable.
-        let viaCodable = try JSONSerialization.jsonObject(with: JSONEncoder().encode(dataset.records[0])) as? [String: Any]
+        let viaCodable =
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(dataset.records[0])) as? [String: Any]
         #expect(Set(viaCodable?.keys.map { $0 } ?? []) == Set(record.keys))
         #expect(record["lead_units"] as? [String] == ["市经信局"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaskQL
 
 /// Input the importer cannot read gets a clear error, never a crash or an

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 @Suite struct DeadlineParserTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaskQL
 
 /// The same document in every encoding the importer reads.
@@ -59,7 +60,8 @@ import Testing
     }
 
     @Test func gb18030ReadAsUTF8IsAnErrorWithTheOffset() throws {
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: FixtureDocuments.path("label-lines-nanjing.gb18030.txt"))))
+        let bytes = Array(
+            try Data(contentsOf: URL(fileURLWithPath: FixtureDocuments.path("label-lines-nanjing.gb18030.txt"))))
         let error = try #require(throws: ImportError.self) {
             try DocumentImporter().importBytes(bytes, file: "gb.txt", encoding: .utf8)
         }

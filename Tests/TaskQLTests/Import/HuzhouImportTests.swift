@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// Huzhou 002: numbered items with `责任单位:` lines, leaders from headings.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// Nantong 004: the 2020 plan paragraphs of a narrative report.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// Documents written for the tests in layouts the seeds do not show.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaskQL
 
 /// The bundled seed documents, by the number their file name starts with.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// Haimen 000 and Taicang 003 end to end: cell-table reader, metadata,
@@ -9,7 +10,8 @@ import Testing
         #expect(doc.records.count(.key) == 173)
         #expect(doc.records.count(.livelihood) == 50)
         #expect(Set(doc.records.filter { $0.kind == .key }.compactMap(\.section)).count == 9)
-        #expect(Set(doc.records.filter { $0.kind == .livelihood }.compactMap { $0.section ?? $0.subsection }).count == 10)
+        #expect(
+            Set(doc.records.filter { $0.kind == .livelihood }.compactMap { $0.section ?? $0.subsection }).count == 10)
         let task = try #require(doc.records.first(.key, number: "3"))
         #expect(task.leaders == ["周国强", "姜勇"])
         #expect(task.leadUnits == ["交通局", "商务局"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// Yixing 001: numbered paragraphs with units in trailing parentheses.
@@ -35,7 +36,8 @@ import Testing
     @Test func prefixWrittenOnceAppliesToItsGroupOnly() throws {
         let finance = try #require(doc.records.first(.key, number: "13"))
         #expect(
-            finance.leadUnits == ["市委政法委", "市税务局", "市地方金融监管局", "市金融发展集团", "人民银行宜兴市支行", "无锡银保监分局宜兴监管组",
+            finance.leadUnits == [
+                "市委政法委", "市税务局", "市地方金融监管局", "市金融发展集团", "人民银行宜兴市支行", "无锡银保监分局宜兴监管组",
             ])
         let air = try #require(doc.records.first(.key, number: "27"))
         #expect(air.leadUnits.prefix(3) == ["宜兴生态环境局", "市污染防治攻坚办", "市发展改革委"])
