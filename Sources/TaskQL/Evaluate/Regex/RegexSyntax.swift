@@ -1,0 +1,43 @@
+/// Why a pattern does not compile.
+struct RegexError: Error, Sendable {
+    var reason: String
+}
+
+/// A parsed regular expression.
+indirect enum RegexNode: Sendable {
+    case empty
+    case scalar(Unicode.Scalar)
+    /// `.`: any scalar but a line break.
+    case any
+    case set(ScalarSet)
+    /// `^`, `$`
+    case start, end
+    case concat([RegexNode])
+    case alternate([RegexNode])
+    case `repeat`(RegexNode, min: Int, max: Int?)
+}
+
+/// A bracket expression or class escape: `[a-z0-9]`, `[^、]`, `\d`.
+struct ScalarSet: Sendable {
+    enum Builtin: Sendable {
+        case digit, word, space
+
+        func contains(_ s: Unicode.Scalar) -> Bool {
+            switch self {
+            case .digit: s.properties.numericType == .decimal
+            case .word: s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil
+            case .space: s.properties.isWhitespace
+            }
+        }
+    }
+    var ranges: [ClosedRange<UInt32>] = []
+    var builtins: [(Builtin, negated: Bool)] = []
+    var negated = false
+
+    func contains(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        var hit = ranges.contains { $0.contains(v) }
+        if !hit { hit = builtins.contains { $0.0.contains(s) != $0.negated } }
+        return hit != negated
+    }
+}
