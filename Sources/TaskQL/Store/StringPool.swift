@@ -37,7 +37,9 @@ struct StringPool: Sendable {
 
     /// For each id, whether `predicate` holds for its string: evaluated once
     /// per distinct string instead of once per row.
-    func mask(_ predicate: (String) throws -> Bool) rethrows -> [Bool] {
-        try strings.map(predicate)
+    func mask<E: Error>(_ predicate: (String) throws(E) -> Bool) throws(E) -> [Bool] {
+        var result = [Bool](repeating: false, count: strings.count)
+        for (id, s) in strings.enumerated() { result[id] = try predicate(s) }
+        return result
     }
 }

@@ -37,10 +37,15 @@ struct TextColumn: Sendable {
 
     /// Calls `body` with row's bytes, without copying.
     @inline(__always)
-    func withBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    func withBytes<R, E: Error>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
         let r = range(row)
-        return try bytes.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[r]))
+        let result: Result<R, E> = bytes.withUnsafeBufferPointer { all in
+            do throws(E) {
+                return .success(try body(UnsafeBufferPointer(rebasing: all[r])))
+            } catch {
+                return .failure(error)
+            }
         }
+        return try result.get()
     }
 }
