@@ -1,6 +1,3 @@
-// PLACEHOLDER API SHAPE — the bodies are filled in by the query back end.
-// The signatures are the contract the CLI codes against.
-
 /// What an engine may do beyond reading its datasets.
 public struct EngineOptions: Sendable, Hashable {
     /// Whether `load "path"` statements may read files. Off for embedding
@@ -11,6 +8,7 @@ public struct EngineOptions: Sendable, Hashable {
     /// Stop a query that runs longer than this many seconds (nil: no limit).
     public var timeLimit: Double?
 
+    /// Creates options; the defaults allow file access and set no limits.
     public init(allowFileAccess: Bool = true, maxRows: Int? = nil, timeLimit: Double? = nil) {
         self.allowFileAccess = allowFileAccess
         self.maxRows = maxRows
@@ -22,9 +20,13 @@ public struct EngineOptions: Sendable, Hashable {
 
 /// Name, size and cities of a loaded dataset (for banners, `.datasets`).
 public struct DatasetSummary: Sendable, Hashable {
+    /// Dataset name, usable as a query source.
     public var name: String
+    /// Number of tasks.
     public var taskCount: Int
+    /// Cities, sorted.
     public var cities: [String]
+    /// Creates a summary.
     public init(name: String, taskCount: Int, cities: [String]) {
         self.name = name
         self.taskCount = taskCount
@@ -32,25 +34,40 @@ public struct DatasetSummary: Sendable, Hashable {
     }
 }
 
-/// The query engine: loaded datasets plus unit aliases. Immutable and
-/// `Sendable`; adding a dataset gives a new engine.
+/// The query engine: loaded datasets in a column store, plus unit aliases.
+/// Immutable and `Sendable`: one engine serves any number of threads;
+/// adding a dataset gives a new engine.
+///
+/// ```swift
+/// let engine = Engine(datasets: datasets, aliases: aliases, options: .sandboxed)
+/// let query = try engine.prepare("tasks | where lead_units has $unit | count")
+/// let result = try query.run(["unit": .string("发改委")])
+/// ```
 public final class Engine: Sendable {
+    /// What queries may do (file access, row and time budgets).
     public let options: EngineOptions
+    /// Unit aliases used by `has`, `==` and `unit()` on unit fields.
     public let aliases: UnitAliases
+    /// The loaded datasets, in load order.
     public let datasets: [Dataset]
+    let table: TaskTable
+    let units: UnitCatalog
 
+    /// Builds the column store for `datasets`.
+    // TODO(merge docs): default `aliases` to `.builtIn` once UnitAliases.builtIn lands.
     public init(datasets: [Dataset], aliases: UnitAliases, options: EngineOptions = EngineOptions()) {
         self.datasets = datasets
         self.aliases = aliases
         self.options = options
+        table = TaskTable(datasets: datasets, aliases: aliases)
+        units = UnitCatalog(table: table, aliases: aliases)
     }
 
     /// Summaries of the loaded datasets, in load order.
     public var summaries: [DatasetSummary] {
         datasets.map { d in
             DatasetSummary(
-                name: d.name, taskCount: d.records.count,
-                cities: Array(Set(d.records.map(\.city))).sorted())
+                name: d.name, taskCount: d.records.count, cities: Array(Set(d.records.map(\.city))).sorted())
         }
     }
 
@@ -58,29 +75,48 @@ public final class Engine: Sendable {
     public func adding(_ dataset: Dataset) -> Engine {
         Engine(datasets: datasets.filter { $0.name != dataset.name } + [dataset], aliases: aliases, options: options)
     }
-}
 
-/// A REPL or script session: an engine plus the `let` names bound so far.
-/// Not shared between threads (one per REPL / script run).
-public final class Session {
-    public private(set) var engine: Engine
-    public init(engine: Engine) { self.engine = engine }
-
-    /// Runs every statement of `source` in order and returns one outcome per
-    /// statement. Throws ``DiagnosticError`` for parse/check/run errors
-    /// (statements before the failing one have run).
-    public func execute(_ source: SourceText, parameters: [String: Value] = [:]) throws -> [StatementOutcome] {
-        throw DiagnosticError(
-            [Diagnostic(code: "E0000", message: "the query engine is not built yet", span: nil)], source: source)
+    /// Parses and checks a query once; run it any number of times, from any
+    /// thread. `text` may start with `let` statements that the final query
+    /// uses. Throws the diagnostics (with spans) when it does not check.
+    public func prepare(_ text: String, sourceName: String = "<query>") throws(DiagnosticError) -> PreparedQuery {
+        let source = SourceText(name: sourceName, text: text)
+        let script = try TQLParsing.parse(source)
+        var bindings: [String: CheckedPipeline] = [:]
+        var plan: CheckedPipeline?
+        for statement in script.statements {
+            switch statement {
+            case .let(let name, let pipeline, _):
+                bindings[name.name] = try check(pipeline, source: source, bindings: bindings)
+            case .query(let pipeline) where plan == nil:
+                plan = try check(pipeline, source: source, bindings: bindings)
+            default:
+                throw DiagnosticError(
+                    [Diagnostic(
+                        code: CheckDiagnosticCode.statementNotAllowed,
+                        message: "a prepared query is one query, optionally after let statements",
+                        span: statement.span)], source: source)
+            }
+        }
+        guard let plan else {
+            throw DiagnosticError(
+                [Diagnostic(code: CheckDiagnosticCode.statementNotAllowed, message: "no query to prepare", span: nil)],
+                source: source)
+        }
+        return PreparedQuery(engine: self, plan: plan)
     }
-}
 
-/// What one statement produced.
-public enum StatementOutcome: Sendable {
-    /// A query's rows.
-    case rows(QueryResult)
-    /// `let name = …` bound a name.
-    case bound(name: String)
-    /// `load` added a dataset.
-    case loaded(DatasetSummary)
+    /// Checks one pipeline against this engine and `bindings`.
+    func check(_ pipeline: Pipeline, source: SourceText, bindings: [String: CheckedPipeline]) throws(DiagnosticError)
+        -> CheckedPipeline
+    {
+        let environment = CheckEnvironment(
+            datasetNames: datasets.map(\.name), bindings: bindings, units: units)
+        var checker = Checker(environment: environment, source: source)
+        do {
+            return try checker.check(pipeline)
+        } catch {
+            throw DiagnosticError([error], source: source)
+        }
+    }
 }

@@ -23,7 +23,13 @@ struct PipelineRunner {
         case .table(let name?):
             relation = .base(table.datasetRows[name] ?? 0..<0)
         case .pipeline(let inner):
-            relation = try self.relation(inner)
+            do {
+                relation = try self.relation(inner)
+            } catch {
+                var located = error
+                if located.source == nil, located.span != nil { located.source = inner.sourceText }
+                throw located
+            }
         }
         for (stage, span) in pipeline.stages {
             try budget.check()

@@ -5,6 +5,9 @@ struct RuntimeError: Error, Sendable {
     var message: String
     var span: SourceSpan?
     var help: String? = nil
+    /// The text `span` points into, when it is not the query being run
+    /// (an error inside a `let` pipeline from an earlier input).
+    var source: SourceText? = nil
 
     var diagnostic: Diagnostic {
         Diagnostic(code: code, message: message, span: span, help: help)

@@ -1,0 +1,70 @@
+/// A parsed and checked query, bound to its engine. Immutable and
+/// `Sendable`: run it concurrently from any number of tasks.
+public struct PreparedQuery: Sendable {
+    /// The engine the query runs on.
+    public let engine: Engine
+    let plan: CheckedPipeline
+
+    /// The `$name` parameters the query needs, with the types their uses
+    /// imply (`any` when nothing constrains one).
+    public var parameters: [String: ValueType] { plan.parameters.mapValues(\.type) }
+
+    /// The names of the result columns, known before running.
+    public var columns: [String] { plan.schema.columns.map(\.name) }
+
+    /// The query text.
+    public var source: SourceText { plan.sourceText }
+
+    /// Runs the query. Parameters are values, never text spliced into the
+    /// query; a missing one or one of the wrong type is an error. Stops with
+    /// an error when `cancellation` is cancelled, the Swift task is
+    /// cancelled, or the engine's row or time budget is exceeded.
+    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil)
+        throws(DiagnosticError) -> QueryResult
+    {
+        try engine.run(plan, parameters: parameters, cancellation: cancellation)
+    }
+}
+
+extension Engine {
+    /// Binds parameters and runs a checked pipeline.
+    func run(_ plan: CheckedPipeline, parameters: [String: Value], cancellation: CancellationHandle?)
+        throws(DiagnosticError) -> QueryResult
+    {
+        do {
+            let bound = try ParameterBinding.bind(plan.parameters, values: parameters)
+            let runner = PipelineRunner(
+                table: table, parameters: bound, semantics: ValueSemantics(aliases: aliases),
+                budget: RunBudget(options: options, cancellation: cancellation))
+            return try runner.run(plan)
+        } catch {
+            throw DiagnosticError([error.diagnostic], source: error.source ?? plan.sourceText)
+        }
+    }
+}
+
+/// Checks run-time parameter values against the types their uses imply.
+enum ParameterBinding {
+    static func bind(_ uses: [String: ParameterUse], values: [String: Value]) throws(RuntimeError)
+        -> [String: Value]
+    {
+        var bound: [String: Value] = [:]
+        for name in uses.keys.sorted() {
+            let use = uses[name]!
+            guard var value = values[name] else {
+                throw RuntimeError(
+                    code: CheckDiagnosticCode.missingParameter, message: "missing parameter $\(name)", span: use.span,
+                    help: "give $\(name) a value (\(use.type)) when running the query", source: use.source)
+            }
+            if use.type == .date, case .string(let s) = value, let d = CivilDate(iso: s) { value = .date(d) }
+            guard TypeRules.accepts(use.type, value) else {
+                throw RuntimeError(
+                    code: CheckDiagnosticCode.parameterType,
+                    message: "parameter $\(name) must be \(use.type), got \(value.valueType)", span: use.span,
+                    source: use.source)
+            }
+            bound[name] = value
+        }
+        return bound
+    }
+}

@@ -1,0 +1,71 @@
+/// A REPL or script session: an engine plus the `let` names bound so far.
+/// Not shared between threads (one per REPL / script run).
+public final class Session {
+    /// The engine; `load` replaces it with one that has the new dataset.
+    public private(set) var engine: Engine
+    private var bindings: [String: CheckedPipeline] = [:]
+
+    /// A session with no names bound.
+    public init(engine: Engine) { self.engine = engine }
+
+    /// Names bound by `let` so far, sorted.
+    public var boundNames: [String] { bindings.keys.sorted() }
+
+    /// Runs every statement of `source` in order and returns one outcome per
+    /// statement. The whole input is parsed first, so a syntax error runs
+    /// nothing; then each statement is checked and run in turn. Throws
+    /// ``DiagnosticError`` for the first failing statement (the ones before
+    /// it have run and their `let` names stay bound).
+    public func execute(
+        _ source: SourceText, parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil
+    ) throws(DiagnosticError) -> [StatementOutcome] {
+        let script = try TQLParsing.parse(source)
+        var outcomes: [StatementOutcome] = []
+        for statement in script.statements {
+            outcomes.append(try execute(statement, source, parameters, cancellation))
+        }
+        return outcomes
+    }
+
+    private func execute(
+        _ statement: Statement, _ source: SourceText, _ parameters: [String: Value], _ cancellation: CancellationHandle?
+    ) throws(DiagnosticError) -> StatementOutcome {
+        switch statement {
+        case .query(let pipeline):
+            let plan = try engine.check(pipeline, source: source, bindings: bindings)
+            return .rows(try engine.run(plan, parameters: parameters, cancellation: cancellation))
+        case .let(let name, let pipeline, _):
+            bindings[name.name] = try engine.check(pipeline, source: source, bindings: bindings)
+            return .bound(name: name.name)
+        case .load(let path, let pathSpan, let name, let span):
+            return try load(path, pathSpan: pathSpan, name: name?.name, span: span, source: source)
+        }
+    }
+
+    private func load(_ path: String, pathSpan: SourceSpan, name: String?, span: SourceSpan, source: SourceText)
+        throws(DiagnosticError) -> StatementOutcome
+    {
+        guard engine.options.allowFileAccess else {
+            throw DiagnosticError(
+                [Diagnostic(
+                    code: CheckDiagnosticCode.fileAccessDenied, message: "file access is not allowed in this engine",
+                    span: span)], source: source)
+        }
+        // TODO(merge docs): `DatasetLoader.load(path:)`, then
+        // `engine = engine.adding(dataset)` and `.loaded(summary)`.
+        throw DiagnosticError(
+            [Diagnostic(
+                code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': dataset loading is not in this build",
+                span: pathSpan)], source: source)
+    }
+}
+
+/// What one statement produced.
+public enum StatementOutcome: Sendable {
+    /// A query's rows.
+    case rows(QueryResult)
+    /// `let name = …` bound a name.
+    case bound(name: String)
+    /// `load` added a dataset.
+    case loaded(DatasetSummary)
+}
