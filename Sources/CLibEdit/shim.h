@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <locale.h>
 #include <editline/readline.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static inline void clibedit_rl_set_attempted_completion(rl_completion_func_t *fn) {
     rl_attempted_completion_function = fn;
@@ -16,4 +18,18 @@ static inline void clibedit_rl_set_readline_name(const char *name) { rl_readline
 static inline void clibedit_rl_set_completion_append_character(int c) { rl_completion_append_character = c; }
 static inline const char *clibedit_rl_line_buffer(void) { return rl_line_buffer; }
 static inline void clibedit_rl_set_basic_word_break_characters(const char *s) { rl_basic_word_break_characters = (char *)s; }
+
+/* ioctl is variadic in C, which Swift does not import: columns of the
+   terminal on fd, or 0 when fd is not a terminal. */
+static inline int clibedit_terminal_columns(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+    return ws.ws_col;
+}
+static inline void clibedit_rl_set_completer_quote_characters(const char *s) { rl_completer_quote_characters = s; }
+static inline int clibedit_rl_point(void) { return rl_point; }
+static inline int clibedit_rl_end(void) { return rl_end; }
+static inline int clibedit_history_length(void) { return history_length; }
+static inline int clibedit_history_base(void) { return history_base; }
+static inline void clibedit_rl_set_catch_signals(int on) { rl_catch_signals = on; }
 #endif

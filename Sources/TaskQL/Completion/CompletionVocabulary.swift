@@ -1,0 +1,40 @@
+/// Every name tab completion may offer, gathered from the engine (fields,
+/// functions, datasets, unit and leader names in the loaded data), the
+/// session (`let` names, parameters) and the host (dot-commands).
+public struct CompletionVocabulary: Sendable, Hashable {
+    /// Language keywords (`and`, `by`, `desc` …).
+    public var keywords: [String]
+    /// Stage names offered after `|` (`where`, `count` …).
+    public var stages: [String]
+    /// Field names, English and Chinese aliases (`lead_units`, `牵头单位`).
+    public var fields: [String]
+    /// Scalar and aggregate function names.
+    public var functions: [String]
+    /// Names a pipeline can start from: `tasks`, datasets, `let` names.
+    public var sources: [String]
+    /// `$name` parameters known to the session (without `$`).
+    public var parameters: [String]
+    /// Unit names (as printed and canonical) present in the loaded data.
+    public var units: [String]
+    /// Leader names present in the loaded data.
+    public var leaders: [String]
+    /// Host commands offered at the start of a line (`.help`, `.mode` …).
+    public var dotCommands: [String]
+
+    /// Creates a vocabulary; every list defaults to empty.
+    public init(
+        keywords: [String] = [], stages: [String] = [], fields: [String] = [], functions: [String] = [],
+        sources: [String] = [], parameters: [String] = [], units: [String] = [], leaders: [String] = [],
+        dotCommands: [String] = []
+    ) {
+        self.keywords = keywords
+        self.stages = stages
+        self.fields = fields
+        self.functions = functions
+        self.sources = sources
+        self.parameters = parameters
+        self.units = units
+        self.leaders = leaders
+        self.dotCommands = dotCommands
+    }
+}

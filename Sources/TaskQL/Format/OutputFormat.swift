@@ -1,0 +1,22 @@
+/// How query results are written: the `--format` option and `.mode`.
+public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+    /// Aligned columns separated by `│`, a header rule and a row count.
+    case table
+    /// Like `table`, with a full box-drawing frame.
+    case box
+    /// RFC 4180 comma-separated values with a header line and `\n` line ends.
+    case csv
+    /// One JSON array of objects.
+    case json
+    /// One JSON object per line (JSON Lines).
+    case jsonl
+    /// A GitHub-flavoured Markdown pipe table.
+    case markdown
+    /// One `column = value` line per field, a blank line between records.
+    case line
+    /// Horizontal bars for `count by` / `summarize` results.
+    case chart
+
+    /// The names accepted on the command line, for help texts.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: "|") }
+}

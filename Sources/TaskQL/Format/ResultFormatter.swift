@@ -1,0 +1,67 @@
+/// Renders a ``QueryResult`` as text in one ``OutputFormat``. A pure
+/// function: the caller decides the terminal width and whether to colour.
+///
+/// ```swift
+/// let formatter = ResultFormatter(format: .table, options: .init(terminalWidth: 80))
+/// print(formatter.render(result), terminator: "")
+/// ```
+public struct ResultFormatter: Sendable, Hashable {
+    /// Knobs that depend on where the output goes.
+    public struct Options: Sendable, Hashable {
+        /// Columns available; tables shrink their widest text columns to fit
+        /// and charts scale their bars. Nil: no limit (output to a pipe).
+        public var terminalWidth: Int?
+        /// Whether to emit ANSI colour (headers bold, null dim). Only for
+        /// terminals; machine formats (csv, json, jsonl) never colour.
+        public var color: Bool
+        /// No table cell wider than this many display columns (nil: no cap).
+        public var maxCellWidth: Int?
+        /// Whether tables end with a `(N rows)` line.
+        public var showsRowCount: Bool
+
+        /// Creates options; the defaults suit a pipe.
+        public init(
+            terminalWidth: Int? = nil, color: Bool = false, maxCellWidth: Int? = nil, showsRowCount: Bool = true
+        ) {
+            self.terminalWidth = terminalWidth
+            self.color = color
+            self.maxCellWidth = maxCellWidth
+            self.showsRowCount = showsRowCount
+        }
+    }
+
+    /// The output format.
+    public var format: OutputFormat
+    /// Width, colour and cell limits.
+    public var options: Options
+
+    /// Creates a formatter.
+    public init(format: OutputFormat, options: Options = Options()) {
+        self.format = format
+        self.options = options
+    }
+
+    /// The whole rendering, ending with a newline (empty for csv with no
+    /// columns). Results marked ``QueryResult/isChart`` render as a chart
+    /// in the human formats (table, box, chart).
+    public func render(_ result: QueryResult) -> String {
+        switch format {
+        case .table, .box:
+            if result.isChart, let chart = ChartRenderer(options: options).render(result) { return chart }
+            return TableRenderer(style: format == .box ? .box : .plain, options: options).render(result)
+        case .chart:
+            if let chart = ChartRenderer(options: options).render(result) { return chart }
+            return TableRenderer(style: .plain, options: options).render(result)
+        case .csv: return CSVRenderer().render(result)
+        case .json: return JSONRenderer().renderArray(result)
+        case .jsonl: return JSONRenderer().renderLines(result)
+        case .markdown: return MarkdownRenderer().render(result)
+        case .line: return LineRenderer(options: options).render(result)
+        }
+    }
+
+    /// `(1 row)` / `(173 rows)`.
+    public static func rowCountLine(_ count: Int) -> String {
+        count == 1 ? "(1 row)" : "(\(count) rows)"
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import TaskQL
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options every way of running queries shares.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Output format.")
+    var format: OutputFormat?
+
+    @Option(help: ArgumentHelp("Extra unit aliases: a file of `alias = canonical` lines.", valueName: "file"))
+    var aliases: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "History file of the REPL (default $TASKQL_HISTORY, else ~/.taskql_history).", valueName: "file"))
+    var history: String?
+
+    @Flag(help: "Never colour the output (colour is used only on a terminal, and not when NO_COLOR is set).")
+    var noColor = false
+}

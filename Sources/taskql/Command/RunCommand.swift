@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TaskQL
+
+/// `taskql run SCRIPT.tql [--param name=value]…`
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        _superCommandName: "taskql",
+        abstract: "Run a TQL script file.",
+        discussion: """
+            Statements run in order; the first error stops the script (exit 65) with \
+            SCRIPT:line:col. Parameters are typed: 12 → integer, 1.5 → decimal, \
+            2020-06-30 → date, true/false → boolean, anything else → string.
+
+            \(ExitStatus.helpText)
+            """)
+
+    @Argument(help: ArgumentHelp("The script (`-` reads stdin).", valueName: "script"))
+    var script: String
+
+    @Option(name: .customLong("param"), help: "Bind $name: name=value (repeatable).")
+    var parameters: [ParameterBinding] = []
+
+    @Option(
+        name: .customLong("load"),
+        help: ArgumentHelp(
+            "Load this document or dataset file instead of the bundled datasets (repeatable).", valueName: "file"))
+    var files: [String] = []
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        Terminal.prepareLocale()
+        let text = try Self.readScript(script)
+        let session = try TaskQLCommand.session(files: files, aliasesPath: options.aliases)
+        let runner = StatementRunner(
+            session: session, format: options.format ?? .table, noColor: options.noColor,
+            parameters: ParameterBinding.dictionary(parameters), interactive: false)
+        guard runner.run(SourceText(name: script == "-" ? "<stdin>" : script, text: text)) else {
+            throw ExitCode.queryError
+        }
+    }
+
+    /// The script's text; missing or non-UTF-8 files exit 66.
+    static func readScript(_ path: String) throws -> String {
+        let data =
+            path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data else {
+            OutputSink.standardError().writeLine("taskql: error: \(path): no such file or not readable")
+            throw ExitCode.inputError
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            OutputSink.standardError().writeLine("taskql: error: \(path): not valid UTF-8")
+            throw ExitCode.inputError
+        }
+        return text
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import TaskQL
+
+/// `taskql [FILE…] [-c QUERY] [options]`, `taskql run`, `taskql import`.
+struct TaskQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "taskql",
+        abstract: "Query Chinese government work-task documents with TQL.",
+        discussion: """
+            With no arguments, opens the REPL on the bundled datasets (line editing, \
+            history in ~/.taskql_history, Tab completion, .help for dot-commands). \
+            FILE… loads documents or dataset files (.jsonl) instead. -c runs one query. \
+            When stdin is not a terminal it is run as a script: no prompt, no banner.
+
+            Examples:
+              taskql
+              taskql -c 'tasks | where text contains "5G" | count by city'
+              echo 'tasks | count by city' | taskql --format csv
+              taskql haimen.jsonl -c 'tasks | count by kind'
+              taskql run overdue.tql --param leader=周国强 --param before=2020-07-01
+              taskql import 海门.txt 宜兴.txt -o cities.jsonl
+
+            \(ExitStatus.helpText)
+            """,
+        subcommands: [RunCommand.self, ImportCommand.self])
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run one query (or script text) and exit.", valueName: "query"))
+    var command: String?
+
+    @Option(
+        name: .customLong("param"),
+        help: "Bind $name for the query: name=value (integer, decimal, date, true/false, else string).")
+    var parameters: [ParameterBinding] = []
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(
+        help: ArgumentHelp("Documents or dataset files to load instead of the bundled datasets.", valueName: "file"))
+    var files: [String] = []
+
+    func run() throws {
+        Terminal.prepareLocale()
+        let session = try Self.session(files: files, aliasesPath: options.aliases)
+        let interactive = command == nil && Terminal.inputIsInteractive
+        let runner = StatementRunner(
+            session: session, format: options.format ?? .table, noColor: options.noColor,
+            parameters: ParameterBinding.dictionary(parameters), interactive: interactive)
+        if let command {
+            guard runner.run(SourceText(name: "-c", text: command)) else { throw ExitCode.queryError }
+            return
+        }
+        if interactive {
+            InterruptSignal.install()
+            let reader = LibEditLineReader(history: HistoryFile(path: HistoryFile.path(option: options.history)))
+            runner.output.writeLine(EngineSetup.banner(for: session.engine))
+            Repl(runner: runner, reader: reader, sourceName: "<repl>").run()
+            return
+        }
+        let repl = Repl(runner: runner, reader: PlainLineReader(), sourceName: "<stdin>")
+        repl.run()
+        if repl.failures > 0 { throw ExitCode.queryError }
+    }
+
+    /// A session on the bundled data or on `files`; input errors exit 66.
+    static func session(files: [String], aliasesPath: String?) throws -> Session {
+        do {
+            let aliases = try EngineSetup.aliases(path: aliasesPath)
+            let engine = try EngineSetup.engine(files: files, aliases: aliases, reports: nil)
+            return Session(engine: engine)
+        } catch {
+            OutputSink.standardError().writeLine("taskql: error: \(error)")
+            throw ExitCode.inputError
+        }
+    }
+}

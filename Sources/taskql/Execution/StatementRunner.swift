@@ -1,0 +1,95 @@
+import Foundation
+import TaskQL
+
+/// Runs TQL source through a ``Session`` and writes what it produced:
+/// rows through the current ``ResultFormatter`` to the output sink,
+/// diagnostics (with `file:line:col`) to stderr. Shared by `-c`, `run`,
+/// piped scripts and the REPL; holds the settings dot-commands change.
+final class StatementRunner {
+    let session: Session
+    /// Output format (`--format`, `.mode`).
+    var format: OutputFormat
+    /// Whether to report each statement's run time on stderr (`.timer`).
+    var showsTimer = false
+    /// Where results go (`.output`).
+    var output: OutputSink
+    /// Where diagnostics go.
+    let errors: OutputSink
+    /// `--no-color`: never colour, even on a terminal.
+    let noColor: Bool
+    /// `--param` bindings, passed to every statement.
+    let parameters: [String: Value]
+    /// Whether Ctrl-C should cancel the running query (REPL on a terminal).
+    let interruptible: Bool
+    /// Whether to mention `let` bindings and loads on stderr (REPL only).
+    let chatty: Bool
+
+    init(session: Session, format: OutputFormat, noColor: Bool, parameters: [String: Value], interactive: Bool) {
+        self.session = session
+        self.format = format
+        self.output = .standardOutput()
+        self.errors = .standardError()
+        self.noColor = noColor
+        self.parameters = parameters
+        self.interruptible = interactive
+        self.chatty = interactive
+    }
+
+    /// The formatter for the current sink: width and colour only on a terminal.
+    var formatter: ResultFormatter {
+        let toTerminal = output.isTerminal
+        let color = toTerminal && Terminal.colorEnabled(noColorFlag: noColor)
+        let width = toTerminal || output.name == "stdout" ? Terminal.width() : nil
+        return ResultFormatter(format: format, options: .init(terminalWidth: width, color: color))
+    }
+
+    /// Runs every statement of `source`; false when it failed (the
+    /// diagnostics are already written).
+    @discardableResult
+    func run(_ source: SourceText) -> Bool {
+        let started = DispatchTime.now()
+        let cancellation = QueryCancellation()
+        do {
+            let outcomes = try execute(source, cancellation: cancellation)
+            for outcome in outcomes { show(outcome) }
+            reportTime(since: started)
+            return true
+        } catch let error as DiagnosticError {
+            if cancellation.isCancelled {
+                errors.writeLine("cancelled")
+            } else {
+                let color = !noColor && errors.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                errors.write(LanguageSupport.render(error, color: color))
+            }
+        } catch {
+            errors.writeLine(cancellation.isCancelled ? "cancelled" : "\(source.name): error: \(error)")
+        }
+        return false
+    }
+
+    private func execute(_ source: SourceText, cancellation: QueryCancellation) throws -> [StatementOutcome] {
+        guard interruptible else {
+            return try session.run(source, parameters: parameters, cancellation: cancellation)
+        }
+        return try InterruptSignal.watching(onInterrupt: { cancellation.cancel() }) {
+            try session.run(source, parameters: parameters, cancellation: cancellation)
+        }
+    }
+
+    private func show(_ outcome: StatementOutcome) {
+        switch outcome {
+        case .rows(let result):
+            output.write(formatter.render(result))
+        case .bound(let name):
+            if chatty { errors.writeLine("bound \(name)") }
+        case .loaded(let summary):
+            if chatty { errors.writeLine("loaded \(summary.name): \(summary.taskCount) tasks") }
+        }
+    }
+
+    private func reportTime(since start: DispatchTime) {
+        guard showsTimer else { return }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        errors.writeLine(String(format: "time: %.3f s", seconds))
+    }
+}

@@ -1,0 +1,49 @@
+import CLibEdit
+import TaskQL
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Line editing on a terminal through libedit's readline-compatible API:
+/// Chinese input (the locale is set first), persistent history, tab
+/// completion from a ``CompletionProvider``, Ctrl-C cancelling the line.
+final class LibEditLineReader: LineReader {
+    let history: HistoryFile
+
+    /// Sets up libedit; `Terminal.prepareLocale()` and
+    /// `InterruptSignal.install()` must have run.
+    init(history: HistoryFile) {
+        self.history = history
+        clibedit_rl_set_readline_name("taskql")
+        history.load()
+        TabCompletion.install()
+    }
+
+    var isInteractive: Bool { true }
+
+    func readLine(prompt: String) -> LineInput {
+        _ = InterruptSignal.take()
+        errno = 0
+        guard let raw = readline(prompt) else {
+            let interrupted = InterruptSignal.take() || errno == EINTR
+            OutputSink.standardOutput().write("\n")  // libedit does not end the line on ^C / ^D
+            return interrupted ? .interrupted : .end
+        }
+        defer { free(raw) }
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .unreadable("invalid UTF-8 in input") }
+        return .line(text)
+    }
+
+    func recordHistory(_ entry: String) {
+        guard entry != HistoryFile.entries.last else { return }  // Up-Enter repeats: keep one
+        _ = add_history(entry)
+        if !history.save() {
+            OutputSink.standardError().writeLine("warning: cannot write history file \(history.path)")
+        }
+    }
+
+    var historyEntries: [String] { HistoryFile.entries }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import TaskQL
+
+extension Repl {
+    /// Runs a `.command` line; false when it failed (message written).
+    func runDotCommand(_ line: String) -> Bool {
+        let words = DotCommand.words(line)
+        guard let name = words.first, let command = DotCommand.named(name) else {
+            return fail("unknown command \(words.first ?? line) (try .help)")
+        }
+        let arguments = Array(words.dropFirst())
+        switch command.name {
+        case ".help": return help(arguments.first)
+        case ".load": return load(arguments)
+        case ".datasets": return showDatasets()
+        case ".schema": return showSchema()
+        case ".mode": return setMode(arguments)
+        case ".timer": return setTimer(arguments)
+        case ".aliases": return showAliases(arguments.first)
+        case ".read": return read(arguments)
+        case ".output": return setOutput(arguments)
+        case ".history": return showHistory()
+        default:
+            quitRequested = true
+            return true
+        }
+    }
+
+    private func help(_ topic: String?) -> Bool {
+        guard let topic else {
+            let width = DotCommand.all.map { DisplayWidth.of($0.name + " " + $0.usage) }.max() ?? 0
+            let lines = DotCommand.all.map { c in
+                let head = c.usage.isEmpty ? c.name : c.name + " " + c.usage
+                return head + String(repeating: " ", count: width - DisplayWidth.of(head) + 2) + c.summary
+            }
+            runner.output.write(lines.joined(separator: "\n") + "\n" + ReplHelp.footer)
+            return true
+        }
+        if let command = DotCommand.named(topic) {
+            runner.output.writeLine("\(command.name) \(command.usage)\n    \(command.summary)")
+            return true
+        }
+        guard let text = ReplHelp.topic(topic, vocabulary: vocabulary()) else {
+            return fail("no help on '\(topic)'; topics: \(ReplHelp.topics.joined(separator: ", ")) or a .command")
+        }
+        runner.output.write(text)
+        return true
+    }
+
+    /// `.load PATH [as NAME]` runs the language's own `load` statement, so
+    /// the REPL and scripts load files the same way.
+    private func load(_ arguments: [String]) -> Bool {
+        guard arguments.count == 1 || (arguments.count == 3 && arguments[1] == "as") else {
+            return fail("usage: .load PATH [as NAME]")
+        }
+        let path = arguments[0].replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+        let statement = "load \"\(path)\"" + (arguments.count == 3 ? " as \(arguments[2])" : "")
+        let ok = runner.run(SourceText(name: "<.load>", text: statement))
+        refreshCompletion()
+        return ok
+    }
+
+    private func showDatasets() -> Bool {
+        let rows: [[Value]] = runner.session.engine.summaries.map { s in
+            [.string(s.name), .int(s.taskCount), .list(s.cities.map(Value.string))]
+        }
+        show(QueryResult(columns: ["dataset", "tasks", "cities"], rows: rows))
+        return true
+    }
+
+    private func showSchema() -> Bool {
+        show(QueryResult(columns: ["field", "type", "中文", "meaning"], rows: ReplHelp.schemaRows))
+        return true
+    }
+
+    private func setMode(_ arguments: [String]) -> Bool {
+        guard let name = arguments.first else {
+            runner.output.writeLine(runner.format.rawValue)
+            return true
+        }
+        guard let format = OutputFormat(rawValue: name) else {
+            return fail(
+                "unknown mode '\(name)'; modes: \(OutputFormat.allCases.map(\.rawValue).joined(separator: " "))")
+        }
+        runner.format = format
+        return true
+    }
+
+    private func setTimer(_ arguments: [String]) -> Bool {
+        guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return fail("usage: .timer on|off") }
+        runner.showsTimer = arguments[0] == "on"
+        return true
+    }
+
+    private func showAliases(_ unit: String?) -> Bool {
+        let aliases = runner.session.engine.aliases
+        if let unit {
+            runner.output.writeLine("\(unit) → \(aliases.canonical(unit))")  // TODO(docs): aliases.aliases(of:)
+            return true
+        }
+        let rows: [[Value]] = runner.session.engine.completionUnitNames.map {
+            [.string($0), .string(aliases.canonical($0))]
+        }
+        show(QueryResult(columns: ["unit", "canonical"], rows: rows))
+        return true
+    }
+
+    private func read(_ arguments: [String]) -> Bool {
+        guard arguments.count == 1 else { return fail("usage: .read FILE") }
+        guard let data = FileManager.default.contents(atPath: arguments[0]) else {
+            return fail("\(arguments[0]): no such file or not readable")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else { return fail("\(arguments[0]): not UTF-8 text") }
+        let nested = Repl(runner: runner, reader: ScriptedLineReader(text: text), sourceName: arguments[0])
+        nested.run()
+        quitRequested = nested.quitRequested
+        return nested.failures == 0
+    }
+
+    private func setOutput(_ arguments: [String]) -> Bool {
+        guard arguments.count == 1 else { return fail("usage: .output FILE|stdout") }
+        if arguments[0] == "stdout" {
+            runner.output = .standardOutput()
+            return true
+        }
+        do {
+            runner.output = try OutputSink(creatingFileAt: arguments[0])
+            return true
+        } catch {
+            return fail(error.description)
+        }
+    }
+
+    private func showHistory() -> Bool {
+        for (index, entry) in reader.historyEntries.enumerated() {
+            let lines = entry.split(separator: "\n", omittingEmptySubsequences: false)
+            runner.output.writeLine(String(format: "%5d  ", index + 1) + lines.joined(separator: "\n       "))
+        }
+        return true
+    }
+
+    private func show(_ result: QueryResult) {
+        runner.output.write(runner.formatter.render(result))
+    }
+
+    private func fail(_ message: String) -> Bool {
+        runner.errors.writeLine("error: \(message)")
+        return false
+    }
+}

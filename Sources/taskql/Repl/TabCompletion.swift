@@ -1,0 +1,71 @@
+import CLibEdit
+import TaskQL
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The provider libedit's completion callback consults. A C callback cannot
+/// capture, so it lives in a global; the REPL replaces it after each
+/// statement (new `let` names, loaded datasets). Main thread only.
+nonisolated(unsafe) var activeCompletionProvider: CompletionProvider?
+nonisolated(unsafe) private var pendingCandidates: [String] = []
+nonisolated(unsafe) private var nextCandidate = 0
+
+/// Glue between libedit's readline-compatible completion hooks and the
+/// library's pure ``CompletionProvider``.
+enum TabCompletion {
+    /// Word breaks as the provider sees them; `"`, `$` and `.` stay in the
+    /// word so that `"发` and `.mo` are completed whole.
+    nonisolated(unsafe) static let wordBreaks = strdup(" \t\n|,;()[]=<>!+*/")!
+
+    static func install() {
+        clibedit_rl_set_basic_word_break_characters(wordBreaks)
+        clibedit_rl_set_attempted_completion(attemptCompletion)
+    }
+
+    /// `rl_completion_func_t`: candidates for the word libedit found.
+    static let attemptCompletion:
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+            text, _, _ in
+            clibedit_rl_set_completion_over(1)  // never fall back to file names
+            let word = text.map { String(cString: $0) } ?? ""
+            pendingCandidates = TabCompletion.candidates(libeditWord: word)
+            nextCandidate = 0
+            guard !pendingCandidates.isEmpty, let text else { return nil }
+            let single = pendingCandidates.count == 1
+            clibedit_rl_set_completion_append_character(
+                single && !(pendingCandidates[0].hasSuffix("\"") || pendingCandidates[0].hasSuffix("'")) ? 0x20 : 0)
+            return rl_completion_matches(text, nextMatch)
+        }
+
+    /// `rl_compentry_func_t`: hands out the candidates one by one (malloc'ed;
+    /// libedit frees them).
+    static let nextMatch: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, _ in
+        guard nextCandidate < pendingCandidates.count else { return nil }
+        nextCandidate += 1
+        return strdup(pendingCandidates[nextCandidate - 1])
+    }
+
+    /// The provider's candidates rewritten to replace libedit's word.
+    static func candidates(libeditWord: String) -> [String] {
+        guard let provider = activeCompletionProvider, let buffer = clibedit_rl_line_buffer() else { return [] }
+        let line = String(cString: buffer)
+        // libedit counts rl_point in wide characters (code points), the
+        // provider in UTF-8 bytes.
+        let point = max(0, Int(clibedit_rl_point()))
+        let cursor = line.unicodeScalars.prefix(point).reduce(0) { $0 + UTF8.width($1) }
+        let completion = provider.complete(text: line, cursor: cursor)
+        if completion.word == libeditWord { return completion.candidates }
+        if libeditWord.hasSuffix(completion.word) {
+            let lead = String(libeditWord.dropLast(completion.word.count))
+            return completion.candidates.map { lead + $0 }
+        }
+        if completion.word.hasSuffix(libeditWord) {
+            let extra = completion.word.count - libeditWord.count
+            let head = completion.word.prefix(extra)
+            return completion.candidates.filter { $0.hasPrefix(head) }.map { String($0.dropFirst(extra)) }
+        }
+        return []
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Set by the SIGINT handler; read and cleared on the main thread. A C
+/// signal handler cannot capture anything, hence a global, and it must be a
+/// plain `sig_atomic_t` store (the only thing a handler may safely do).
+nonisolated(unsafe) private var interruptPending: sig_atomic_t = 0
+
+/// Ctrl-C in the REPL: a SIGINT handler installed with `sigaction` and
+/// *without* `SA_RESTART`, so a blocking `read` inside libedit returns
+/// `EINTR` (the line is cancelled), and a running query is cancelled by a
+/// watcher thread that polls the flag.
+enum InterruptSignal {
+    /// Installs the handler (REPL on a terminal only; scripts keep the
+    /// default, which ends the process).
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptPending = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Whether Ctrl-C was pressed since the last call; clears the flag.
+    static func take() -> Bool {
+        let was = interruptPending != 0
+        interruptPending = 0
+        return was
+    }
+
+    /// Whether Ctrl-C is pending, without clearing it.
+    static var isPending: Bool { interruptPending != 0 }
+
+    /// Runs `body` while a watcher thread calls `onInterrupt` (once) when
+    /// Ctrl-C arrives. The flag is cleared afterwards.
+    static func watching<T>(onInterrupt: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows -> T {
+        _ = take()
+        let done = ManagedAtomicFlag()
+        let watcher = Thread {
+            while !done.isSet {
+                if InterruptSignal.isPending {
+                    onInterrupt()
+                    return
+                }
+                usleep(20_000)
+            }
+        }
+        watcher.start()
+        defer {
+            done.set()
+            _ = take()
+        }
+        return try body()
+    }
+}
+
+/// A one-way flag shared with the watcher thread.
+final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs the built `taskql` with raw stdin bytes and a scratch directory.
+/// (`make test` runs `swift build` first, so the binary is current.)
+struct CLIProcess {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// True when the process ended by a signal (a crash), not exit().
+        var crashed: Bool
+    }
+
+    static var binary: String { TaskQLBinary.path }
+    static var packageRoot: URL { ExampleScriptsTests.packageRoot }
+
+    /// A fresh empty directory under the system temp directory.
+    static func scratchDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("taskql-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func run(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "COLUMNS")
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        nonisolated(unsafe) var errData = Data()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        DispatchQueue.global().async {
+            input.fileHandleForWriting.write(stdin)
+            try? input.fileHandleForWriting.close()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self), crashed: process.terminationReason == .uncaughtSignal)
+    }
+
+    static func run(_ arguments: [String], stdin: String, in directory: URL? = nil) throws -> Outcome {
+        try run(arguments, stdin: Data(stdin.utf8), in: directory)
+    }
+
+    /// A two-task dataset file with known units and leaders.
+    static let miniDataset = """
+        {"id":"mini-1","dataset":"mini","city":"海门","year":2020,"kind":"key","number":"1","text":"推进5G基站建设","leaders":["周国强"],"lead_units":["发改委"],"co_units":["住建局"],"deadline":"6月底前","due":"2020-06-30","source":"mini.txt:1"}
+        {"id":"mini-2","dataset":"mini","city":"宜兴","year":2020,"kind":"livelihood","number":"2","text":"改造老旧小区","leaders":["姜勇"],"lead_units":["住建局"],"co_units":["财政局"],"deadline":"年底前","due":"2020-12-31","source":"mini.txt:2"}
+
+        """
+
+    /// Writes ``miniDataset`` as `mini.jsonl` in `directory`.
+    static func writeMiniDataset(in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent("mini.jsonl").path
+        try miniDataset.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// The `taskql` command line end to end: exit statuses, where output goes,
+/// `-c`, `run --param`, piped scripts, `import`.
+@Suite struct CommandLineTests {
+    @Test func helpDocumentsCommandsAndExitStatuses() throws {
+        let help = try CLIProcess.run(["--help"])
+        #expect(help.status == 0)
+        for text in [
+            "-c <query>", "--format", "--aliases", "--history", "--no-color", "run", "import", "64", "65", "66",
+        ] {
+            #expect(help.stdout.contains(text), "help lacks \(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ["--bogus"], ["--format", "xml", "-c", "tasks"], ["run"], ["-c", "tasks", "--param", "no-equals"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let outcome = try CLIProcess.run(arguments)
+        #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+        #expect(!outcome.stderr.isEmpty)
+    }
+
+    @Test(arguments: [
+        ["missing.jsonl", "-c", "tasks"], ["run", "missing.tql"], ["import", "missing.txt", "-o", "out.jsonl"],
+    ])
+    func missingInputFilesExit66(arguments: [String]) throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let outcome = try CLIProcess.run(arguments, in: directory)
+        #expect(outcome.status == 66, "\(arguments): \(outcome.stderr)")
+        #expect(outcome.stderr.contains("missing"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
+    }
+
+    @Test func scriptThatIsNotUTF8Exits66() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        try Data([0x74, 0xFF, 0xFE, 0x0A]).write(to: directory.appendingPathComponent("bad.tql"))
+        let outcome = try CLIProcess.run(["run", "bad.tql"], in: directory)
+        #expect(outcome.status == 66)
+        #expect(outcome.stderr.contains("bad.tql"))
+    }
+
+    @Test func badQueryExits65WithFileLineColumn() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let script = "tasks | count\ntasks | where lead_unit has \"发改委\"\n"
+        try script.write(to: directory.appendingPathComponent("bad.tql"), atomically: true, encoding: .utf8)
+        let outcome = try CLIProcess.run(["run", "bad.tql"], in: directory)
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("bad.tql:2:15"), "stderr: \(outcome.stderr)")
+        let inline = try CLIProcess.run(["-c", "tasks | wher x"])
+        #expect(inline.status == 65)
+        #expect(inline.stderr.contains("-c:1:9"), "stderr: \(inline.stderr)")
+    }
+
+    @Test func pipedQueryPrintsExactlyTheCSV() throws {
+        let piped = try CLIProcess.run(["--format", "csv"], stdin: "tasks | count by city\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stderr.isEmpty)
+        let lines = piped.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "city,count")
+        #expect(lines.last == "", "ends with exactly one newline")
+        #expect(lines.count >= 4, "several cities in the bundled data")
+        for line in lines.dropFirst().dropLast() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(fields.count == 2 && Int(fields[1]) != nil, "not a city,count line: \(line)")
+        }
+        let inline = try CLIProcess.run(["-c", "tasks | count by city", "--format", "csv"])
+        #expect(inline.stdout == piped.stdout)
+    }
+
+    @Test func runBindsTypedParameters() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let data = try CLIProcess.writeMiniDataset(in: directory)
+        let script = "tasks | where leaders has $leader and due <= $before | select id, city\n"
+        try script.write(to: directory.appendingPathComponent("p.tql"), atomically: true, encoding: .utf8)
+        let outcome = try CLIProcess.run(
+            [
+                "run", "p.tql", "--load", data, "--param", "leader=周国强", "--param", "before=2020-07-01", "--format",
+                "csv",
+            ],
+            in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "id,city\nmini-1,海门\n")
+    }
+
+    @Test func pipedScriptRunsStatementsAndDotCommands() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let data = try CLIProcess.writeMiniDataset(in: directory)
+        let script =
+            "# a comment\n.mode csv\ntasks |\n  where city == \"宜兴\" |\n  select number\n.mode jsonl\ntasks | take 1 | select id, lead_units\n"
+        let outcome = try CLIProcess.run([data], stdin: script, in: directory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "number\n2\n{\"id\":\"mini-1\",\"lead_units\":[\"发改委\"]}\n")
+        #expect(!outcome.stdout.contains("taskql>"), "no prompt when piped")
+    }
+
+    @Test func badPipedInputGivesErrorsAndCarriesOn() throws {
+        var input = Data("garbage !!\n".utf8)
+        input += Data("tasks | where text contains \"unterminated\n".utf8)
+        input += Data(("tasks | where text contains \"" + String(repeating: "长", count: 40_000) + "\" | count\n").utf8)
+        input += Data([0xE5, 0x8F, 0x0A])  // a truncated UTF-8 sequence
+        input += Data(".nonsense\n".utf8)
+        input += Data("tasks | count\n".utf8)
+        let directory = try CLIProcess.scratchDirectory()
+        let data = try CLIProcess.writeMiniDataset(in: directory)
+        let outcome = try CLIProcess.run([data, "--format", "csv"], stdin: input, in: directory)
+        #expect(!outcome.crashed)
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("<stdin>:1:"), "garbage: \(outcome.stderr)")
+        #expect(outcome.stderr.contains("<stdin>:2:"), "unterminated string")
+        #expect(outcome.stderr.contains("<stdin>:4: invalid UTF-8"))
+        #expect(outcome.stderr.contains("unknown command .nonsense"))
+        #expect(outcome.stdout.hasSuffix("count\n2\n"), "the last statement still ran: \(outcome.stdout)")
+    }
+
+    @Test func importsASeedThenLoadsTheDatasetFile() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let seed = CLIProcess.packageRoot.appendingPathComponent(
+            "Sources/TaskQL/Resources/seeds/001_8c26460259d3c740.txt"
+        ).path
+        let imported = try CLIProcess.run(["import", seed, "-o", "yixing.jsonl"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.isEmpty, "reports go to stderr")
+        #expect(!imported.stderr.isEmpty)
+        let counted = try CLIProcess.run(["yixing.jsonl", "-c", "tasks | count", "--format", "csv"], in: directory)
+        #expect(counted.status == 0, "\(counted.stderr)")
+        let count = Int(counted.stdout.split(separator: "\n").last ?? "") ?? 0
+        #expect(count >= 60, "宜兴 has 10 targets and 60 tasks: \(counted.stdout)")
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+
+@testable import TaskQL
+
+/// Byte-exact machine formats (csv, json, jsonl) and the human ones
+/// (markdown, line, chart).
+@Suite struct ResultFormatterTests {
+    static let due = CivilDate(year: 2020, month: 6, day: 30)!
+    static let sample = QueryResult(
+        columns: ["city", "text", "units", "due", "n", "share"],
+        rows: [
+            [
+                .string("海门"), .string("say \"hi\", then\nleave"), .list([.string("发改委"), .string("财政局")]),
+                .date(due), .int(3), .decimal(0.5),
+            ],
+            [.string("宜兴"), .null, .list([]), .null, .int(-1), .decimal(2)],
+        ])
+
+    static func render(_ format: OutputFormat, _ result: QueryResult = sample) -> String {
+        ResultFormatter(format: format).render(result)
+    }
+
+    @Test func csvIsRFC4180WithNewlineEnds() {
+        #expect(
+            Self.render(.csv) == """
+                city,text,units,due,n,share
+                海门,"say ""hi"", then
+                leave",发改委;财政局,2020-06-30,3,0.5
+                宜兴,,,,-1,2
+
+                """)
+    }
+
+    @Test func csvOfNoRowsIsTheHeader() {
+        #expect(Self.render(.csv, QueryResult(columns: ["city", "count"], rows: [])) == "city,count\n")
+    }
+
+    @Test func jsonIsAnArrayOfObjects() {
+        #expect(
+            Self.render(.json) == """
+                [
+                  {"city":"海门","text":"say \\"hi\\", then\\nleave","units":["发改委","财政局"],"due":"2020-06-30","n":3,"share":0.5},
+                  {"city":"宜兴","text":null,"units":[],"due":null,"n":-1,"share":2}
+                ]
+
+                """)
+        #expect(Self.render(.json, QueryResult(columns: ["a"], rows: [])) == "[]\n")
+    }
+
+    @Test func jsonlIsOneObjectPerLine() {
+        let lines = Self.render(.jsonl).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3 && lines[2].isEmpty)
+        #expect(lines[1] == #"{"city":"宜兴","text":null,"units":[],"due":null,"n":-1,"share":2}"#)
+    }
+
+    @Test func jsonEscapesControlCharacters() {
+        #expect(JSONRenderer.string("a\u{1}b\\") == #""a\u0001b\\""#)
+    }
+
+    @Test func markdownPipeTable() {
+        let result = QueryResult(
+            columns: ["unit", "count"], rows: [[.string("发改委|铁办"), .int(12)], [.string("住建局"), .null]])
+        #expect(
+            Self.render(.markdown, result) == """
+                | unit         | count |
+                | ------------ | ----: |
+                | 发改委\\|铁办 |    12 |
+                | 住建局       |  null |
+
+                """)
+    }
+
+    @Test func lineModeShowsOneFieldPerLine() {
+        let result = QueryResult(
+            columns: ["city", "lead_units"], rows: [[.string("海门"), .list([.string("发改委")])], [.string("宜兴"), .null]])
+        #expect(
+            Self.render(.line, result) == "      city = 海门\nlead_units = 发改委\n\n      city = 宜兴\nlead_units = null\n")
+    }
+
+    @Test func chartDrawsEighthBlocks() {
+        let result = QueryResult(
+            columns: ["city", "count"],
+            rows: [[.string("海门"), .int(16)], [.string("Taicang"), .int(3)], [.string("宜兴"), .int(0)]])
+        let text = ResultFormatter(format: .chart, options: .init(terminalWidth: 32)).render(result)
+        // 32 columns - "Taicang  count " (15) leaves 17, but bars are at least 10 wide: 16 → 17 cells, 3 → 3 2/8 cells (25.5 eighths, rounded).
+        #expect(
+            text == """
+                city     count
+                海门        16 █████████████████
+                Taicang      3 ███▎
+                宜兴         0
+
+                """)
+    }
+
+    @Test func chartFallsBackToTableWithoutNumbers() {
+        let result = QueryResult(columns: ["city"], rows: [[.string("海门")]])
+        #expect(Self.render(.chart, result) == "city\n────\n海门\n(1 row)\n")
+    }
+
+    @Test func chartResultsDrawAsBarsInTableMode() {
+        let result = QueryResult(columns: ["unit", "count"], rows: [[.string("发改委"), .int(2)]], isChart: true)
+        #expect(Self.render(.table, result).contains("█"))
+    }
+
+    @Test(arguments: [("12345", 3, "12…"), ("发改委", 4, "发…"), ("发改委", 6, "发改委"), ("abc", 0, "")])
+    func elisionIsVisible(text: String, width: Int, expected: String) {
+        #expect(TextFitting.elide(text, to: width) == expected)
+    }
+}
