@@ -81,7 +81,11 @@ public final class Engine: Sendable {
     /// uses. Throws the diagnostics (with spans) when it does not check.
     public func prepare(_ text: String, sourceName: String = "<query>") throws(DiagnosticError) -> PreparedQuery {
         let source = SourceText(name: sourceName, text: text)
-        let script = try TQLParsing.parse(source)
+        return try prepare(try TQLParsing.parse(source), source: source)
+    }
+
+    /// Checks an already parsed script (see ``prepare(_:sourceName:)``).
+    func prepare(_ script: Script, source: SourceText) throws(DiagnosticError) -> PreparedQuery {
         var bindings: [String: CheckedPipeline] = [:]
         var plan: CheckedPipeline?
         for statement in script.statements {

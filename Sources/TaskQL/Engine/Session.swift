@@ -19,7 +19,14 @@ public final class Session {
     public func execute(
         _ source: SourceText, parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil
     ) throws(DiagnosticError) -> [StatementOutcome] {
-        let script = try TQLParsing.parse(source)
+        try execute(try TQLParsing.parse(source), source: source, parameters: parameters, cancellation: cancellation)
+    }
+
+    /// Runs an already parsed script (see ``execute(_:parameters:cancellation:)``).
+    func execute(
+        _ script: Script, source: SourceText, parameters: [String: Value] = [:],
+        cancellation: CancellationHandle? = nil
+    ) throws(DiagnosticError) -> [StatementOutcome] {
         var outcomes: [StatementOutcome] = []
         for statement in script.statements {
             outcomes.append(try execute(statement, source, parameters, cancellation))
