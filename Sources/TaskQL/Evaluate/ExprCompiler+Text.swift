@@ -36,7 +36,7 @@ extension ExprCompiler {
         let prefilter = matcher.program.requiredLiteral.map(ByteSearch.init)
         return { b throws(RuntimeError) in
             if let prefilter, !prefilter.occurs(in: b) { return false }
-            return try Self.run(matcher, String(decoding: b, as: UTF8.self).unicodeScalars, span)
+            return try Self.run(matcher, UTF8Scalars(bytes: b), span)
         }
     }
 }

@@ -98,7 +98,7 @@ extension ExprCompiler {
         }
     }
 
-    static func run(_ m: RegexMatcher, _ text: some Collection<Unicode.Scalar>, _ span: SourceSpan)
+    static func run(_ m: RegexMatcher, _ text: some Sequence<Unicode.Scalar>, _ span: SourceSpan)
         throws(RuntimeError) -> Bool
     {
         do {

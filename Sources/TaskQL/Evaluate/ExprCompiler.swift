@@ -70,6 +70,7 @@ struct ExprCompiler {
     private func call(_ f: ScalarFunction, _ args: [CheckedExpr], _ span: SourceSpan) throws(RuntimeError)
         -> ValueFunction
     {
+        if f == .len, let fast = lengthOfColumn(args[0]) { return fast }
         let fs = try args.map { (x: CheckedExpr) throws(RuntimeError) in try value(x) }
         let functions = functions
         return { i throws(RuntimeError) in
@@ -78,5 +79,22 @@ struct ExprCompiler {
             for a in fs { values.append(try a(i)) }
             return try functions.apply(f, values, span: span)
         }
+    }
+
+    /// `len` of a text or list field, counted in the column store: Unicode
+    /// scalars are the UTF-8 bytes that do not continue a sequence.
+    private func lengthOfColumn(_ e: CheckedExpr) -> ValueFunction? {
+        guard case .column(let c) = e.kind, case .field(let f) = relation.columns[c] else { return nil }
+        let rowIDs = relation.rowIDs
+        if let text = table.textColumn(f) {
+            return { i in
+                let row = Int(rowIDs[i])
+                if text.isNull(row) { return .null }
+                return .int(text.withBytes(row) { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } })
+            }
+        }
+        let lists = table.listColumns(f)
+        guard !lists.isEmpty else { return nil }
+        return { i in .int(lists.reduce(0) { $0 + $1.count(Int(rowIDs[i])) }) }
     }
 }

@@ -31,9 +31,20 @@ struct PipelineRunner {
                 throw located
             }
         }
-        for (stage, span) in pipeline.stages {
+        var index = 0
+        let stages = pipeline.stages
+        while index < stages.count {
             try budget.check()
-            relation = try run(stage, on: relation, span: span)
+            // `sort | take n` is `top n`: no need to sort every row.
+            if case .sort(let keys) = stages[index].stage, index + 1 < stages.count,
+                case .take(let n) = stages[index + 1].stage
+            {
+                relation = try sort(relation, keys, limit: try count(n))
+                index += 2
+                continue
+            }
+            relation = try run(stages[index].stage, on: relation, span: stages[index].span)
+            index += 1
         }
         return relation
     }
@@ -49,9 +60,7 @@ struct PipelineRunner {
         case .sort(let keys): return try sort(relation, keys)
         case .take(let n): return relation.slice(0..<min(relation.count, try count(n)))
         case .skip(let n): return relation.slice(min(relation.count, try count(n))..<relation.count)
-        case .top(let n, let keys):
-            let sorted = try sort(relation, keys)
-            return sorted.slice(0..<min(sorted.count, try count(n)))
+        case .top(let n, let keys): return try sort(relation, keys, limit: try count(n))
         case .count: return .computed([[.int(relation.count)]], count: 1)
         case .countBy(let keys): return try countBy(relation, keys)
         case .summarize(let keys, let aggregates, let outputs):
@@ -112,11 +121,14 @@ struct PipelineRunner {
         return values
     }
 
-    private func sort(_ relation: Relation, _ keys: [CheckedSortKey]) throws(RuntimeError) -> Relation {
+    private func sort(_ relation: Relation, _ keys: [CheckedSortKey], limit: Int? = nil) throws(RuntimeError)
+        -> Relation
+    {
         let compiler = compiler(relation)
         var columns: [(column: Sorting.KeyColumn, descending: Bool)] = []
         for k in keys { columns.append((try compiler.sortColumn(k.expr, budget: budget), k.descending)) }
         try budget.check()
-        return relation.gather(Sorting.positions(count: relation.count, keys: columns))
+        let positions = Sorting.positions(count: relation.count, keys: columns, limit: limit)
+        return relation.gather(limit.map { Array(positions.prefix($0)) } ?? positions)
     }
 }

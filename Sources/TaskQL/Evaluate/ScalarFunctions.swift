@@ -9,7 +9,7 @@ struct ScalarFunctions: Sendable {
         case .string: return args[0].isNull ? .null : .string(args[0].plainText)
         case .len:
             switch args[0] {
-            case .string(let s): return .int(s.count)
+            case .string(let s): return .int(s.unicodeScalars.count)
             case .list(let items): return .int(items.count)
             case .null: return .null
             default: throw RuntimeError.type("len needs text or a list, found \(args[0].valueType)", span)
@@ -69,10 +69,12 @@ struct ScalarFunctions: Sendable {
             guard case .int(let n) = args[2] else { throw RuntimeError.type("substr needs an integer length", span) }
             length = max(0, n)
         }
-        let chars = Array(s)
-        let from = min(max(0, start), chars.count)
-        let to = from + min(length, chars.count - from)
-        return .string(String(chars[from..<to]))
+        let scalars = Array(s.unicodeScalars)
+        let from = min(max(0, start), scalars.count)
+        let to = from + min(length, scalars.count - from)
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[from..<to])
+        return .string(String(out))
     }
 
     /// Trims white space including the ideographic space U+3000.

@@ -23,10 +23,10 @@ enum Sorting {
     }
     static let nullInt = Int64.max
 
-    /// Row positions in sorted order.
-    static func positions(count: Int, keys: [(column: KeyColumn, descending: Bool)]) -> [Int] {
-        var positions = Array(0..<count)
-        positions.sort { a, b in
+    /// Row positions in sorted order; with a `limit`, only the first
+    /// `limit` of them (found without sorting everything).
+    static func positions(count: Int, keys: [(column: KeyColumn, descending: Bool)], limit: Int? = nil) -> [Int] {
+        let less = { (a: Int, b: Int) -> Bool in
             for key in keys {
                 let (na, nb) = (key.column.isNull(a), key.column.isNull(b))
                 if na != nb { return nb }
@@ -36,7 +36,30 @@ enum Sorting {
             }
             return a < b
         }
+        if let limit, limit < count / 4 { return smallest(limit, of: count, by: less) }
+        var positions = Array(0..<count)
+        positions.sort(by: less)
         return positions
+    }
+
+    /// The `k` smallest positions in order: a sorted buffer of `k` that most
+    /// rows fail to enter after one comparison with its last element.
+    private static func smallest(_ k: Int, of count: Int, by less: (Int, Int) -> Bool) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(k + 1)
+        guard k > 0 else { return best }
+        for p in 0..<count {
+            if best.count == k, !less(p, best[k - 1]) { continue }
+            var lo = 0
+            var hi = best.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if less(p, best[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            best.insert(p, at: lo)
+            if best.count > k { best.removeLast() }
+        }
+        return best
     }
 }
 

@@ -114,3 +114,18 @@ import Testing
         for _ in 0..<5 { #expect(try runQuery(q) == first) }
     }
 }
+
+@Suite struct PartialSortTests {
+    /// `sort | take` and `top` select the first rows without a full sort;
+    /// they must agree with the full sort (`skip 0` keeps it full).
+    @Test(arguments: ["due desc, number", "len(text)", "section desc", "city, due desc, id"])
+    func partialSortAgreesWithFullSort(_ keys: String) throws {
+        let engine = LargeDataset.shared
+        let full = try runQuery("tasks | sort by \(keys) | skip 0 | take 25 | select id", engine: engine)
+        let partial = try runQuery("tasks | sort by \(keys) | take 25 | select id", engine: engine)
+        let top = try runQuery("tasks | top 25 by \(keys) | select id", engine: engine)
+        #expect(full.rows.count == 25)
+        #expect(partial == full)
+        #expect(top == full)
+    }
+}

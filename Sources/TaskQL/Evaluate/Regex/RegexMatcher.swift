@@ -1,16 +1,27 @@
 /// Runs a ``RegexProgram`` over a text, reporting whether it matches
 /// anywhere (`matches` is a search; anchor with `^ … $` for a whole match).
-struct RegexMatcher {
+/// Holds scratch thread lists reused from text to text, so one matcher
+/// belongs to one run (one thread).
+final class RegexMatcher {
     let program: RegexProgram
     /// Most instruction steps one text may take; beyond it the match fails
     /// with an error instead of running on.
-    var stepLimit = 20_000_000
+    let stepLimit = 20_000_000
+    private var current: ThreadList
+    private var next: ThreadList
+    private let matchPC: Int
+
+    init(program: RegexProgram) {
+        self.program = program
+        current = ThreadList(capacity: program.instructions.count)
+        next = ThreadList(capacity: program.instructions.count)
+        matchPC = program.instructions.count - 1
+    }
 
     /// Whether the pattern occurs in `text`.
-    func matches(_ text: some Collection<Unicode.Scalar>) throws(RegexError) -> Bool {
-        let code = program.instructions
-        var current = ThreadList(capacity: code.count)
-        var next = ThreadList(capacity: code.count)
+    func matches(_ text: some Sequence<Unicode.Scalar>) throws(RegexError) -> Bool {
+        current.clear()
+        next.clear()
         var steps = 0
         var atStart = true
         var iterator = text.makeIterator()
@@ -18,22 +29,27 @@ struct RegexMatcher {
         while true {
             // Unanchored search: a new thread starts at every position.
             add(0, to: &current, atStart: atStart, atEnd: scalar == nil)
-            if current.contains(code.count - 1) { return true }
+            if current.contains(matchPC) { return true }
             guard let c = scalar else { return false }
             let following = iterator.next()
             for pc in current.items {
                 steps += 1
-                if step(code[pc], c) {
+                if step(program.instructions[pc], c) {
                     add(pc + 1, to: &next, atStart: false, atEnd: following == nil)
                 }
             }
-            if next.contains(code.count - 1) { return true }
+            if next.contains(matchPC) { return true }
             if steps > stepLimit { throw RegexError(reason: "the pattern needs too much work on this text") }
             swap(&current, &next)
             next.clear()
             atStart = false
             scalar = following
         }
+    }
+
+    /// Whether the pattern occurs in UTF-8 `bytes`, decoded in place.
+    func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(RegexError) -> Bool {
+        try matches(UTF8Scalars(bytes: bytes))
     }
 
     @inline(__always)
@@ -69,10 +85,15 @@ struct ThreadList {
     private(set) var items: [Int] = []
     private var member: [Bool]
 
-    init(capacity: Int) { member = [Bool](repeating: false, count: capacity) }
+    init(capacity: Int) {
+        member = [Bool](repeating: false, count: capacity)
+        items.reserveCapacity(capacity)
+    }
 
+    @inline(__always)
     func contains(_ pc: Int) -> Bool { member[pc] }
 
+    @inline(__always)
     mutating func insert(_ pc: Int) {
         member[pc] = true
         items.append(pc)
@@ -82,4 +103,24 @@ struct ThreadList {
         for pc in items { member[pc] = false }
         items.removeAll(keepingCapacity: true)
     }
+}
+
+/// The Unicode scalars of UTF-8 bytes (invalid bytes become U+FFFD).
+struct UTF8Scalars: Sequence {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    struct Iterator: IteratorProtocol {
+        var bytes: UnsafeBufferPointer<UInt8>.Iterator
+        var decoder = UTF8()
+
+        mutating func next() -> Unicode.Scalar? {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let s): s
+            case .emptyInput: nil
+            case .error: "\u{FFFD}"
+            }
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(bytes: bytes.makeIterator()) }
 }
