@@ -27,6 +27,14 @@ final class RegexMatcher {
         var iterator = text.makeIterator()
         var scalar = iterator.next()
         while true {
+            if current.items.isEmpty, let first = program.firstInstructions, let c = scalar,
+                !first.contains(where: { step(program.instructions[$0], c) })
+            {
+                // No thread alive and no match can start here.
+                scalar = iterator.next()
+                atStart = false
+                continue
+            }
             // Unanchored search: a new thread starts at every position.
             add(0, to: &current, atStart: atStart, atEnd: scalar == nil)
             if current.contains(matchPC) { return true }
@@ -57,7 +65,7 @@ final class RegexMatcher {
         switch instruction {
         case .scalar(let s): s == c
         case .any: c != "\n"
-        case .set(let set): set.contains(c)
+        case .set(let i): program.sets[i].contains(c)
         default: false
         }
     }

@@ -6,7 +6,8 @@ struct RegexProgram: Sendable {
     enum Instruction: Sendable {
         case scalar(Unicode.Scalar)
         case any
-        case set(ScalarSet)
+        /// Index into ``RegexProgram/sets``.
+        case set(Int)
         case start, end
         case split(Int, Int)
         case jump(Int)
@@ -17,8 +18,13 @@ struct RegexProgram: Sendable {
     static let maxInstructions = 50_000
 
     let instructions: [Instruction]
+    let sets: [ScalarSet]
     /// A text that every match contains, used to skip rows quickly.
     let requiredLiteral: String?
+    /// The consuming instructions a match can start with, when a match
+    /// must consume a scalar first (no anchors or empty match up front):
+    /// positions where none of them accepts the scalar are skipped.
+    let firstInstructions: [Int]?
 
     /// Compiles `pattern`.
     init(pattern: String) throws(RegexError) {
@@ -27,7 +33,25 @@ struct RegexProgram: Sendable {
         try emitter.emit(node)
         emitter.append(.match)
         instructions = emitter.code
+        sets = emitter.sets
         requiredLiteral = RegexProgram.requiredLiteral(node)
+        firstInstructions = RegexProgram.first(emitter.code)
+    }
+
+    private static func first(_ code: [Instruction]) -> [Int]? {
+        var seen = Set<Int>()
+        var stack = [0]
+        var consuming: [Int] = []
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch code[pc] {
+            case .split(let a, let b): stack += [a, b]
+            case .jump(let t): stack.append(t)
+            case .start, .end, .match: return nil
+            case .scalar, .any, .set: consuming.append(pc)
+            }
+        }
+        return consuming
     }
 
     /// The longest run of plain characters the top-level sequence must contain.
@@ -57,6 +81,7 @@ struct RegexProgram: Sendable {
 /// Turns a ``RegexNode`` into instructions.
 struct RegexEmitter {
     var code: [RegexProgram.Instruction] = []
+    var sets: [ScalarSet] = []
 
     mutating func append(_ i: RegexProgram.Instruction) { code.append(i) }
 
@@ -68,7 +93,9 @@ struct RegexEmitter {
         case .empty: break
         case .scalar(let s): append(.scalar(s))
         case .any: append(.any)
-        case .set(let set): append(.set(set))
+        case .set(let set):
+            sets.append(set.finalized())
+            append(.set(sets.count - 1))
         case .start: append(.start)
         case .end: append(.end)
         case .concat(let items):
