@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Issue 5: a library consumer outside the package (path dependency) builds
+/// and runs, and the README's "Embedding" snippet is the code it runs.
+@Suite struct EmbeddingExampleTests {
+    static let root = ExampleScriptsTests.packageRoot
+    static let example = root.appendingPathComponent("Examples/Embedding")
+
+    @Test func consumerPackageBuildsAndAnswers() throws {
+        let scratch = Self.root.appendingPathComponent(".build/embedding-example").path
+        let build = try Self.shell(["swift", "build", "--package-path", Self.example.path, "--scratch-path", scratch])
+        #expect(build.status == 0, "building Examples/Embedding failed:\n\(build.output)")
+        let run = try Self.shell(["\(scratch)/debug/overdue-report", "发改委", "2020-06-30"])
+        #expect(run.status == 0, run.output)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        // Question 1: every line is "city number due" with due before the date.
+        let dated = lines.filter { $0.split(separator: " ").count == 3 }
+        #expect(!dated.isEmpty)
+        #expect(dated.allSatisfy { ($0.split(separator: " ").last.map(String.init) ?? "9") < "2020-06-30" })
+        // Question 2: CSV of counts per city.
+        #expect(lines.contains("city,count"))
+    }
+
+    @Test func readmeShowsTheSnippetThatRuns() throws {
+        let source = try String(contentsOf: Self.example.appendingPathComponent("Sources/overdue-report/main.swift"), encoding: .utf8)
+        let start = try #require(source.range(of: "// README \"Embedding\" snippet starts here.\n"))
+        let end = try #require(source.range(of: "    // README \"Embedding\" snippet ends here."))
+        let snippet = source[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("## Embedding"))
+        #expect(readme.contains(snippet), "README's Embedding snippet differs from Examples/Embedding/Sources/overdue-report/main.swift:\n\(snippet)")
+    }
+
+    static func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
