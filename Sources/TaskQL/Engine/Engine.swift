@@ -14,8 +14,9 @@ public struct EngineOptions: Sendable, Hashable {
         self.maxRows = maxRows
         self.timeLimit = timeLimit
     }
-    /// No file access.
-    public static let sandboxed = EngineOptions(allowFileAccess: false)
+    /// For queries the host did not write: no file access, at most
+    /// 1,000,000 result rows and 30 seconds per query.
+    public static let sandboxed = EngineOptions(allowFileAccess: false, maxRows: 1_000_000, timeLimit: 30)
 }
 
 /// Name, size and cities of a loaded dataset (for banners, `.datasets`).
@@ -61,6 +62,14 @@ public final class Engine: Sendable {
         self.options = options
         table = TaskTable(datasets: datasets, aliases: aliases)
         units = UnitCatalog(table: table, aliases: aliases)
+    }
+
+    /// An engine on the seed documents bundled with the library.
+    // TODO(merge docs): `Engine(datasets: try BundledDatasets.load(aliases: .builtIn), aliases: .builtIn, options:)`.
+    public static func bundled(options: EngineOptions = EngineOptions()) throws -> Engine {
+        throw DiagnosticError(
+            [Diagnostic(code: CheckDiagnosticCode.loadFailed, message: "the bundled datasets are not in this build", span: nil)],
+            source: SourceText(name: "<bundled>", text: ""))
     }
 
     /// Summaries of the loaded datasets, in load order.

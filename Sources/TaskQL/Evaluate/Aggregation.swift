@@ -51,7 +51,7 @@ final class Aggregation {
         switch function {
         case .count: break
         case .dcount, .list:
-            let key = units ? Value.string(aliases.canonical(v.plainText)) : v
+            let key = units ? Value.string(aliases.canonical(v.displayText)) : v
             if seen[g].insert(function == .list ? v : key).inserted, function == .list { lists[g].append(v) }
         case .sum, .avg: try addNumber(v, g)
         case .min, .max:

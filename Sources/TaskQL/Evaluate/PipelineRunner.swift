@@ -79,7 +79,7 @@ struct PipelineRunner {
         case let v:
             throw RuntimeError(
                 code: CheckDiagnosticCode.runtimeCount,
-                message: "a count must be a non-negative integer, got \(v.map { $0.plainText } ?? "nothing")",
+                message: "a count must be a non-negative integer, got \(v.map { $0.displayText } ?? "nothing")",
                 span: e.span)
         }
     }

@@ -6,7 +6,7 @@ struct ScalarFunctions: Sendable {
     func apply(_ f: ScalarFunction, _ args: [Value], span: SourceSpan) throws(RuntimeError) -> Value {
         switch f {
         case .coalesce: return args.first { !$0.isNull } ?? .null
-        case .string: return args[0].isNull ? .null : .string(args[0].plainText)
+        case .string: return args[0].isNull ? .null : .string(args[0].displayText)
         case .len:
             switch args[0] {
             case .string(let s): return .int(s.unicodeScalars.count)
@@ -38,7 +38,7 @@ struct ScalarFunctions: Sendable {
         case (.date, .string(let s)): return CivilDate(iso: s).map(Value.date) ?? .null
         case (.join, .list(let items)):
             guard case .string(let separator) = args[1] else { break }
-            return .string(items.filter { !$0.isNull }.map(\.plainText).joined(separator: separator))
+            return .string(items.filter { !$0.isNull }.map(\.displayText).joined(separator: separator))
         case (.first, .list(let items)): return items.first ?? .null
         case (.substr, .string(let s)): return try substring(s, args, span)
         default: break

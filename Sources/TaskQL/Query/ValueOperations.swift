@@ -83,9 +83,10 @@ extension Value {
         }
     }
 
-    /// The value as plain text: strings unquoted, dates `YYYY-MM-DD`, lists
-    /// joined with `、` (as the documents list units), null as empty text.
-    public var plainText: String {
+    /// The value as plain text: strings unquoted, dates `YYYY-MM-DD`,
+    /// decimals without exponent noise, lists joined with `、` (as the
+    /// documents list units), null as empty text.
+    public var displayText: String {
         switch self {
         case .null: ""
         case .bool(let b): b ? "true" : "false"
@@ -93,7 +94,7 @@ extension Value {
         case .decimal(let d): Value.format(d)
         case .string(let s): s
         case .date(let d): d.description
-        case .list(let items): items.map(\.plainText).joined(separator: "、")
+        case .list(let items): items.map(\.displayText).joined(separator: "、")
         }
     }
 

@@ -95,5 +95,5 @@ func countOf(_ text: String, parameters: [String: Value] = [:]) throws -> Int? {
 /// One column of a result as plain text.
 func column(_ name: String, of result: QueryResult) -> [String] {
     guard let c = result.columns.firstIndex(of: name) else { return [] }
-    return result.rows.map { $0[c].plainText }
+    return result.rows.map { $0[c].displayText }
 }
