@@ -7,6 +7,7 @@ enum Arithmetic {
         case (.null, _), (_, .null): return .null
         case (.int(let x), .int(let y)) where op != .divide: return try integer(op, x, y, span)
         case (.date(let d), .int(let n)) where op == .add || op == .subtract:
+            guard op == .add || n != Int.min else { throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "date out of range", span: span) }
             return try shift(d, op == .add ? n : -n, span)
         case (.int(let n), .date(let d)) where op == .add: return try shift(d, n, span)
         case (.date(let x), .date(let y)) where op == .subtract:
@@ -60,8 +61,8 @@ enum Arithmetic {
     }
 
     private static func shift(_ d: CivilDate, _ days: Int, _ span: SourceSpan) throws(RuntimeError) -> Value {
-        let target = Int(d.daysSinceEpoch) + days
-        guard let day = Int32(exactly: target), abs(target) < 3_000_000 else {
+        let (target, overflow) = Int(d.daysSinceEpoch).addingReportingOverflow(days)
+        guard !overflow, target > -3_000_000, target < 3_000_000, let day = Int32(exactly: target) else {
             throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "date out of range", span: span)
         }
         return .date(CivilDate(daysSinceEpoch: day))
