@@ -37,6 +37,9 @@ struct ScalarSet: Sendable {
     /// ``finalized()`` so that the common case is one bit test.
     private var ascii: (UInt64, UInt64) = (0, 0)
 
+    /// The ASCII masks (valid after ``finalized()``).
+    var asciiMasks: (UInt64, UInt64) { ascii }
+
     /// The set with its ASCII masks computed.
     func finalized() -> ScalarSet {
         var set = self
