@@ -47,7 +47,7 @@ extension Checker {
         guard let i = ctx.schema.index(of: name.name) else {
             throw Diagnostic(
                 code: CheckDiagnosticCode.unknownField, message: unknownFieldMessage(name.name, ctx.schema),
-                span: name.span, help: NameSuggester.help(name.name, among: ctx.schema.nameCandidates))
+                span: name.span, help: NameSuggestion.help(for: name.name, in: ctx.schema.nameCandidates))
         }
         let column = ctx.schema.columns[i]
         return CheckedExpr(kind: .column(i), type: column.type, span: name.span, isUnits: column.isUnits)

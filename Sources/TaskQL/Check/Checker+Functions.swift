@@ -9,7 +9,7 @@ extension Checker {
         guard let function = ScalarFunction(rawValue: name.name) else {
             throw Diagnostic(
                 code: CheckDiagnosticCode.unknownFunction, message: "unknown function '\(name.name)'",
-                span: name.span, help: NameSuggester.help(name.name, among: FunctionCatalog.allNames))
+                span: name.span, help: NameSuggestion.help(for: name.name, in: FunctionCatalog.allNames))
         }
         var checked: [CheckedExpr] = []
         for a in args { checked.append(try expr(a, &ctx)) }

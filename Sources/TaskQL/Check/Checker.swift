@@ -37,7 +37,7 @@ struct Checker {
         throw Diagnostic(
             code: CheckDiagnosticCode.unknownSource,
             message: "unknown source '\(name.name)': not tasks, a dataset or a let name",
-            span: name.span, help: NameSuggester.help(name.name, among: candidates))
+            span: name.span, help: NameSuggestion.help(for: name.name, in: candidates))
     }
 
     /// The text of `span` in the query, for default column names.

@@ -24,6 +24,6 @@ struct UnitCatalog: Sendable {
 
     /// A `help:` line for an unknown unit.
     func help(for name: String) -> String? {
-        NameSuggester.help(name, among: candidates)
+        NameSuggestion.help(for: name, in: candidates)
     }
 }

@@ -15,7 +15,7 @@ extension Engine {
     /// Every task field with its type, Chinese names and meaning.
     public var schema: [FieldInfo] {
         TaskField.allCases.map {
-            FieldInfo(name: $0.name, type: $0.type, chineseAliases: $0.chineseAliases, description: $0.summary)
+            FieldInfo(name: $0.name, type: $0.type, chineseAliases: $0.chineseAliases, summary: $0.summary)
         }
     }
 
@@ -24,8 +24,9 @@ extension Engine {
     /// formatter may show these and leave the rest to `select`).
     public static let compactColumns = ["id", "city", "kind", "number", "text", "lead_units", "deadline"]
 
-    /// Signatures of every function, for help texts.
-    public var functionSignatures: [String] {
-        ScalarFunction.allCases.map(\.signature) + AggregateFunction.allCases.map(\.signature)
+    /// One line per function: name and signature with meaning (for help).
+    public var functionSummaries: [(name: String, summary: String)] {
+        ScalarFunction.allCases.map { ($0.rawValue, $0.signature) }
+            + AggregateFunction.allCases.map { ($0.rawValue, $0.signature) }
     }
 }

@@ -14,9 +14,9 @@ public struct EngineOptions: Sendable, Hashable {
         self.maxRows = maxRows
         self.timeLimit = timeLimit
     }
-    /// For queries the host did not write: no file access, at most
-    /// 1,000,000 result rows and 30 seconds per query.
-    public static let sandboxed = EngineOptions(allowFileAccess: false, maxRows: 1_000_000, timeLimit: 30)
+    /// For queries the host did not write: no file access, at most 100,000
+    /// result rows and 10 seconds per query.
+    public static let sandboxed = EngineOptions(allowFileAccess: false, maxRows: 100_000, timeLimit: 10)
 }
 
 /// Name, size and cities of a loaded dataset (for banners, `.datasets`).
@@ -55,8 +55,7 @@ public final class Engine: Sendable {
     let units: UnitCatalog
 
     /// Builds the column store for `datasets`.
-    // TODO(merge docs): default `aliases` to `.builtIn` once UnitAliases.builtIn lands.
-    public init(datasets: [Dataset], aliases: UnitAliases, options: EngineOptions = EngineOptions()) {
+    public init(datasets: [Dataset], aliases: UnitAliases = .builtIn, options: EngineOptions = EngineOptions()) {
         self.datasets = datasets
         self.aliases = aliases
         self.options = options
@@ -65,11 +64,10 @@ public final class Engine: Sendable {
     }
 
     /// An engine on the seed documents bundled with the library.
-    // TODO(merge docs): `Engine(datasets: try BundledDatasets.load(aliases: .builtIn), aliases: .builtIn, options:)`.
-    public static func bundled(options: EngineOptions = EngineOptions()) throws -> Engine {
-        throw DiagnosticError(
-            [Diagnostic(code: CheckDiagnosticCode.loadFailed, message: "the bundled datasets are not in this build", span: nil)],
-            source: SourceText(name: "<bundled>", text: ""))
+    public static func bundled(aliases: UnitAliases = .builtIn, options: EngineOptions = EngineOptions()) throws
+        -> Engine
+    {
+        Engine(datasets: try BundledDatasets.load(aliases: aliases), aliases: aliases, options: options)
     }
 
     /// Summaries of the loaded datasets, in load order.

@@ -9,6 +9,9 @@ public struct PreparedQuery: Sendable {
     /// imply (`any` when nothing constrains one).
     public var parameters: [String: ValueType] { plan.parameters.mapValues(\.type) }
 
+    /// Names of the parameters the query needs, sorted.
+    public var parameterNames: [String] { plan.parameters.keys.sorted() }
+
     /// The names of the result columns, known before running.
     public var columns: [String] { plan.schema.columns.map(\.name) }
 
@@ -23,6 +26,22 @@ public struct PreparedQuery: Sendable {
         throws(DiagnosticError) -> QueryResult
     {
         try engine.run(plan, parameters: parameters, cancellation: cancellation)
+    }
+
+    /// Runs the query from Swift concurrency; cancelling the task stops it
+    /// promptly (the query checks every few thousand rows).
+    public func run(parameters: [String: Value]) async throws(DiagnosticError) -> QueryResult {
+        let handle = CancellationHandle()
+        let result: Result<QueryResult, DiagnosticError> = await withTaskCancellationHandler {
+            do throws(DiagnosticError) {
+                return .success(try run(parameters, cancellation: handle))
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            handle.cancel()
+        }
+        return try result.get()
     }
 }
 

@@ -11,25 +11,38 @@ public final class Session {
     /// Names bound by `let` so far, sorted.
     public var boundNames: [String] { bindings.keys.sorted() }
 
+    /// Replaces the engine (e.g. after the REPL's `.load`); `let` names stay
+    /// and are checked again against the new engine when used.
+    public func replaceEngine(_ engine: Engine) { self.engine = engine }
+
     /// Runs every statement of `source` in order and returns one outcome per
     /// statement. The whole input is parsed first, so a syntax error runs
-    /// nothing; then each statement is checked and run in turn. Throws
+    /// nothing; then each statement is checked and run in turn. `onOutcome`
+    /// sees each outcome as soon as it is ready, so the output of earlier
+    /// statements is not lost when a later one fails. Throws
     /// ``DiagnosticError`` for the first failing statement (the ones before
     /// it have run and their `let` names stay bound).
+    @discardableResult
     public func execute(
-        _ source: SourceText, parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil
+        _ source: SourceText, parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil,
+        onOutcome: ((StatementOutcome) -> Void)? = nil
     ) throws(DiagnosticError) -> [StatementOutcome] {
-        try execute(try TQLParsing.parse(source), source: source, parameters: parameters, cancellation: cancellation)
+        try execute(
+            try TQLParsing.parse(source), source: source, parameters: parameters, cancellation: cancellation,
+            onOutcome: onOutcome)
     }
 
-    /// Runs an already parsed script (see ``execute(_:parameters:cancellation:)``).
+    /// Runs an already parsed script (see ``execute(_:parameters:cancellation:onOutcome:)``).
+    @discardableResult
     func execute(
         _ script: Script, source: SourceText, parameters: [String: Value] = [:],
-        cancellation: CancellationHandle? = nil
+        cancellation: CancellationHandle? = nil, onOutcome: ((StatementOutcome) -> Void)? = nil
     ) throws(DiagnosticError) -> [StatementOutcome] {
         var outcomes: [StatementOutcome] = []
         for statement in script.statements {
-            outcomes.append(try execute(statement, source, parameters, cancellation))
+            let outcome = try execute(statement, source, parameters, cancellation)
+            outcomes.append(outcome)
+            onOutcome?(outcome)
         }
         return outcomes
     }
@@ -42,6 +55,13 @@ public final class Session {
             let plan = try engine.check(pipeline, source: source, bindings: bindings)
             return .rows(try engine.run(plan, parameters: parameters, cancellation: cancellation))
         case .let(let name, let pipeline, _):
+            if name.name == "tasks" || engine.datasets.contains(where: { $0.name == name.name }) {
+                throw DiagnosticError(
+                    [Diagnostic(
+                        code: CheckDiagnosticCode.statementNotAllowed,
+                        message: "'\(name.name)' is already a dataset name", span: name.span,
+                        help: "choose another name for the let binding")], source: source)
+            }
             bindings[name.name] = try engine.check(pipeline, source: source, bindings: bindings)
             return .bound(name: name.name)
         case .load(let path, let pathSpan, let name, let span):
@@ -58,12 +78,18 @@ public final class Session {
                     code: CheckDiagnosticCode.fileAccessDenied, message: "file access is not allowed in this engine",
                     span: span)], source: source)
         }
-        // TODO(merge docs): `DatasetLoader.load(path:)`, then
-        // `engine = engine.adding(dataset)` and `.loaded(summary)`.
-        throw DiagnosticError(
-            [Diagnostic(
-                code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': dataset loading is not in this build",
-                span: pathSpan)], source: source)
+        var dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(path: path, aliases: engine.aliases).dataset
+        } catch {
+            throw DiagnosticError(
+                [Diagnostic(code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(error)", span: pathSpan)],
+                source: source)
+        }
+        if let name { dataset.name = name }
+        engine = engine.adding(dataset)
+        let loaded = dataset.name
+        return .loaded(engine.summaries.first { $0.name == loaded }!)
     }
 }
 

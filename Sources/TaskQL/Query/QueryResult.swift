@@ -1,6 +1,6 @@
 /// The rows a statement produced: named columns and typed cells. This is
 /// what formatters render and what the embedding API returns.
-public struct QueryResult: Sendable, Hashable {
+public struct QueryResult: Sendable, Hashable, Codable {
     /// Column names in output order.
     public var columns: [String]
     /// Rows; each has exactly `columns.count` cells.
@@ -13,4 +13,6 @@ public struct QueryResult: Sendable, Hashable {
         self.rows = rows
         self.isChart = isChart
     }
+
+    enum CodingKeys: String, CodingKey { case columns, rows, isChart = "is_chart" }
 }

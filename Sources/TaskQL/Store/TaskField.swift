@@ -98,13 +98,13 @@ public struct FieldInfo: Sendable, Hashable {
     /// Chinese names accepted in queries (`牵头单位`, `主要责任单位`).
     public var chineseAliases: [String]
     /// What the field holds.
-    public var description: String
+    public var summary: String
 
     /// Creates a field description.
-    public init(name: String, type: ValueType, chineseAliases: [String], description: String) {
+    public init(name: String, type: ValueType, chineseAliases: [String], summary: String) {
         self.name = name
         self.type = type
         self.chineseAliases = chineseAliases
-        self.description = description
+        self.summary = summary
     }
 }

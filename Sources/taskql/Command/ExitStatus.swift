@@ -22,4 +22,5 @@ enum ExitStatus {
 extension ExitCode {
     static let queryError = ExitCode(ExitStatus.queryError)
     static let inputError = ExitCode(ExitStatus.inputError)
+    static let usageError = ExitCode(ExitStatus.usage)
 }

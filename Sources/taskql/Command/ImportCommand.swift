@@ -25,7 +25,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Text encoding of the documents (default: detected).", valueName: "name"))
     var encoding: String?
 
-    @Option(help: ArgumentHelp("Dataset name (default: the output file's base name).", valueName: "name"))
+    @Option(help: ArgumentHelp("One dataset name for all documents (default: one dataset per document, named after its city).", valueName: "name"))
     var name: String?
 
     @Option(help: ArgumentHelp("Extra unit aliases: a file of `alias = canonical` lines.", valueName: "file"))
@@ -34,20 +34,43 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         Terminal.prepareLocale()
         let errors = OutputSink.standardError()
-        let datasetName = name ?? URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent
         do {
             let aliasTable = try EngineSetup.aliases(path: aliases)
-            var records: [TaskRecord] = []
-            var documentsRead: [DocumentInfo] = []
-            for path in documents {
-                let loaded = try DataFiles.load(path: path, encoding: encoding, aliases: aliasTable, name: datasetName)
-                for report in loaded.reports { errors.write(report) }
-                records += loaded.dataset.records
-                documentsRead += loaded.dataset.documents
+            var textEncoding: TextEncodingName?
+            if let encoding {
+                guard let known = TextEncodingName(name: encoding) else {
+                    errors.writeLine("taskql: error: unknown encoding '\(encoding)' (known: \(TextEncodingName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw ExitCode.usageError
+                }
+                textEncoding = known
             }
-            let dataset = Dataset(name: datasetName, documents: documentsRead, records: records)
-            try DataFiles.write([dataset], to: output)
-            errors.writeLine("wrote \(records.count) tasks to \(output)")
+            var datasets: [Dataset] = []
+            for path in documents {
+                let loaded: (datasets: [Dataset], reports: [ImportReport])
+                do {
+                    loaded = try DatasetLoader.loadAll(path: path, encoding: textEncoding, aliases: aliasTable, datasetName: name)
+                } catch {
+                    throw InputFileError(error)
+                }
+                for report in loaded.reports { errors.write(report.rendered()) }
+                for dataset in loaded.datasets {
+                    if let i = datasets.firstIndex(where: { $0.name == dataset.name }) {
+                        datasets[i].documents += dataset.documents
+                        datasets[i].records += dataset.records
+                    } else {
+                        datasets.append(dataset)
+                    }
+                }
+            }
+            do {
+                try DatasetFile.write(datasets, to: output)
+            } catch {
+                throw InputFileError(error)
+            }
+            let total = datasets.reduce(0) { $0 + $1.records.count }
+            errors.writeLine("wrote \(total) tasks in \(datasets.count) dataset(s) to \(output)")
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             errors.writeLine("taskql: error: \(error)")
             throw ExitCode.inputError

@@ -6,27 +6,38 @@ import TaskQL
 enum EngineSetup {
     /// Built-in aliases merged with the user's file, if any.
     static func aliases(path: String?) throws(InputFileError) -> UnitAliases {
-        let builtIn = UnitAliases(pairs: [])  // TODO(docs): UnitAliases.builtIn
-        guard let path else { return builtIn }
-        return try DataFiles.loadAliases(path: path, into: builtIn)
+        guard let path else { return .builtIn }
+        do {
+            return try UnitAliases.builtIn.merging(contentsOf: path)
+        } catch {
+            throw InputFileError(error)
+        }
     }
 
-    /// The bundled datasets when `files` is empty, else one dataset per file
-    /// (named after the file). Import reports go to `reports` when given.
+    /// The bundled datasets when `files` is empty, else the datasets in the
+    /// files (a document gives one, named after its city; a dataset file
+    /// gives the datasets it holds). Import reports go to `reports` when given.
     static func engine(files: [String], aliases: UnitAliases, reports: OutputSink?) throws(InputFileError) -> Engine {
-        guard !files.isEmpty else {
-            return Engine(datasets: DataFiles.bundled(aliases: aliases), aliases: aliases)
+        do {
+            guard !files.isEmpty else {
+                return Engine(datasets: try BundledDatasets.load(aliases: aliases), aliases: aliases)
+            }
+            var datasets: [Dataset] = []
+            for path in files {
+                let loaded = try DatasetLoader.loadAll(path: path, aliases: aliases)
+                for report in loaded.reports { reports?.write(report.rendered()) }
+                for dataset in loaded.datasets {
+                    datasets.removeAll { $0.name == dataset.name }
+                    datasets.append(dataset)
+                }
+            }
+            return Engine(datasets: datasets, aliases: aliases)
+        } catch {
+            throw InputFileError(error)
         }
-        var datasets: [Dataset] = []
-        for path in files {
-            let loaded = try DataFiles.load(path: path, encoding: nil, aliases: aliases, name: nil)
-            for report in loaded.reports { reports?.write(report) }
-            datasets.append(loaded.dataset)
-        }
-        return Engine(datasets: datasets, aliases: aliases)
     }
 
-    /// `taskql: datasets haimen (223 tasks), yixing (70 tasks) — .help for help`
+    /// `TaskQL — datasets haimen (223 tasks), yixing (70 tasks) — .help for help`
     static func banner(for engine: Engine) -> String {
         let parts = engine.summaries.map { "\($0.name) (\($0.taskCount) tasks)" }
         let loaded = parts.isEmpty ? "no datasets loaded" : "datasets " + parts.joined(separator: ", ")

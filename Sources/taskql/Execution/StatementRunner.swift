@@ -48,10 +48,11 @@ final class StatementRunner {
     @discardableResult
     func run(_ source: SourceText) -> Bool {
         let started = DispatchTime.now()
-        let cancellation = QueryCancellation()
+        let cancellation = CancellationHandle()
         do {
-            let outcomes = try execute(source, cancellation: cancellation)
-            for outcome in outcomes { show(outcome) }
+            // Each statement's result is shown as soon as it is ready, so a
+            // later statement's error never hides earlier output.
+            try execute(source, cancellation: cancellation)
             reportTime(since: started)
             return true
         } catch let error as DiagnosticError {
@@ -67,13 +68,12 @@ final class StatementRunner {
         return false
     }
 
-    private func execute(_ source: SourceText, cancellation: QueryCancellation) throws -> [StatementOutcome] {
-        guard interruptible else {
-            return try session.run(source, parameters: parameters, cancellation: cancellation)
+    private func execute(_ source: SourceText, cancellation: CancellationHandle) throws {
+        let run = {
+            _ = try self.session.execute(source, parameters: self.parameters, cancellation: cancellation, onOutcome: self.show)
         }
-        return try InterruptSignal.watching(onInterrupt: { cancellation.cancel() }) {
-            try session.run(source, parameters: parameters, cancellation: cancellation)
-        }
+        guard interruptible else { return try run() }
+        try InterruptSignal.watching(onInterrupt: { cancellation.cancel() }, run)
     }
 
     private func show(_ outcome: StatementOutcome) {

@@ -98,7 +98,7 @@ extension Repl {
             runner.output.writeLine("\(unit) → \(aliases.canonical(unit))")  // TODO(docs): aliases.aliases(of:)
             return true
         }
-        let rows: [[Value]] = runner.session.engine.completionUnitNames.map {
+        let rows: [[Value]] = runner.session.engine.unitNames.map {
             [.string($0), .string(aliases.canonical($0))]
         }
         show(QueryResult(columns: ["unit", "canonical"], rows: rows))

@@ -83,10 +83,10 @@ final class Repl {
     func vocabulary() -> CompletionVocabulary {
         let engine = runner.session.engine
         return CompletionVocabulary(
-            keywords: LanguageSupport.keywords, stages: LanguageSupport.stages, fields: engine.completionFieldNames,
-            functions: engine.completionFunctionNames, sources: ["tasks"] + engine.summaries.map(\.name),
-            parameters: runner.parameters.keys.sorted(), units: engine.completionUnitNames,
-            leaders: engine.completionLeaderNames, dotCommands: DotCommand.all.map(\.name))
+            keywords: LanguageSupport.keywords, stages: LanguageSupport.stages, fields: engine.fieldNames,
+            functions: engine.functionNames, sources: ["tasks"] + engine.summaries.map(\.name) + runner.session.boundNames,
+            parameters: runner.parameters.keys.sorted(), units: engine.unitNames,
+            leaders: engine.leaderNames, dotCommands: DotCommand.all.map(\.name))
     }
 
     private func isBlank(_ text: String) -> Bool {

@@ -58,7 +58,7 @@ import Testing
     @Test func randomPipelinesNeverCrash() throws {
         var g = Generator(state: 20200630)
         var ran = 0
-        let parameterValues: [Value] = ["发改委", 3, .null, ["a"], .date(CivilDate(iso: "2020-01-01")!)]
+        let parameterValues: [Value] = ["发改委", 3, .null, .list(["a"]), .date(CivilDate(iso: "2020-01-01")!)]
         for _ in 0..<3000 {
             let stages = (0..<Int.random(in: 1...4, using: &g)).map { _ in Self.stage(&g) }
             let pipeline = Pipeline(

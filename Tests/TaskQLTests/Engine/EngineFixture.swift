@@ -97,3 +97,6 @@ func column(_ name: String, of result: QueryResult) -> [String] {
     guard let c = result.columns.firstIndex(of: name) else { return [] }
     return result.rows.map { $0[c].displayText }
 }
+
+/// The real parser, for tests that check and run parsed scripts.
+func parseForTest(_ source: SourceText) throws -> Script { try Parser.parse(source) }

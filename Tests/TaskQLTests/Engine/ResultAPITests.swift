@@ -26,7 +26,7 @@ import Testing
         let json = String(decoding: try encoder.encode(r), as: UTF8.self)
         #expect(json == #"{"columns":["id","due","leaders","title","half"],"is_chart":false,"rows":[["hm-3","2020-12-31",["周国强","姜勇"],"养老工程",0.5]]}"#)
         let back = try JSONDecoder().decode(QueryResult.self, from: Data(json.utf8))
-        #expect(back.rows[0][2] == ["周国强", "姜勇"])
+        #expect(back.rows[0][2] == .list(["周国强", "姜勇"]))
         #expect(back.rows[0][4] == .decimal(0.5))
     }
 }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The five seed documents shipped with the package (resources
+/// `seeds/*.txt`), imported on demand: Haimen, Yixing, Huzhou, Taicang and
+/// Nantong, one dataset each, named by the city's pinyin.
+public enum BundledDatasets {
+    /// Paths of the bundled seed documents, in file-name order.
+    public static func documentPaths() throws(ImportError) -> [String] {
+        guard let url = Bundle.module.url(forResource: "seeds", withExtension: nil) else {
+            throw ImportError(file: "seeds", message: "the bundled seed documents are missing from the package resources")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let paths = names.filter { $0.hasSuffix(".txt") }.sorted().map { url.appendingPathComponent($0).path }
+        if paths.isEmpty { throw ImportError(file: url.path, message: "no seed documents in the bundle") }
+        return paths
+    }
+
+    /// The seed datasets, imported with `aliases`.
+    public static func load(aliases: UnitAliases = .builtIn) throws(ImportError) -> [Dataset] {
+        try loadWithReports(aliases: aliases).map(\.dataset)
+    }
+
+    /// The seed documents with their import reports.
+    public static func loadWithReports(aliases: UnitAliases = .builtIn) throws(ImportError) -> [ImportedDocument] {
+        let importer = DocumentImporter(aliases: aliases)
+        var documents: [ImportedDocument] = []
+        for path in try documentPaths() {
+            documents.append(try importer.importFile(at: path))
+        }
+        return documents
+    }
+}

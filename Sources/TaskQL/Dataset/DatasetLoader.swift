@@ -1,0 +1,37 @@
+/// Loads what a user names on the command line: a dataset file or a
+/// document, told apart by content (a dataset file's first non-blank
+/// character is `{`; documents never start with one).
+public enum DatasetLoader {
+    /// The dataset in the file at `path`. A dataset file holding several
+    /// datasets loads as one (named after the file; records keep their own
+    /// `dataset`); use ``loadAll(path:encoding:aliases:datasetName:)`` to keep
+    /// them apart. Documents come with their import report.
+    public static func load(
+        path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
+    ) throws(ImportError) -> (dataset: Dataset, reports: [ImportReport]) {
+        let loaded = try loadAll(path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
+        if loaded.datasets.count == 1, var only = loaded.datasets.first {
+            if let datasetName { only.name = datasetName }
+            return (only, loaded.reports)
+        }
+        let stem = RecordAssembler.stem(RecordAssembler.baseName(path))
+        let merged = Dataset(
+            name: datasetName ?? stem, documents: loaded.datasets.flatMap(\.documents),
+            records: loaded.datasets.flatMap(\.records))
+        return (merged, loaded.reports)
+    }
+
+    /// Every dataset in the file at `path` (one for a document).
+    public static func loadAll(
+        path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
+    ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
+        let bytes = try FileBytes.read(path)
+        let decoded = try TextDecoder.decode(bytes, file: path, encoding: encoding)
+        if decoded.text.first(where: { !LineText.isSpace($0) && $0 != "\n" && $0 != "\r" }) == "{" {
+            return (try DatasetFile.decode(decoded.text, file: path), [])
+        }
+        let document = try DocumentImporter(aliases: aliases).importText(
+            decoded.text, file: path, encoding: decoded.encoding, datasetName: datasetName)
+        return ([document.dataset], [document.report])
+    }
+}

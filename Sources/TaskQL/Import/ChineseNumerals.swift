@@ -1,0 +1,51 @@
+/// Numbers as Chinese documents print them: `3`, `３`, `三`, `十一`, `二十三`,
+/// `〇`/`零`; used for section ordinals, months and ids.
+enum ChineseNumerals {
+    static let digits: [Character: Int] = [
+        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+        "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+    ]
+
+    /// Whether `c` can be part of a Chinese numeral (`一`…`九`, `十`, `百`, `〇`).
+    static func isNumeralCharacter(_ c: Character) -> Bool {
+        digits[c] != nil || c == "十" || c == "百" || c == "拾" || c == "佰"
+    }
+
+    /// The ASCII or full-width digit's value.
+    static func asciiDigit(_ c: Character) -> Int? {
+        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+        switch s.value {
+        case 0x30...0x39: return Int(s.value - 0x30)
+        case 0xFF10...0xFF19: return Int(s.value - 0xFF10)
+        default: return nil
+        }
+    }
+
+    /// The value of a whole numeral: Arabic (`12`, `１２`) or Chinese (`十二`,
+    /// `二〇二〇`); nil when `text` is not one.
+    static func value(of text: some StringProtocol) -> Int? {
+        guard !text.isEmpty else { return nil }
+        if text.allSatisfy({ asciiDigit($0) != nil }) {
+            return text.reduce(0) { $0 * 10 + asciiDigit($1)! }
+        }
+        guard text.allSatisfy(isNumeralCharacter) else { return nil }
+        if !text.contains(where: { "十百拾佰".contains($0) }) {
+            // Digit by digit, as years are written (`二〇二〇`).
+            return text.reduce(0) { $0 * 10 + (digits[$1] ?? 0) }
+        }
+        var total = 0
+        var pending = 0
+        for c in text {
+            if let d = digits[c] {
+                pending = d
+            } else if c == "十" || c == "拾" {
+                total += max(pending, 1) * 10
+                pending = 0
+            } else if c == "百" || c == "佰" {
+                total += max(pending, 1) * 100
+                pending = 0
+            }
+        }
+        return total + pending
+    }
+}

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads whole files with POSIX calls, so that a missing file, a directory
+/// or a permission problem each get the system's own words.
+enum FileBytes {
+    /// The bytes of the file at `path`.
+    static func read(_ path: String) throws(ImportError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw ImportError(file: path, message: systemMessage(errno, doing: "cannot open the file")) }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw ImportError(file: path, message: "is a directory, not a file")
+        }
+        var bytes: [UInt8] = []
+        if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ImportError(file: path, message: systemMessage(errno, doing: "cannot read the file"))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path`, replacing it.
+    static func write(_ bytes: [UInt8], to path: String) throws(ImportError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { throw ImportError(file: path, message: systemMessage(errno, doing: "cannot create the file")) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ImportError(file: path, message: systemMessage(errno, doing: "cannot write the file"))
+            }
+            written += n
+        }
+    }
+
+    static func systemMessage(_ code: Int32, doing what: String) -> String {
+        if code == ENOENT { return "no such file" }
+        return "\(what): \(String(cString: strerror(code)))"
+    }
+}

@@ -1,0 +1,56 @@
+/// What headings say about the items under them: their kind (key task,
+/// livelihood project, indicator) and their leaders (`二、杨六顺常务副市长牵头重点工作`).
+enum HeadingRules {
+    static let indicatorWords = ["综合目标", "综合指标", "主要指标", "预期目标", "主要目标"]
+    static let livelihoodWords = ["民生实事", "为民办实事", "实事工程", "实事项目", "民生工程", "实事责任", "民生項目", "民生實事", "實事工程"]
+    static let keyWords = ["重点工作", "具体任务", "主要工作", "重点任务", "工作任务", "重點工作", "主要任務", "重點任務"]
+
+    /// The kind a heading announces, most specific first; nil when it names none.
+    static func kind(of heading: String) -> TaskKind? {
+        if indicatorWords.contains(where: heading.contains) { return .indicator }
+        if livelihoodWords.contains(where: heading.contains) { return .livelihood }
+        if keyWords.contains(where: heading.contains) { return .key }
+        return nil
+    }
+
+    /// Official titles that follow a leader's name, longest first so that
+    /// `常务副市长` wins over `副市长` and `市长`.
+    static let leaderTitles = [
+        "常务副市长", "常务副区长", "常务副县长", "副市长", "副区长", "副县长", "副州长", "市长", "区长", "县长", "州长",
+        "秘书长", "副秘书长", "副主任", "主任", "副书记", "书记", "副市長", "市長",
+    ].sorted { $0.count > $1.count }
+
+    static let leadershipWords = ["牵头", "主抓", "负责", "分管", "协助", "联系", "牽頭", "負責", "協助"]
+
+    /// Leaders named in a heading: `杨六顺常务副市长牵头重点工作(许继清副市长协助)`
+    /// → 杨六顺, 许继清. A name is the 2–4 Han characters right before a
+    /// title, after a separator or the start of the heading.
+    static func leaders(in heading: String) -> [String] {
+        // Only headings that assign work name leaders; this keeps words that
+        // merely contain a title (`主任务`) from reading as names.
+        guard leadershipWords.contains(where: heading.contains) else { return [] }
+        var names: [String] = []
+        let fragments = heading.split { LineText.isOpenParen($0) || LineText.isCloseParen($0) || "、,，;；和与及".contains($0) }
+        for fragment in fragments {
+            let text = LineText.removingSpaces(fragment)
+            for title in leaderTitles {
+                guard let range = text.range(of: title) else { continue }
+                let name = String(text[..<range.lowerBound])
+                if (2...4).contains(name.count), name.allSatisfy(LineText.isHan), !names.contains(name) {
+                    names.append(name)
+                }
+                break
+            }
+        }
+        return names
+    }
+
+    /// Statements that the first unit of each list leads
+    /// (`列第一位者为工作牵头单位…,下同`).
+    static let firstUnitLeadsPhrases = ["列第一位", "排在第一位", "排第一位", "列首位", "第一个为牵头", "第一位为牵头", "列第一位者", "列第一位的為", "列第一位者為"]
+
+    /// Whether `text` says that the first listed unit leads.
+    static func saysFirstUnitLeads(_ text: String) -> Bool {
+        firstUnitLeadsPhrases.contains(where: text.contains) && (text.contains("牵头") || text.contains("牽頭"))
+    }
+}

@@ -1,0 +1,108 @@
+/// Numbered items followed by label lines, or ending in a labelled
+/// parenthesis (Huzhou, and the common `牵头单位:`/`配合单位:` layouts):
+///
+/// ```
+/// 二、杨六顺常务副市长牵头重点工作
+/// 10.围绕打造“轨道上的湖州”……
+/// 责任单位:市发展改革委(铁办)、市交通运输局、各区县政府
+///
+/// 3、推进老旧小区改造(牵头单位:市住建局;配合单位:市财政局)
+/// ```
+///
+/// Rules: a numbered line is an item when label lines (``ResponsibilityLabels``)
+/// follow it before the next numbered line, or it ends in a labelled
+/// parenthesis; other numbered lines are section headings, whose leaders
+/// (`杨六顺常务副市长牵头…(许继清副市长协助)`) apply to their items unless the
+/// item names its own. `责任单位` lists lead with their first unit only when the
+/// document says so (`列第一位者为工作牵头单位…,下同`); otherwise every
+/// responsible unit is a lead unit.
+public struct LabelledItemsReader: LayoutReader {
+    /// Creates the reader.
+    public init() {}
+
+    /// `labelled-items`
+    public var name: String { "labelled-items" }
+
+    /// High when many lines carry responsibility labels.
+    public func confidence(_ document: DocumentLines) -> Int {
+        var hits = 0
+        for raw in document.lines {
+            if case .label = LabelledLine.classify(raw) { hits += 1 }
+            if case .numbered(_, .some) = LabelledLine.classify(raw) { hits += 1 }
+            if hits >= 40 { break }
+        }
+        return hits >= 3 ? min(95, 55 + hits) : (hits > 0 ? 10 : 0)
+    }
+
+    /// The labelled items of the document.
+    public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+        let lines = document.lines.map(LabelledLine.classify)
+        let firstLeads = document.lines.contains(where: HeadingRules.saysFirstUnitLeads)
+        var assembler = LabelledItemAssembler(firstUnitLeads: firstLeads)
+        for (index, line) in lines.enumerated() {
+            switch line {
+            case .blank: continue
+            case .label(let segments): assembler.apply(segments)
+            case .numbered(let numbered, let inline):
+                if inline != nil || Self.labelFollows(lines, after: index) {
+                    assembler.startItem(numbered, inline: inline, line: index + 1)
+                } else if numbered.rest.count <= 60 {
+                    assembler.enterSection(numbered.rest)
+                } else {
+                    assembler.addParagraph(numbered.rest)
+                }
+            case .text(let text):
+                if DocumentOutline.isPartHeading(text) { assembler.enterPart(text) } else { assembler.addParagraph(text) }
+            }
+        }
+        assembler.finish()
+        for (line, number) in assembler.itemsWithoutUnits {
+            notes.warnings.append(
+                ImportWarning(file: document.file, line: line, message: "item \(number) names no responsible unit"))
+        }
+        return assembler.tasks
+    }
+
+    /// Whether a label line comes after `index` before the next numbered line.
+    static func labelFollows(_ lines: [LabelledLine], after index: Int) -> Bool {
+        var i = index + 1
+        while i < lines.count {
+            switch lines[i] {
+            case .label: return true
+            case .numbered: return false
+            case .blank, .text: i += 1
+            }
+        }
+        return false
+    }
+}
+
+/// A line as the labelled-items reader sees it.
+enum LabelledLine {
+    case blank
+    /// A line of labels: `责任单位:…`, `牵头单位:…  配合单位:…`.
+    case label([(field: ResponsibilityLabels.Field, value: String)])
+    /// A numbered line, with the labels of a trailing `(牵头单位:…)` if any.
+    case numbered(NumberedLine, inline: [(field: ResponsibilityLabels.Field, value: String)]?)
+    case text(String)
+
+    static func classify(_ raw: String) -> LabelledLine {
+        let line = LineText.trimmed(LineText.removingBookmarks(raw))
+        if line.isEmpty { return .blank }
+        if let segments = ResponsibilityLabels.segments(in: unbracketed(line)) { return .label(segments) }
+        guard var numbered = NumberedLine.parse(line) else { return .text(line) }
+        if let (before, inside) = LineText.trailingParenthetical(numbered.rest),
+            let segments = ResponsibilityLabels.segments(in: inside)
+        {
+            numbered.rest = before
+            return .numbered(numbered, inline: segments)
+        }
+        return .numbered(numbered, inline: nil)
+    }
+
+    /// `【牵头单位】:` and `[牵头单位]:` read as `牵头单位:`.
+    static func unbracketed(_ line: String) -> String {
+        guard let first = line.first, "【[〔".contains(first) else { return line }
+        return String(line.dropFirst().filter { !"】]〕".contains($0) })
+    }
+}
