@@ -24,10 +24,12 @@ extension Checker {
             let nested = ctx.mode == .aggregateArgument
             throw Diagnostic(
                 code: CheckDiagnosticCode.misplacedAggregate,
-                message: nested ? "an aggregate cannot be inside another aggregate"
+                message: nested
+                    ? "an aggregate cannot be inside another aggregate"
                     : "aggregate \(function.rawValue)() can only be used in summarize",
                 span: span,
-                help: nested ? nil : "e.g. `| summarize n = \(function.rawValue)(…) by city`; to count rows use `| count`")
+                help: nested
+                    ? nil : "e.g. `| summarize n = \(function.rawValue)(…) by city`; to count rows use `| count`")
         }
         var argContext = ExprContext(schema: ctx.schema, mode: .aggregateArgument)
         var argument: CheckedExpr?

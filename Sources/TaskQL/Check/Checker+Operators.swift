@@ -40,8 +40,10 @@ extension Checker {
             return (l, try expectParameter(r, TypeRules.element(l.type) ?? .any))
         case .in, .notIn:
             let elementOfL = TypeRules.element(l.type).map { l.isUnits ? $0 : .any } ?? l.type
-            return (try expectParameter(l, TypeRules.element(r.type) ?? .any),
-                try expectParameter(r, elementOfL == .any ? .any : .list(elementOfL)))
+            return (
+                try expectParameter(l, TypeRules.element(r.type) ?? .any),
+                try expectParameter(r, elementOfL == .any ? .any : .list(elementOfL))
+            )
         case .contains, .startsWith, .endsWith, .matches:
             return (l, try expectParameter(r, .string))
         case .add where l.type == .date, .subtract where l.type == .date:
@@ -65,7 +67,9 @@ extension Checker {
         let (l, r) = try coerceDates(l, r)
         let unitList = (l.isUnits && r.type == .string) || (r.isUnits && l.type == .string)
         if (op == .equal || op == .notEqual) && unitList { return (l, r) }
-        let ok = op == .equal || op == .notEqual ? TypeRules.comparable(l.type, r.type)
+        let ok =
+            op == .equal || op == .notEqual
+            ? TypeRules.comparable(l.type, r.type)
             : TypeRules.orderable(l.type, r.type)
         guard ok else {
             throw mismatch("cannot compare \(l.type) with \(r.type) using '\(op.rawValue)'", l.span.union(r.span))

@@ -89,7 +89,8 @@ extension Checker {
     {
         var columns = schema.columns
         var exprs = columns.indices.map { i in
-            CheckedExpr(kind: .column(i), type: columns[i].type, span: SourceSpan(start: 0, end: 0),
+            CheckedExpr(
+                kind: .column(i), type: columns[i].type, span: SourceSpan(start: 0, end: 0),
                 isUnits: columns[i].isUnits)
         }
         for a in assignments {

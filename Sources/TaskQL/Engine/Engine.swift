@@ -103,10 +103,12 @@ public final class Engine: Sendable {
                 plan = try check(pipeline, source: source, bindings: bindings)
             default:
                 throw DiagnosticError(
-                    [Diagnostic(
-                        code: CheckDiagnosticCode.statementNotAllowed,
-                        message: "a prepared query is one query, optionally after let statements",
-                        span: statement.span)], source: source)
+                    [
+                        Diagnostic(
+                            code: CheckDiagnosticCode.statementNotAllowed,
+                            message: "a prepared query is one query, optionally after let statements",
+                            span: statement.span)
+                    ], source: source)
             }
         }
         guard let plan else {

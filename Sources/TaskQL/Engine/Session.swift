@@ -57,10 +57,12 @@ public final class Session {
         case .let(let name, let pipeline, _):
             if name.name == "tasks" || engine.datasets.contains(where: { $0.name == name.name }) {
                 throw DiagnosticError(
-                    [Diagnostic(
-                        code: CheckDiagnosticCode.statementNotAllowed,
-                        message: "'\(name.name)' is already a dataset name", span: name.span,
-                        help: "choose another name for the let binding")], source: source)
+                    [
+                        Diagnostic(
+                            code: CheckDiagnosticCode.statementNotAllowed,
+                            message: "'\(name.name)' is already a dataset name", span: name.span,
+                            help: "choose another name for the let binding")
+                    ], source: source)
             }
             bindings[name.name] = try engine.check(pipeline, source: source, bindings: bindings)
             return .bound(name: name.name)
@@ -74,16 +76,23 @@ public final class Session {
     {
         guard engine.options.allowFileAccess else {
             throw DiagnosticError(
-                [Diagnostic(
-                    code: CheckDiagnosticCode.fileAccessDenied, message: "file access is not allowed in this engine",
-                    span: span)], source: source)
+                [
+                    Diagnostic(
+                        code: CheckDiagnosticCode.fileAccessDenied,
+                        message: "file access is not allowed in this engine",
+                        span: span)
+                ], source: source)
         }
         var dataset: Dataset
         do {
             dataset = try DatasetLoader.load(path: path, aliases: engine.aliases).dataset
         } catch {
             throw DiagnosticError(
-                [Diagnostic(code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(error)", span: pathSpan)],
+                [
+                    Diagnostic(
+                        code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(error)", span: pathSpan
+                    )
+                ],
                 source: source)
         }
         if let name { dataset.name = name }

@@ -7,7 +7,9 @@ enum Arithmetic {
         case (.null, _), (_, .null): return .null
         case (.int(let x), .int(let y)) where op != .divide: return try integer(op, x, y, span)
         case (.date(let d), .int(let n)) where op == .add || op == .subtract:
-            guard op == .add || n != Int.min else { throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "date out of range", span: span) }
+            guard op == .add || n != Int.min else {
+                throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "date out of range", span: span)
+            }
             return try shift(d, op == .add ? n : -n, span)
         case (.int(let n), .date(let d)) where op == .add: return try shift(d, n, span)
         case (.date(let x), .date(let y)) where op == .subtract:

@@ -1,8 +1,9 @@
 // Byte-level conditions on long text columns (text, title, id, source).
 extension ExprCompiler {
-    func textTruth(_ op: BinaryOperator, _ column: TextColumn, _ k: Value, _ patternSpan: SourceSpan,
-        _ span: SourceSpan) throws(RuntimeError) -> TruthFunction?
-    {
+    func textTruth(
+        _ op: BinaryOperator, _ column: TextColumn, _ k: Value, _ patternSpan: SourceSpan,
+        _ span: SourceSpan
+    ) throws(RuntimeError) -> TruthFunction? {
         guard case .string(let needle) = k else { return nil }
         let rowIDs = relation.rowIDs
         let search = ByteSearch(needle)

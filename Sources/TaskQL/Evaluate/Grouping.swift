@@ -40,7 +40,8 @@ extension ExprCompiler {
         }
         let f = try value(key)
         let numbering = ValueNumbering()
-        return KeyEncoder(code: { i throws(RuntimeError) in numbering.code(try f(i)) }, decode: { numbering.values[Int($0)] })
+        return KeyEncoder(
+            code: { i throws(RuntimeError) in numbering.code(try f(i)) }, decode: { numbering.values[Int($0)] })
     }
 }
 

@@ -39,13 +39,19 @@ extension PipelineRunner {
             element = .values(values)
         }
         var exploded = relation.gather(positions)
-        if target == exploded.columns.count { exploded.columns.append(element) } else { exploded.columns[target] = element }
+        if target == exploded.columns.count {
+            exploded.columns.append(element)
+        } else {
+            exploded.columns[target] = element
+        }
         return exploded
     }
 
     /// The task fields `search` looks in (units through lead_units and
     /// co_units); computed columns are searched when they hold text.
-    static let searchFields: Set<TaskField> = [.title, .text, .section, .subsection, .leaders, .leadUnits, .coUnits, .deadline]
+    static let searchFields: Set<TaskField> = [
+        .title, .text, .section, .subsection, .leaders, .leadUnits, .coUnits, .deadline,
+    ]
 
     /// Rows where any searched column contains the text.
     func search(_ relation: Relation, _ needle: CheckedExpr) throws(RuntimeError) -> Relation {
@@ -55,7 +61,8 @@ extension PipelineRunner {
             switch column {
             case .field(let f): searched = Self.searchFields.contains(f)
             case .pooled: searched = true
-            case .values(let vs): searched = vs.contains { if case .string = $0 { true } else if case .list = $0 { true } else { false } }
+            case .values(let vs):
+                searched = vs.contains { if case .string = $0 { true } else if case .list = $0 { true } else { false } }
             }
             guard searched else { continue }
             let ref = CheckedExpr(kind: .column(c), type: .any, span: needle.span)

@@ -77,10 +77,11 @@ extension ExprCompiler {
                 if let ids = table.pooledColumn(f) { return .ints(rowIDs.map { rank(ids[Int($0)]) }) }
                 if f == .year { return .ints(rowIDs.map { Int64(table.years[Int($0)]) }) }
                 if f == .due {
-                    return .ints(rowIDs.map { r in
-                        let d = table.dues[Int(r)]
-                        return d == TaskTable.nullDay ? Sorting.nullInt : Int64(d)
-                    })
+                    return .ints(
+                        rowIDs.map { r in
+                            let d = table.dues[Int(r)]
+                            return d == TaskTable.nullDay ? Sorting.nullInt : Int64(d)
+                        })
                 }
             case .values:
                 break

@@ -12,7 +12,9 @@ extension Value {
         case .string: return .string
         case .date: return .date
         case .list(let items):
-            guard let first = items.first?.valueType, items.allSatisfy({ $0.valueType == first }) else { return .list(.any) }
+            guard let first = items.first?.valueType, items.allSatisfy({ $0.valueType == first }) else {
+                return .list(.any)
+            }
             return .list(first)
         }
     }

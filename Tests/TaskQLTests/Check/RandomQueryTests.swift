@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// Thousands of random (mostly wrong) pipelines: checking and running them
@@ -7,7 +8,7 @@ import Testing
     struct Generator: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return state ^ (state >> 29)
         }
     }
@@ -49,20 +50,22 @@ import Testing
             .extend([Assignment(name: name(&g), expr: e(&g))]), .sort([SortKey(expr: e(&g), descending: true)]),
             .take(e(&g)), .skip(e(&g)), .top(count: e(&g), keys: [SortKey(expr: e(&g), descending: false)]),
             .count(by: []), .count(by: [Projection(expr: e(&g), alias: nil)]),
-            .summarize(aggregates: [Assignment(name: name(&g), expr: e(&g))], by: [Projection(expr: e(&g), alias: nil)]),
+            .summarize(
+                aggregates: [Assignment(name: name(&g), expr: e(&g))], by: [Projection(expr: e(&g), alias: nil)]),
             .distinct([Projection(expr: e(&g), alias: nil)]), .explode(e(&g), alias: name(&g)), .search(e(&g)), .chart,
         ]
         return Stage(kinds.randomElement(using: &g)!, span: s)
     }
 
     @Test func randomPipelinesNeverCrash() throws {
-        var g = Generator(state: 20200630)
+        var g = Generator(state: 20_200_630)
         var ran = 0
         let parameterValues: [Value] = ["发改委", 3, .null, .list(["a"]), .date(CivilDate(iso: "2020-01-01")!)]
         for _ in 0..<3000 {
             let stages = (0..<Int.random(in: 1...4, using: &g)).map { _ in Self.stage(&g) }
             let pipeline = Pipeline(
-                source: Identifier(["tasks", "haimen", "nope"].randomElement(using: &g)!, span: SourceSpan(start: 0, end: 0)),
+                source: Identifier(
+                    ["tasks", "haimen", "nope"].randomElement(using: &g)!, span: SourceSpan(start: 0, end: 0)),
                 stages: stages, span: SourceSpan(start: 0, end: 0))
             let source = SourceText(name: "<random>", text: "")
             do {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// The questions of issue 3 on the bundled seed documents.
@@ -22,7 +23,8 @@ import Testing
     @Test func yixingFagaiweiCountsEverySpelling() throws {
         let viaAlias = try count(#"tasks | where city == "宜兴" and kind != "indicator" and units has "发改委" | count"#)
         let viaText = try count(
-            #"tasks | where city == "宜兴" and kind != "indicator" and (units contains "发改" or units contains "发展改革" or units contains "发展和改革") | count"#)
+            #"tasks | where city == "宜兴" and kind != "indicator" and (units contains "发改" or units contains "发展改革" or units contains "发展和改革") | count"#
+        )
         #expect(viaAlias == viaText)
         #expect((viaAlias ?? 0) > 0)
     }
@@ -56,7 +58,9 @@ import Testing
     @Test func letWithAParameterAsInTheBrief() throws {
         let session = Session(engine: try Self.engine.get())
         let outcomes = try session.execute(
-            SourceText(name: "<brief>", text: "let mine = tasks | where leaders has $leader\nmine | where due < 2020-07-01 | count"),
+            SourceText(
+                name: "<brief>",
+                text: "let mine = tasks | where leaders has $leader\nmine | where due < 2020-07-01 | count"),
             parameters: ["leader": "周国强"])
         #expect(outcomes.count == 2)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaskQL
 
 @Suite struct ResultAPITests {
@@ -20,11 +21,15 @@ import Testing
     }
 
     @Test func resultsEncodeAsPlainJSON() throws {
-        let r = try runQuery(#"tasks | where id == "hm-3" | extend half = 1 / 2 | select id, due, leaders, title, half"#)
+        let r = try runQuery(
+            #"tasks | where id == "hm-3" | extend half = 1 / 2 | select id, due, leaders, title, half"#)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(r), as: UTF8.self)
-        #expect(json == #"{"columns":["id","due","leaders","title","half"],"is_chart":false,"rows":[["hm-3","2020-12-31",["周国强","姜勇"],"养老工程",0.5]]}"#)
+        #expect(
+            json
+                == #"{"columns":["id","due","leaders","title","half"],"is_chart":false,"rows":[["hm-3","2020-12-31",["周国强","姜勇"],"养老工程",0.5]]}"#
+        )
         let back = try JSONDecoder().decode(QueryResult.self, from: Data(json.utf8))
         #expect(back.rows[0][2] == .list(["周国强", "姜勇"]))
         #expect(back.rows[0][4] == .decimal(0.5))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TaskQL
 
 /// Speed over a million tasks. Off by default (it builds a large data set);

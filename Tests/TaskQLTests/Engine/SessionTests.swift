@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 @Suite struct SessionTests {
@@ -12,11 +13,17 @@ import Testing
     @Test func letNamesPersistAcrossInputs() throws {
         let session = Session(engine: EngineFixture.engine)
         let first = try execute(session, "let mine = tasks | where leaders has $leader")
-        guard case .bound(let name) = first.first else { Issue.record("not bound"); return }
+        guard case .bound(let name) = first.first else {
+            Issue.record("not bound")
+            return
+        }
         #expect(name == "mine")
         #expect(session.boundNames == ["mine"])
         let outcomes = try execute(session, "mine | where due < 2020-07-01 | count", ["leader": .string("姜勇")])
-        guard case .rows(let r) = outcomes.first else { Issue.record("no rows"); return }
+        guard case .rows(let r) = outcomes.first else {
+            Issue.record("no rows")
+            return
+        }
         #expect(r.rows == [[.int(1)]])
     }
 
@@ -25,7 +32,10 @@ import Testing
         let outcomes = try execute(
             session, #"let hm = tasks | where city == "海门"; let keyTasks = hm | where kind == "key"; keyTasks | count"#)
         #expect(outcomes.count == 3)
-        guard case .rows(let r) = outcomes.last else { Issue.record("no rows"); return }
+        guard case .rows(let r) = outcomes.last else {
+            Issue.record("no rows")
+            return
+        }
         #expect(r.rows == [[.int(2)]])
     }
 

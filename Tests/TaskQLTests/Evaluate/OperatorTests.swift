@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 /// Every operator and scalar function on the six-task fixture, as the

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TaskQL
 
 @Suite struct RegexTests {
@@ -22,7 +23,8 @@ import Testing
     }
 
     static let errors: [(String, String)] = [
-        ("[0-9", "'[' without a closing ']'"), ("(a", "'(' without a closing ')'"), ("a)", "unmatched ')' at character 2"),
+        ("[0-9", "'[' without a closing ']'"), ("(a", "'(' without a closing ')'"),
+        ("a)", "unmatched ')' at character 2"),
         ("*a", "nothing to repeat before '*'"), ("a{5,2}", "{5,2}: the maximum is below the minimum"),
         ("a{2000}", "repeat count above 1000"), ("\\q", "unknown escape '\\q'"), ("[z-a]", "range z-a is backwards"),
         ("(?=a)", "only (?: …) groups are supported"), ("(a{1000}){1000}", "pattern is too large"),

@@ -1,13 +1,15 @@
 import Testing
+
 @testable import TaskQL
 
 @Suite struct StageTests {
     @Test func bareSourceReturnsEveryStandardField() throws {
         let r = try runQuery("tasks")
-        #expect(r.columns == [
-            "id", "dataset", "city", "year", "kind", "section", "subsection", "number", "title", "text", "leaders",
-            "lead_units", "co_units", "units", "deadline", "due", "source",
-        ])
+        #expect(
+            r.columns == [
+                "id", "dataset", "city", "year", "kind", "section", "subsection", "number", "title", "text", "leaders",
+                "lead_units", "co_units", "units", "deadline", "due", "source",
+            ])
         #expect(r.rows.count == 6)
         #expect(r.rows[1][13] == .list([.string("市住建局"), .string("发展改革委"), .string("市财政局")]))
         #expect(try runQuery("yixing").rows.count == 3)
@@ -16,10 +18,11 @@ import Testing
     @Test func selectNamesColumnsByFieldAliasOrText() throws {
         let r = try runQuery(#"tasks | where city == "海门" | select id, 城市 as 城, len(text)"#)
         #expect(r.columns == ["id", "城", "len(text)"])
-        #expect(r.rows == [
-            [.string("hm-1"), .string("海门"), .int(8)], [.string("hm-2"), .string("海门"), .int(11)],
-            [.string("hm-3"), .string("海门"), .int(10)],
-        ])
+        #expect(
+            r.rows == [
+                [.string("hm-1"), .string("海门"), .int(8)], [.string("hm-2"), .string("海门"), .int(11)],
+                [.string("hm-3"), .string("海门"), .int(10)],
+            ])
     }
 
     @Test func extendAddsAndReplacesColumns() throws {
@@ -28,14 +31,18 @@ import Testing
     }
 
     @Test func sortIsStableWithNullsLastInBothDirections() throws {
-        #expect(column("id", of: try runQuery("tasks | sort by due desc | select id"))
-            == ["hm-1", "hm-3", "hm-2", "yx-3", "yx-1", "yx-2"])
-        #expect(column("id", of: try runQuery("tasks | sort by due | select id"))
-            == ["yx-3", "hm-2", "hm-1", "hm-3", "yx-1", "yx-2"])
-        #expect(column("id", of: try runQuery("tasks | sort by kind desc, due | select id"))
-            == ["hm-3", "yx-3", "hm-2", "hm-1", "yx-1", "yx-2"])
-        #expect(column("id", of: try runQuery("tasks | extend d = due | sort by d desc | select id"))
-            == ["hm-1", "hm-3", "hm-2", "yx-3", "yx-1", "yx-2"])
+        #expect(
+            column("id", of: try runQuery("tasks | sort by due desc | select id"))
+                == ["hm-1", "hm-3", "hm-2", "yx-3", "yx-1", "yx-2"])
+        #expect(
+            column("id", of: try runQuery("tasks | sort by due | select id"))
+                == ["yx-3", "hm-2", "hm-1", "hm-3", "yx-1", "yx-2"])
+        #expect(
+            column("id", of: try runQuery("tasks | sort by kind desc, due | select id"))
+                == ["hm-3", "yx-3", "hm-2", "hm-1", "yx-1", "yx-2"])
+        #expect(
+            column("id", of: try runQuery("tasks | extend d = due | sort by d desc | select id"))
+                == ["hm-1", "hm-3", "hm-2", "yx-3", "yx-1", "yx-2"])
     }
 
     @Test func takeSkipTop() throws {
@@ -62,11 +69,14 @@ import Testing
                 + "who = list(leaders) by city")
         #expect(r.columns == ["city", "n", "units", "first", "last", "who"])
         let d = { (s: String) in Value.date(CivilDate(iso: s)!) }
-        #expect(r.rows == [
-            [.string("宜兴"), .int(3), .int(3), d("2020-03-31"), d("2020-03-31"), .list([.string("周国强")])],
-            [.string("海门"), .int(3), .int(3), d("2020-06-30"), d("2020-12-31"),
-                .list([.string("周国强"), .string("姜勇")])],
-        ])
+        #expect(
+            r.rows == [
+                [.string("宜兴"), .int(3), .int(3), d("2020-03-31"), d("2020-03-31"), .list([.string("周国强")])],
+                [
+                    .string("海门"), .int(3), .int(3), d("2020-06-30"), d("2020-12-31"),
+                    .list([.string("周国强"), .string("姜勇")]),
+                ],
+            ])
     }
 
     @Test func summarizeWithoutKeysGivesOneRowEvenWhenEmpty() throws {
@@ -85,10 +95,12 @@ import Testing
         let r = try runQuery(#"tasks | where id == "hm-2" | explode co_units | select id, co_units"#)
         #expect(r.rows == [[.string("hm-2"), .string("发展改革委")], [.string("hm-2"), .string("市财政局")]])
         let byUnit = try runQuery("tasks | explode lead_units as u | count by unit(u) as unit")
-        #expect(byUnit.rows == [
-            [.string("发改委"), .int(3)], [.string("住建局"), .int(1)], [.string(EngineFixture.aliases.canonical("市工信局")), .int(1)],
-            [.string("市民政局"), .int(1)], [.string(EngineFixture.aliases.canonical("市统计局")), .int(1)],
-        ])
+        #expect(
+            byUnit.rows == [
+                [.string("发改委"), .int(3)], [.string("住建局"), .int(1)],
+                [.string(EngineFixture.aliases.canonical("市工信局")), .int(1)],
+                [.string("市民政局"), .int(1)], [.string(EngineFixture.aliases.canonical("市统计局")), .int(1)],
+            ])
         #expect(try countOf(#"tasks | explode units as u | where u == "发改委" | count"#) == 4)
         #expect(try countOf("tasks | explode leaders | count") == 5)
         #expect(try countOf("tasks | explode [1, 2] as n | count") == 12)

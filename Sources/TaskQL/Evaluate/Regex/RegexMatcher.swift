@@ -96,7 +96,9 @@ final class RegexMatcher {
             newGeneration()
             for k in 0..<curCount {
                 let pc = cur[k]
-                if step(Int(pc), c), close(pc + 1, into: nxt, count: &nextCount, atStart: false, atEnd: following == nil) {
+                if step(Int(pc), c),
+                    close(pc + 1, into: nxt, count: &nextCount, atStart: false, atEnd: following == nil)
+                {
                     return true
                 }
             }
