@@ -10,8 +10,9 @@ enum NameSuggestion {
             let limit = max(1, min(target.count, c.count) / 3)
             if abs(c.count - target.count) > limit { continue }
             let d = distance(target, c)
-            if d <= limit, best == nil || d < best!.distance
-                || (d == best!.distance && Value.compareScalars(candidate, best!.name) < 0)
+            if d <= limit,
+                best == nil || d < best!.distance
+                    || (d == best!.distance && Value.compareStrings(candidate, best!.name) < 0)
             {
                 best = (candidate, d)
             }

@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Cancels a running query from another thread (the REPL's Ctrl-C, a
-/// host's "stop" button). Queries check it every few thousand rows.
+/// Stops a running query from another thread: the REPL's Ctrl-C handler or
+/// a host's "stop" button calls ``cancel()``; the query notices within a
+/// few thousand rows and throws `E0404 query cancelled`.
 public final class CancellationHandle: Sendable {
     private let flag = Atomic<Bool>(false)
 
@@ -11,6 +12,6 @@ public final class CancellationHandle: Sendable {
     /// Asks every query run with this handle to stop.
     public func cancel() { flag.store(true, ordering: .relaxed) }
 
-    /// Whether `cancel()` was called.
+    /// Whether ``cancel()`` was called.
     public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }

@@ -1,36 +1,89 @@
-/// A query parsed and checked once, ready to run with different parameters.
-/// `Sendable`: run it from many threads at once.
+/// A parsed and checked query, bound to its engine. Immutable and
+/// `Sendable`: run it concurrently from any number of tasks.
 public struct PreparedQuery: Sendable {
-    let engine: Engine
-    let script: Script
-    let source: SourceText
-    /// The `$name` parameters the query uses, by name (types are known only
-    /// when values are bound, so they are reported as `.any`).
-    public let parameters: [String: ValueType]
+    /// The engine the query runs on.
+    public let engine: Engine
+    let plan: CheckedPipeline
 
-    /// Names of the parameters the query needs.
-    public var parameterNames: [String] { parameters.keys.sorted() }
+    /// The `$name` parameters the query needs, with the types their uses
+    /// imply (`any` when nothing constrains one).
+    public var parameters: [String: ValueType] { plan.parameters.mapValues(\.type) }
 
-    /// Runs the query. Parameters are bound as typed values, never spliced
-    /// into the text. Throws ``DiagnosticError`` (missing or mistyped
-    /// parameter, run-time error, cancellation, budget exceeded).
-    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil) throws(DiagnosticError) -> QueryResult {
-        let session = Session(engine: engine)
-        let outcomes = try session.run(script, source: source, parameters: parameters, cancellation: cancellation)
-        for outcome in outcomes.reversed() {
-            if case .rows(let result) = outcome { return result }
-        }
-        throw DiagnosticError([Diagnostic(code: "E0300", message: "the query has no statement that returns rows", span: nil)], source: source)
+    /// Names of the parameters the query needs, sorted.
+    public var parameterNames: [String] { plan.parameters.keys.sorted() }
+
+    /// The names of the result columns, known before running.
+    public var columns: [String] { plan.schema.columns.map(\.name) }
+
+    /// The query text.
+    public var source: SourceText { plan.sourceText }
+
+    /// Runs the query. Parameters are values, never text spliced into the
+    /// query; a missing one or one of the wrong type is an error. Stops with
+    /// an error when `cancellation` is cancelled, the Swift task is
+    /// cancelled, or the engine's row or time budget is exceeded.
+    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil)
+        throws(DiagnosticError) -> QueryResult
+    {
+        try engine.run(plan, parameters: parameters, cancellation: cancellation)
     }
 
     /// Runs the query from Swift concurrency; cancelling the task stops it
     /// promptly (the query checks every few thousand rows).
-    public func run(parameters: [String: Value]) async throws -> QueryResult {
+    public func run(parameters: [String: Value]) async throws(DiagnosticError) -> QueryResult {
         let handle = CancellationHandle()
-        return try await withTaskCancellationHandler {
-            try self.run(parameters, cancellation: handle)
+        let result: Result<QueryResult, DiagnosticError> = await withTaskCancellationHandler {
+            do throws(DiagnosticError) {
+                return .success(try run(parameters, cancellation: handle))
+            } catch {
+                return .failure(error)
+            }
         } onCancel: {
             handle.cancel()
         }
+        return try result.get()
+    }
+}
+
+extension Engine {
+    /// Binds parameters and runs a checked pipeline.
+    func run(_ plan: CheckedPipeline, parameters: [String: Value], cancellation: CancellationHandle?)
+        throws(DiagnosticError) -> QueryResult
+    {
+        do {
+            let bound = try ParameterBinding.bind(plan.parameters, values: parameters)
+            let runner = PipelineRunner(
+                table: table, parameters: bound, semantics: ValueSemantics(aliases: aliases),
+                budget: RunBudget(options: options, cancellation: cancellation))
+            return try runner.run(plan)
+        } catch {
+            throw DiagnosticError([error.diagnostic], source: error.source ?? plan.sourceText)
+        }
+    }
+}
+
+/// Checks run-time parameter values against the types their uses imply.
+enum ParameterBinding {
+    static func bind(_ uses: [String: ParameterUse], values: [String: Value]) throws(RuntimeError)
+        -> [String: Value]
+    {
+        var bound: [String: Value] = [:]
+        for name in uses.keys.sorted() {
+            let use = uses[name]!
+            guard var value = values[name] else {
+                throw RuntimeError(
+                    code: CheckDiagnosticCode.missingParameter, message: "missing parameter $\(name)", span: use.span,
+                    help: "give $\(name) a value (\(use.type)) when running the query", source: use.source)
+            }
+            if use.type == .date, case .string(let s) = value, let d = CivilDate(iso: s) { value = .date(d) }
+            guard TypeRules.accepts(use.type, value) else {
+                throw RuntimeError(
+                    code: CheckDiagnosticCode.parameterType,
+                    message: "parameter $\(name) must be \(use.type), got \(value.valueType)", span: use.span,
+                    source: use.source)
+            }
+            bound[name] = value
+        }
+        return bound
     }
 }

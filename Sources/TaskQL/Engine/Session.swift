@@ -1,3 +1,107 @@
+/// A REPL or script session: an engine plus the `let` names bound so far.
+/// Not shared between threads (one per REPL / script run).
+public final class Session {
+    /// The engine; `load` replaces it with one that has the new dataset.
+    public private(set) var engine: Engine
+    private var bindings: [String: CheckedPipeline] = [:]
+
+    /// A session with no names bound.
+    public init(engine: Engine) { self.engine = engine }
+
+    /// Names bound by `let` so far, sorted.
+    public var boundNames: [String] { bindings.keys.sorted() }
+
+    /// Replaces the engine (e.g. after the REPL's `.load`); `let` names stay
+    /// and are checked again against the new engine when used.
+    public func replaceEngine(_ engine: Engine) { self.engine = engine }
+
+    /// Runs every statement of `source` in order and returns one outcome per
+    /// statement. The whole input is parsed first, so a syntax error runs
+    /// nothing; then each statement is checked and run in turn. `onOutcome`
+    /// sees each outcome as soon as it is ready, so the output of earlier
+    /// statements is not lost when a later one fails. Throws
+    /// ``DiagnosticError`` for the first failing statement (the ones before
+    /// it have run and their `let` names stay bound).
+    @discardableResult
+    public func execute(
+        _ source: SourceText, parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil,
+        onOutcome: ((StatementOutcome) -> Void)? = nil
+    ) throws(DiagnosticError) -> [StatementOutcome] {
+        try execute(
+            try TQLParsing.parse(source), source: source, parameters: parameters, cancellation: cancellation,
+            onOutcome: onOutcome)
+    }
+
+    /// Runs an already parsed script (see ``execute(_:parameters:cancellation:onOutcome:)``).
+    @discardableResult
+    func execute(
+        _ script: Script, source: SourceText, parameters: [String: Value] = [:],
+        cancellation: CancellationHandle? = nil, onOutcome: ((StatementOutcome) -> Void)? = nil
+    ) throws(DiagnosticError) -> [StatementOutcome] {
+        var outcomes: [StatementOutcome] = []
+        for statement in script.statements {
+            let outcome = try execute(statement, source, parameters, cancellation)
+            outcomes.append(outcome)
+            onOutcome?(outcome)
+        }
+        return outcomes
+    }
+
+    private func execute(
+        _ statement: Statement, _ source: SourceText, _ parameters: [String: Value], _ cancellation: CancellationHandle?
+    ) throws(DiagnosticError) -> StatementOutcome {
+        switch statement {
+        case .query(let pipeline):
+            let plan = try engine.check(pipeline, source: source, bindings: bindings)
+            return .rows(try engine.run(plan, parameters: parameters, cancellation: cancellation))
+        case .let(let name, let pipeline, _):
+            if name.name == "tasks" || engine.datasets.contains(where: { $0.name == name.name }) {
+                throw DiagnosticError(
+                    [
+                        Diagnostic(
+                            code: CheckDiagnosticCode.statementNotAllowed,
+                            message: "'\(name.name)' is already a dataset name", span: name.span,
+                            help: "choose another name for the let binding")
+                    ], source: source)
+            }
+            bindings[name.name] = try engine.check(pipeline, source: source, bindings: bindings)
+            return .bound(name: name.name)
+        case .load(let path, let pathSpan, let name, let span):
+            return try load(path, pathSpan: pathSpan, name: name?.name, span: span, source: source)
+        }
+    }
+
+    private func load(_ path: String, pathSpan: SourceSpan, name: String?, span: SourceSpan, source: SourceText)
+        throws(DiagnosticError) -> StatementOutcome
+    {
+        guard engine.options.allowFileAccess else {
+            throw DiagnosticError(
+                [
+                    Diagnostic(
+                        code: CheckDiagnosticCode.fileAccessDenied,
+                        message: "file access is not allowed in this engine",
+                        span: span)
+                ], source: source)
+        }
+        var dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(path: path, aliases: engine.aliases).dataset
+        } catch {
+            throw DiagnosticError(
+                [
+                    Diagnostic(
+                        code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(error)", span: pathSpan
+                    )
+                ],
+                source: source)
+        }
+        if let name { dataset.name = name }
+        engine = engine.adding(dataset)
+        let loaded = dataset.name
+        return .loaded(engine.summaries.first { $0.name == loaded }!)
+    }
+}
+
 /// What one statement produced.
 public enum StatementOutcome: Sendable {
     /// A query's rows.
@@ -6,132 +110,4 @@ public enum StatementOutcome: Sendable {
     case bound(name: String)
     /// `load` added a dataset.
     case loaded(DatasetSummary)
-}
-
-/// A REPL or script session: an engine plus the `let` names bound so far.
-/// One per REPL or script run; not shared between threads (use
-/// ``PreparedQuery`` for that).
-public final class Session {
-    /// The engine; `load` statements replace it with one that has the new dataset.
-    public private(set) var engine: Engine
-    private var bindings: [String: LetBinding] = [:]
-
-    /// A session on `engine` with no names bound.
-    public init(engine: Engine) { self.engine = engine }
-
-    /// Names bound with `let`, sorted.
-    public var boundNames: [String] { bindings.keys.sorted() }
-
-    /// Replaces the engine (e.g. after the REPL's `.load`); `let` names stay.
-    public func replaceEngine(_ engine: Engine) { self.engine = engine }
-
-    /// Parses, checks and runs every statement of `source` in order.
-    /// `onOutcome` sees each statement's outcome as soon as it is ready, so
-    /// output of earlier statements is not lost when a later one fails.
-    /// Throws ``DiagnosticError`` at the first failing statement.
-    @discardableResult
-    public func execute(
-        _ source: SourceText, parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil,
-        onOutcome: ((StatementOutcome) -> Void)? = nil
-    ) throws(DiagnosticError) -> [StatementOutcome] {
-        let script = try Parser.parse(source)
-        return try run(script, source: source, parameters: parameters, cancellation: cancellation, onOutcome: onOutcome)
-    }
-
-    func run(
-        _ script: Script, source: SourceText, parameters: [String: Value], cancellation: CancellationHandle?,
-        onOutcome: ((StatementOutcome) -> Void)? = nil
-    ) throws(DiagnosticError) -> [StatementOutcome] {
-        var outcomes: [StatementOutcome] = []
-        for statement in script.statements {
-            let outcome: StatementOutcome
-            do {
-                outcome = try run(statement, source: source, parameters: parameters, cancellation: cancellation)
-            } catch let failure as CheckFailure {
-                throw DiagnosticError([failure.diagnostic], source: source)
-            } catch let failure as RuntimeFailure {
-                throw DiagnosticError([failure.diagnostic], source: source)
-            } catch let error as DiagnosticError {
-                throw error
-            } catch {
-                throw DiagnosticError([Diagnostic(code: "E0400", message: "\(error)", span: statement.span)], source: source)
-            }
-            outcomes.append(outcome)
-            onOutcome?(outcome)
-        }
-        return outcomes
-    }
-
-    private func run(
-        _ statement: Statement, source: SourceText, parameters: [String: Value], cancellation: CancellationHandle?
-    ) throws -> StatementOutcome {
-        switch statement {
-        case .query(let pipeline):
-            let context = engine.runContext(parameters: parameters, cancellation: cancellation)
-            let plan = try builder(context, source: source, parametersBound: true).build(pipeline)
-            return .rows(try plan.execute(context))
-        case .let(let name, let pipeline, _):
-            // Check now so a mistake is reported where it was written.
-            let context = engine.runContext(parameters: parameters, cancellation: cancellation)
-            _ = try builder(context, source: source, parametersBound: false).build(pipeline)
-            try checkNotDataset(name)
-            bindings[name.name] = LetBinding(pipeline: pipeline, source: source)
-            return .bound(name: name.name)
-        case .load(let path, let pathSpan, let name, let span):
-            guard engine.options.allowFileAccess else {
-                throw CheckFailure(CheckCode.fileAccess, "file access is not allowed in this engine", span: span,
-                                   help: "the host created the engine with allowFileAccess: false")
-            }
-            var dataset: Dataset
-            do {
-                dataset = try DatasetLoader.load(path: path, aliases: engine.aliases).dataset
-            } catch {
-                throw CheckFailure(CheckCode.loadFailed, "cannot load '\(path)': \(error)", span: pathSpan)
-            }
-            if let name { dataset.name = name.name }
-            engine = engine.adding(dataset)
-            return .loaded(engine.summaries.first { $0.name == dataset.name }!)
-        }
-    }
-
-    private func checkNotDataset(_ name: Identifier) throws {
-        if name.name == "tasks" || engine.datasetRanges[name.name] != nil {
-            throw CheckFailure(CheckCode.unknownSource, "'\(name.name)' is already a dataset name", span: name.span,
-                               help: "choose another name for the let binding")
-        }
-    }
-
-    private func builder(_ context: RunContext, source: SourceText, parametersBound: Bool) -> PlanBuilder {
-        PlanBuilder(
-            env: engine.compileEnvironment(context, parametersBound: parametersBound),
-            sources: SourceResolver(datasetRanges: engine.datasetRanges, totalRows: engine.table.count, letBindings: bindings),
-            source: source)
-    }
-
-    /// Checks every statement without running it (for ``Engine/prepare``);
-    /// returns the parameters the script uses.
-    func check(_ script: Script, source: SourceText) throws -> [String: ValueType] {
-        for statement in script.statements {
-            let context = engine.runContext(parameters: [:], cancellation: nil)
-            do {
-                switch statement {
-                case .query(let pipeline):
-                    _ = try builder(context, source: source, parametersBound: false).build(pipeline)
-                case .let(let name, let pipeline, _):
-                    _ = try builder(context, source: source, parametersBound: false).build(pipeline)
-                    try checkNotDataset(name)
-                    bindings[name.name] = LetBinding(pipeline: pipeline, source: source)
-                case .load(_, _, _, let span):
-                    if !engine.options.allowFileAccess {
-                        throw CheckFailure(CheckCode.fileAccess, "file access is not allowed in this engine", span: span)
-                    }
-                    // What a loaded dataset contains is known only when it runs.
-                    return ParameterCollector.parameters(in: script)
-                }
-            } catch let failure as CheckFailure {
-                throw DiagnosticError([failure.diagnostic], source: source)
-            }
-        }
-        return ParameterCollector.parameters(in: script)
-    }
 }

@@ -1,98 +1,95 @@
-/// `count`, `count by …` and `summarize … by …`.
-///
-/// Output order is part of the language (results never flap):
-/// - `count by` — by count, largest first, then by the keys ascending;
-/// - `summarize … by` — by the keys ascending;
-/// - without `by` — one row, even when no rows came in.
-struct Grouping {
-    let compiler: StageCompiler
+/// Turns one group key into an `Int32` code per row: pooled and integer
+/// columns use their ids directly, anything else is numbered by a
+/// dictionary of values. Grouping then hashes small integers, not strings.
+struct KeyEncoder {
+    let code: (Int) throws(RuntimeError) -> Int32
+    let decode: (Int32) -> Value
+}
 
-    func countBy(_ by: [Projection], span: SourceSpan) throws -> (PlanStage, Schema, Bool) {
-        let (keys, keySchema) = try compiler.project(by)
-        var schema = keySchema
-        let countSlot = schema.setSlot(name: "count", type: .int, holdsUnits: false)
-        let run: (inout [Row], RunContext) throws -> Void = { rows, ctx in
-            var groups = try group(rows, keys: keys, aggregates: [], ctx: ctx, span: span)
-            if keys.isEmpty, groups.isEmpty { groups = [([], 0, [])] }
-            var out = groups.map { g -> Row in
-                var values = g.key
-                values.insert(.int(g.count), at: min(countSlot, values.count))
-                return Row(base: -1, values: values)
-            }
-            out.sort { a, b in
-                let ca = a.values[countSlot]
-                let cb = b.values[countSlot]
-                if ca != cb { return Value.order(ca, cb) > 0 }
-                return Self.keyOrder(a.values, b.values) < 0
-            }
-            rows = out
-        }
-        return (PlanStage(span: span, run: run), schema, false)
+/// Numbers distinct values as they appear.
+final class ValueNumbering {
+    private var codes: [Value: Int32] = [:]
+    private(set) var values: [Value] = []
+
+    func code(_ v: Value) -> Int32 {
+        if let c = codes[v] { return c }
+        let c = Int32(values.count)
+        codes[v] = c
+        values.append(v)
+        return c
     }
+}
 
-    func summarize(_ aggregates: [Assignment], by: [Projection], span: SourceSpan) throws -> (PlanStage, Schema, Bool) {
-        let (keys, keySchema) = try compiler.project(by)
-        var schema = keySchema
-        var compiled: [(AggregateFunction, CompiledExpr?)] = []
-        for a in aggregates {
-            guard case .call(let name, let args) = a.expr.kind, let function = AggregateFunction(rawValue: name.name) else {
-                throw CheckFailure(
-                    CheckCode.aggregateMisplaced, "summarize needs an aggregate such as count() or dcount(x)",
-                    span: a.expr.span, help: "aggregates: " + AggregateFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: " "))
+extension ExprCompiler {
+    /// An encoder for `key` over this compiler's relation.
+    func encoder(_ key: CheckedExpr) throws(RuntimeError) -> KeyEncoder {
+        let pool = table.pool
+        let decodePooled: (Int32) -> Value = { $0 == TaskTable.nullID ? .null : .string(pool[$0]) }
+        if case .column(let c) = key.kind {
+            switch relation.columns[c] {
+            case .pooled(let ids):
+                return KeyEncoder(code: { ids[$0] }, decode: decodePooled)
+            case .field(let f):
+                if let ids = table.pooledColumn(f) {
+                    let rowIDs = relation.rowIDs
+                    return KeyEncoder(code: { ids[Int(rowIDs[$0])] }, decode: decodePooled)
+                }
+            case .values:
+                break
             }
-            let allowed = function == .count ? 0...1 : 1...1
-            guard allowed.contains(args.count) else {
-                throw CheckFailure(CheckCode.argumentCount, "\(name.name)() takes \(function == .count ? "0 or 1" : "1") argument(s), found \(args.count)", span: a.expr.span)
-            }
-            let arg = try args.first.map { try compiler.expressions.compile($0) }
-            if let arg, function == .sum || function == .avg {
-                try TypeRules.expect(arg.type, among: [.int, .decimal], args[0].span, "\(name.name)() needs numbers")
-            }
-            compiled.append((function, arg))
-            _ = schema.setSlot(name: a.name.name, type: function.resultType(arg?.type), holdsUnits: false)
         }
-        let run: (inout [Row], RunContext) throws -> Void = { rows, ctx in
-            var groups = try group(rows, keys: keys, aggregates: compiled, ctx: ctx, span: span)
-            if keys.isEmpty, groups.isEmpty {
-                groups = [([], 0, compiled.map { AggregateAccumulator($0.0) })]
-            }
-            groups.sort { Self.keyOrder($0.key, $1.key) < 0 }
-            rows = groups.map { Row(base: -1, values: $0.key + $0.accumulators.map(\.result)) }
-        }
-        return (PlanStage(span: span, run: run), schema, false)
+        let f = try value(key)
+        let numbering = ValueNumbering()
+        return KeyEncoder(
+            code: { i throws(RuntimeError) in numbering.code(try f(i)) }, decode: { numbering.values[Int($0)] })
     }
+}
 
-    private typealias Group = (key: [Value], count: Int, accumulators: [AggregateAccumulator])
+/// Rows assigned to groups, groups numbered in order of first appearance.
+struct Groups {
+    /// Group of each row.
+    var groupOfRow: [Int32]
+    /// Key codes of each group.
+    var keys: [[Int32]]
 
-    private func group(
-        _ rows: [Row], keys: [CompiledExpr], aggregates: [(AggregateFunction, CompiledExpr?)], ctx: RunContext, span: SourceSpan
-    ) throws -> [Group] {
-        var index: [[Value]: Int] = [:]
-        var groups: [Group] = []
-        for row in rows {
-            try ctx.tick(span: span)
-            let key = try keys.map { try $0.eval(row) }
-            let g: Int
-            if let existing = index[key] {
-                g = existing
+    /// Groups `count` rows by the encoders' codes.
+    static func assign(count: Int, encoders: [KeyEncoder], budget: RunBudget) throws(RuntimeError) -> Groups {
+        var groupOfRow = [Int32](repeating: 0, count: count)
+        var keys: [[Int32]] = []
+        if encoders.isEmpty { return Groups(groupOfRow: groupOfRow, keys: [[]]) }
+        if encoders.count == 1 {
+            var index: [Int32: Int32] = [:]
+            for i in 0..<count {
+                try budget.tick()
+                let code = try encoders[0].code(i)
+                if let g = index[code] {
+                    groupOfRow[i] = g
+                } else {
+                    groupOfRow[i] = Int32(keys.count)
+                    index[code] = Int32(keys.count)
+                    keys.append([code])
+                }
+            }
+            return Groups(groupOfRow: groupOfRow, keys: keys)
+        }
+        var index: [[Int32]: Int32] = [:]
+        var key = [Int32](repeating: 0, count: encoders.count)
+        for i in 0..<count {
+            try budget.tick()
+            for (k, e) in encoders.enumerated() { key[k] = try e.code(i) }
+            if let g = index[key] {
+                groupOfRow[i] = g
             } else {
-                g = groups.count
-                index[key] = g
-                groups.append((key, 0, aggregates.map { AggregateAccumulator($0.0) }))
-            }
-            groups[g].count += 1
-            for (i, (_, arg)) in aggregates.enumerated() {
-                groups[g].accumulators[i].add(try arg?.eval(row) ?? .bool(true))
+                groupOfRow[i] = Int32(keys.count)
+                index[key] = Int32(keys.count)
+                keys.append(key)
             }
         }
-        return groups
+        return Groups(groupOfRow: groupOfRow, keys: keys)
     }
 
-    static func keyOrder(_ a: [Value], _ b: [Value]) -> Int {
-        for (x, y) in zip(a, b) {
-            let c = Value.order(x, y)
-            if c != 0 { return c }
-        }
-        return 0
+    /// Each group's key values.
+    func keyValues(_ encoders: [KeyEncoder]) -> [[Value]] {
+        keys.map { codes in zip(encoders, codes).map { $0.decode($1) } }
     }
 }

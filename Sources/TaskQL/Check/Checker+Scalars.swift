@@ -1,0 +1,95 @@
+// Argument and result types of scalar functions.
+extension Checker {
+    mutating func scalarCall(_ f: ScalarFunction, _ args: [CheckedExpr], _ span: SourceSpan) throws(Diagnostic)
+        -> CheckedExpr
+    {
+        var args = args
+        let (type, units) = try scalarType(f, &args, span)
+        return CheckedExpr(kind: .call(f, args), type: type, span: span, isUnits: units)
+    }
+
+    /// Checks `args` against `expected` (count and types) and types
+    /// parameters by position.
+    private mutating func expect(
+        _ f: ScalarFunction, _ args: inout [CheckedExpr], _ expected: [ValueType], optional: Int = 0,
+        _ span: SourceSpan
+    ) throws(Diagnostic) {
+        guard args.count <= expected.count, args.count >= expected.count - optional else {
+            throw badArguments(f.signature, span)
+        }
+        for i in args.indices {
+            args[i] = try expectParameter(args[i], expected[i])
+            guard fits(args[i].type, expected[i]) else {
+                throw badArguments("\(f.signature); argument \(i + 1) is \(args[i].type)", args[i].span)
+            }
+        }
+    }
+
+    private func fits(_ actual: ValueType, _ expected: ValueType) -> Bool {
+        if actual == .any || actual == .null || expected == .any || actual == expected { return true }
+        if case .list(.any) = expected, case .list = actual { return true }
+        return expected == .decimal && actual == .int
+    }
+
+    private mutating func scalarType(_ f: ScalarFunction, _ args: inout [CheckedExpr], _ span: SourceSpan)
+        throws(Diagnostic) -> (ValueType, Bool)
+    {
+        switch f {
+        case .len:
+            try expect(f, &args, [.any], span)
+            guard args[0].type == .string || TypeRules.element(args[0].type) != nil || args[0].type == .null else {
+                throw badArguments("\(f.signature); found \(args[0].type)", args[0].span)
+            }
+            return (.int, false)
+        case .lower, .upper, .trim:
+            try expect(f, &args, [.string], span)
+            return (.string, false)
+        case .unit:
+            try expect(f, &args, [.any], span)
+            switch args[0].type {
+            case .string, .list(.string), .any, .list(.any), .null: return (args[0].type, true)
+            default: throw badArguments("\(f.signature); found \(args[0].type)", args[0].span)
+            }
+        case .year, .month, .day:
+            try expect(f, &args, [.date], span)
+            return (.int, false)
+        case .days:
+            try expect(f, &args, [.date, .date], optional: 1, span)
+            return (.int, false)
+        case .date:
+            try expect(f, &args, [.string], span)
+            return (.date, false)
+        case .string:
+            try expect(f, &args, [.any], span)
+            return (.string, false)
+        case .coalesce, .join, .first, .substr:
+            return try listOrTextType(f, &args, span)
+        }
+    }
+
+    private mutating func listOrTextType(_ f: ScalarFunction, _ args: inout [CheckedExpr], _ span: SourceSpan)
+        throws(Diagnostic) -> (ValueType, Bool)
+    {
+        switch f {
+        case .coalesce:
+            guard !args.isEmpty else { throw badArguments(f.signature, span) }
+            var type = ValueType.null
+            for a in args {
+                guard let t = TypeRules.unify(type, a.type) else {
+                    throw badArguments("\(f.signature); \(a.type) does not fit \(type)", a.span)
+                }
+                type = t
+            }
+            return (type, args.allSatisfy { $0.isUnits || $0.literalValue != nil })
+        case .join:
+            try expect(f, &args, [.list(.any), .string], span)
+            return (.string, false)
+        case .first:
+            try expect(f, &args, [.list(.any)], span)
+            return (TypeRules.element(args[0].type) ?? .any, args[0].isUnits)
+        default:
+            try expect(f, &args, [.string, .int, .int], optional: 1, span)
+            return (.string, false)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// Resolves every name and type of a pipeline before any row is read,
+/// producing a ``CheckedPipeline`` or the first problem as a diagnostic.
+struct Checker {
+    let environment: CheckEnvironment
+    let source: SourceText
+    /// Parameters seen so far with their inferred types.
+    var parameters: [String: ParameterUse] = [:]
+
+    init(environment: CheckEnvironment, source: SourceText) {
+        self.environment = environment
+        self.source = source
+    }
+
+    /// Checks a pipeline.
+    mutating func check(_ pipeline: Pipeline) throws(Diagnostic) -> CheckedPipeline {
+        var (checkedSource, schema) = try resolveSource(pipeline.source)
+        var stages: [(stage: CheckedStage, span: SourceSpan)] = []
+        for stage in pipeline.stages {
+            let (checked, next) = try check(stage, schema: schema)
+            stages.append((checked, stage.span))
+            schema = next
+        }
+        let isChart: Bool = if case .chart = stages.last?.stage { true } else { false }
+        return CheckedPipeline(
+            source: checkedSource, stages: stages, schema: schema, isChart: isChart,
+            parameters: parameters, sourceText: source)
+    }
+
+    private mutating func resolveSource(_ name: Identifier) throws(Diagnostic) -> (CheckedSource, RowSchema) {
+        if name.name == "tasks" { return (.table(dataset: nil), .base) }
+        if let bound = environment.bindings[name.name] {
+            for (key, use) in bound.parameters where parameters[key] == nil { parameters[key] = use }
+            return (.pipeline(bound), bound.schema)
+        }
+        if environment.datasetNames.contains(name.name) { return (.table(dataset: name.name), .base) }
+        let candidates = ["tasks"] + environment.datasetNames + environment.bindings.keys.sorted()
+        throw Diagnostic(
+            code: CheckDiagnosticCode.unknownSource,
+            message: "unknown source '\(name.name)': not tasks, a dataset or a let name",
+            span: name.span, help: NameSuggestion.help(for: name.name, in: candidates))
+    }
+
+    /// The text of `span` in the query, for default column names.
+    func text(of span: SourceSpan) -> String {
+        let bytes = source.text.utf8
+        let start = bytes.index(bytes.startIndex, offsetBy: min(span.start, bytes.count))
+        let end = bytes.index(bytes.startIndex, offsetBy: min(span.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

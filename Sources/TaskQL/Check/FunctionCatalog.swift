@@ -1,0 +1,50 @@
+/// Scalar functions: one value in, one value out, per row.
+enum ScalarFunction: String, CaseIterable, Sendable {
+    case len, lower, upper, trim, unit, year, month, day, days, date, coalesce, join, first, substr, string
+
+    /// `name(arguments)` as shown in help and errors.
+    var signature: String {
+        switch self {
+        case .len: "len(text or list) -> integer"
+        case .lower: "lower(text) -> text"
+        case .upper: "upper(text) -> text"
+        case .trim: "trim(text) -> text"
+        case .unit: "unit(unit or list of units) -> canonical unit name(s)"
+        case .year: "year(date) -> integer"
+        case .month: "month(date) -> integer"
+        case .day: "day(date) -> integer"
+        case .days: "days(date) -> days since 1970-01-01; days(from, to) -> to - from in days"
+        case .date: "date(text) -> date (null when the text is not YYYY-MM-DD)"
+        case .coalesce: "coalesce(a, b, …) -> the first value that is not null"
+        case .join: "join(list, separator) -> text"
+        case .first: "first(list) -> the first element (null when empty)"
+        case .substr: "substr(text, start[, length]) -> text (start counts characters from 0)"
+        case .string: "string(value) -> the value as text"
+        }
+    }
+}
+
+/// Aggregates: many rows in, one value out (only in `summarize`).
+enum AggregateFunction: String, CaseIterable, Sendable {
+    case count, dcount, sum, avg, min, max, list
+
+    /// `name(argument)` as shown in help and errors.
+    var signature: String {
+        switch self {
+        case .count: "count() -> rows; count(x) -> rows where x is not null"
+        case .dcount: "dcount(x) -> distinct values (list elements for lists; canonical names for units)"
+        case .sum: "sum(number) -> number"
+        case .avg: "avg(number) -> decimal"
+        case .min: "min(x) -> smallest value"
+        case .max: "max(x) -> largest value"
+        case .list: "list(x) -> distinct values in row order (list elements for lists)"
+        }
+    }
+}
+
+/// Names of every function, for completion and suggestions.
+enum FunctionCatalog {
+    static var allNames: [String] {
+        (ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)).sorted()
+    }
+}

@@ -1,0 +1,32 @@
+// What the engine knows, for completion, `.schema` and documentation.
+extension Engine {
+    /// Field names accepted in queries: English names, then Chinese aliases.
+    public var fieldNames: [String] { TaskField.allNames }
+
+    /// Scalar and aggregate function names, sorted.
+    public var functionNames: [String] { FunctionCatalog.allNames }
+
+    /// Unit names as printed in the loaded data, most frequent first.
+    public var unitNames: [String] { table.unitIDsByFrequency.map { table.pool[$0] } }
+
+    /// Leader names in the loaded data, most frequent first.
+    public var leaderNames: [String] { table.leaderIDsByFrequency.map { table.pool[$0] } }
+
+    /// Every task field with its type, Chinese names and meaning.
+    public var schema: [FieldInfo] {
+        TaskField.allCases.map {
+            FieldInfo(name: $0.name, type: $0.type, chineseAliases: $0.chineseAliases, summary: $0.summary)
+        }
+    }
+
+    /// A narrower column set for showing whole task rows in a terminal
+    /// table (a bare `tasks | where …` returns every field; a table
+    /// formatter may show these and leave the rest to `select`).
+    public static let compactColumns = ["id", "city", "kind", "number", "text", "lead_units", "deadline"]
+
+    /// One line per function: name and signature with meaning (for help).
+    public var functionSummaries: [(name: String, summary: String)] {
+        ScalarFunction.allCases.map { ($0.rawValue, $0.signature) }
+            + AggregateFunction.allCases.map { ($0.rawValue, $0.signature) }
+    }
+}

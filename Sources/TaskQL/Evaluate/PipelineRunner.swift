@@ -1,0 +1,134 @@
+/// Runs a checked pipeline over a table: the source's rows, then each stage
+/// in turn on a ``Relation``. One runner per run; not shared.
+struct PipelineRunner {
+    let table: TaskTable
+    let parameters: [String: Value]
+    let semantics: ValueSemantics
+    let budget: RunBudget
+
+    /// Runs `pipeline` and returns its rows.
+    func run(_ pipeline: CheckedPipeline) throws(RuntimeError) -> QueryResult {
+        let relation = try relation(pipeline)
+        try budget.checkRows(relation.count, span: nil)
+        try budget.check()
+        return relation.result(columns: pipeline.schema.columns.map(\.name), table: table, isChart: pipeline.isChart)
+    }
+
+    /// The rows of `pipeline` as a relation.
+    func relation(_ pipeline: CheckedPipeline) throws(RuntimeError) -> Relation {
+        var relation: Relation
+        switch pipeline.source {
+        case .table(nil):
+            relation = .base(0..<table.count)
+        case .table(let name?):
+            relation = .base(table.datasetRows[name] ?? 0..<0)
+        case .pipeline(let inner):
+            do {
+                relation = try self.relation(inner)
+            } catch {
+                var located = error
+                if located.source == nil, located.span != nil { located.source = inner.sourceText }
+                throw located
+            }
+        }
+        var index = 0
+        let stages = pipeline.stages
+        while index < stages.count {
+            try budget.check()
+            // `sort | take n` is `top n`: no need to sort every row.
+            if case .sort(let keys) = stages[index].stage, index + 1 < stages.count,
+                case .take(let n) = stages[index + 1].stage
+            {
+                relation = try sort(relation, keys, limit: try count(n))
+                index += 2
+                continue
+            }
+            relation = try run(stages[index].stage, on: relation, span: stages[index].span)
+            index += 1
+        }
+        return relation
+    }
+
+    func compiler(_ relation: Relation) -> ExprCompiler {
+        ExprCompiler(relation: relation, table: table, parameters: parameters, semantics: semantics)
+    }
+
+    private func run(_ stage: CheckedStage, on relation: Relation, span: SourceSpan) throws(RuntimeError) -> Relation {
+        switch stage {
+        case .filter(let condition): return try filter(relation, condition)
+        case .project(let exprs): return try project(relation, exprs)
+        case .sort(let keys): return try sort(relation, keys)
+        case .take(let n): return relation.slice(0..<min(relation.count, try count(n)))
+        case .skip(let n): return relation.slice(min(relation.count, try count(n))..<relation.count)
+        case .top(let n, let keys): return try sort(relation, keys, limit: try count(n))
+        case .count: return .computed([[.int(relation.count)]], count: 1)
+        case .countBy(let keys): return try countBy(relation, keys)
+        case .summarize(let keys, let aggregates, let outputs):
+            return try summarize(relation, keys, aggregates, outputs)
+        case .distinct(let keys): return try distinct(relation, keys)
+        case .explode(let list, let target): return try explode(relation, list, target: target, span: span)
+        case .search(let needle): return try search(relation, needle)
+        case .chart: return relation
+        }
+    }
+
+    /// `take`/`skip`/`top` counts: checked literals, or parameters checked here.
+    private func count(_ e: CheckedExpr) throws(RuntimeError) -> Int {
+        switch compiler(.computed([], count: 0)).constant(e) {
+        case .int(let n) where n >= 0: return n
+        case let v:
+            throw RuntimeError(
+                code: CheckDiagnosticCode.runtimeCount,
+                message: "a count must be a non-negative integer, got \(v.map { $0.displayText } ?? "nothing")",
+                span: e.span)
+        }
+    }
+
+    private func filter(_ relation: Relation, _ condition: CheckedExpr) throws(RuntimeError) -> Relation {
+        let test = try compiler(relation).truth(condition)
+        var kept: [Int] = []
+        for i in 0..<relation.count {
+            try budget.tick()
+            if try test(i) == true { kept.append(i) }
+        }
+        return relation.gather(kept)
+    }
+
+    /// select/extend: plain column references keep their storage (no copy);
+    /// computed columns are evaluated once per row.
+    private func project(_ relation: Relation, _ exprs: [CheckedExpr]) throws(RuntimeError) -> Relation {
+        let compiler = compiler(relation)
+        var columns: [ColumnData] = []
+        for e in exprs {
+            if case .column(let c) = e.kind {
+                columns.append(relation.columns[c])
+                continue
+            }
+            columns.append(.values(try evaluate(e, compiler, relation.count)))
+        }
+        let keepsFields = columns.contains { if case .field = $0 { true } else { false } }
+        return Relation(rowIDs: keepsFields ? relation.rowIDs : [], columns: columns, count: relation.count)
+    }
+
+    func evaluate(_ e: CheckedExpr, _ compiler: ExprCompiler, _ count: Int) throws(RuntimeError) -> [Value] {
+        let f = try compiler.value(e)
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for i in 0..<count {
+            try budget.tick()
+            values.append(try f(i))
+        }
+        return values
+    }
+
+    private func sort(_ relation: Relation, _ keys: [CheckedSortKey], limit: Int? = nil) throws(RuntimeError)
+        -> Relation
+    {
+        let compiler = compiler(relation)
+        var columns: [(column: Sorting.KeyColumn, descending: Bool)] = []
+        for k in keys { columns.append((try compiler.sortColumn(k.expr, budget: budget), k.descending)) }
+        try budget.check()
+        let positions = Sorting.positions(count: relation.count, keys: columns, limit: limit)
+        return relation.gather(limit.map { Array(positions.prefix($0)) } ?? positions)
+    }
+}

@@ -1,0 +1,180 @@
+/// Parses the regular expressions `matches` accepts: literals, `.`,
+/// `[…]` sets with ranges and `^`, `\d \w \s` (and upper-case negations),
+/// escapes, `^ $`, groups `( )`/`(?: )`, `|`, `* + ? {n} {n,} {n,m}` (a
+/// trailing `?` for laziness is accepted and changes nothing, since only
+/// whether a match exists is asked).
+struct RegexParser {
+    private var scalars: [Unicode.Scalar]
+    private var i = 0
+    /// Largest `{n,m}` bound accepted.
+    static let maxRepeat = 1000
+
+    static func parse(_ pattern: String) throws(RegexError) -> RegexNode {
+        var p = RegexParser(scalars: Array(pattern.unicodeScalars))
+        let node = try p.alternation()
+        if p.i < p.scalars.count {
+            throw RegexError(reason: "unmatched ')' at character \(p.i + 1)")
+        }
+        return node
+    }
+
+    private init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    private var peek: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
+
+    private mutating func next() -> Unicode.Scalar? {
+        defer { i += 1 }
+        return peek
+    }
+
+    // alternation = concat { "|" concat }
+    private mutating func alternation() throws(RegexError) -> RegexNode {
+        var branches = [try concatenation()]
+        while peek == "|" {
+            i += 1
+            branches.append(try concatenation())
+        }
+        return branches.count == 1 ? branches[0] : .alternate(branches)
+    }
+
+    // concat = { quantified }
+    private mutating func concatenation() throws(RegexError) -> RegexNode {
+        var items: [RegexNode] = []
+        while let c = peek, c != "|", c != ")" {
+            items.append(try quantified())
+        }
+        return items.isEmpty ? .empty : (items.count == 1 ? items[0] : .concat(items))
+    }
+
+    // quantified = atom [ "*" | "+" | "?" | "{" n [ "," [ m ] ] "}" ] [ "?" ]
+    private mutating func quantified() throws(RegexError) -> RegexNode {
+        var node = try atom()
+        while let c = peek, "*+?{".unicodeScalars.contains(c) {
+            if case .start = node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
+            if case .end = node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
+            let (lo, hi) = try quantifier()
+            node = .repeat(node, min: lo, max: hi)
+            if peek == "?" { i += 1 }
+        }
+        return node
+    }
+
+    private mutating func quantifier() throws(RegexError) -> (Int, Int?) {
+        switch next() {
+        case "*": return (0, nil)
+        case "+": return (1, nil)
+        case "?": return (0, 1)
+        default:
+            let lo = try number()
+            var hi: Int? = lo
+            if peek == "," {
+                i += 1
+                hi = peek == "}" ? nil : try number()
+            }
+            guard next() == "}" else { throw RegexError(reason: "'{' without a closing '}'") }
+            if let hi, hi < lo { throw RegexError(reason: "{\(lo),\(hi)}: the maximum is below the minimum") }
+            if max(lo, hi ?? 0) > Self.maxRepeat {
+                throw RegexError(reason: "repeat count above \(Self.maxRepeat)")
+            }
+            return (lo, hi)
+        }
+    }
+
+    private mutating func number() throws(RegexError) -> Int {
+        var value = 0
+        var digits = 0
+        while let c = peek, let d = Int(String(c)), c.isASCII {
+            value = min(value * 10 + d, 1_000_000)
+            digits += 1
+            i += 1
+        }
+        guard digits > 0 else { throw RegexError(reason: "expected a number in '{…}'") }
+        return value
+    }
+
+    // atom = "(" alternation ")" | "[" set "]" | "." | "^" | "$" | escape | scalar
+    private mutating func atom() throws(RegexError) -> RegexNode {
+        guard let c = next() else { throw RegexError(reason: "unexpected end of pattern") }
+        switch c {
+        case "(":
+            if peek == "?" {
+                guard i + 1 < scalars.count, scalars[i + 1] == ":" else {
+                    throw RegexError(reason: "only (?: …) groups are supported")
+                }
+                i += 2
+            }
+            let inner = try alternation()
+            guard next() == ")" else { throw RegexError(reason: "'(' without a closing ')'") }
+            return inner
+        case "[": return .set(try bracket())
+        case ".": return .any
+        case "^": return .start
+        case "$": return .end
+        case "\\": return try escape(inSet: false).node
+        case "*", "+", "?": throw RegexError(reason: "nothing to repeat before '\(c)'")
+        default: return .scalar(c)
+        }
+    }
+}
+
+extension RegexParser {
+    /// `[…]` after the `[`.
+    fileprivate mutating func bracket() throws(RegexError) -> ScalarSet {
+        var set = ScalarSet()
+        if peek == "^" {
+            set.negated = true
+            i += 1
+        }
+        var first = true
+        while true {
+            guard let c = next() else { throw RegexError(reason: "'[' without a closing ']'") }
+            if c == "]" && !first { return set }
+            first = false
+            var low = c
+            if c == "\\" {
+                let (node, builtin) = try escape(inSet: true)
+                if let builtin {
+                    set.builtins.append(builtin)
+                    continue
+                }
+                guard case .scalar(let s) = node else { continue }
+                low = s
+            }
+            if peek == "-", i + 1 < scalars.count, scalars[i + 1] != "]" {
+                i += 1
+                var high = next()!
+                if high == "\\", case .scalar(let s) = try escape(inSet: true).node { high = s }
+                guard low.value <= high.value else { throw RegexError(reason: "range \(low)-\(high) is backwards") }
+                set.ranges.append(low.value...high.value)
+            } else {
+                set.ranges.append(low.value...low.value)
+            }
+        }
+    }
+
+    /// The escape after a `\`.
+    fileprivate mutating func escape(inSet: Bool) throws(RegexError)
+        -> (node: RegexNode, builtin: (ScalarSet.Builtin, negated: Bool)?)
+    {
+        guard let c = next() else { throw RegexError(reason: "pattern ends with '\\'") }
+        let builtins: [Unicode.Scalar: (ScalarSet.Builtin, Bool)] = [
+            "d": (.digit, false), "D": (.digit, true), "w": (.word, false), "W": (.word, true),
+            "s": (.space, false), "S": (.space, true),
+        ]
+        if let (b, negated) = builtins[c] {
+            var set = ScalarSet()
+            set.builtins = [(b, negated)]
+            return (.set(set), (b, negated))
+        }
+        switch c {
+        case "n": return (.scalar("\n"), nil)
+        case "t": return (.scalar("\t"), nil)
+        case "r": return (.scalar("\r"), nil)
+        default:
+            guard !c.properties.isAlphabetic || !c.isASCII else {
+                throw RegexError(reason: "unknown escape '\\\(c)'")
+            }
+            return (.scalar(c), nil)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Scalar functions on values. Null in gives null out (except `coalesce`,
+/// `len` and `string`, which say what they do with null).
+struct ScalarFunctions: Sendable {
+    let aliases: UnitAliases
+
+    func apply(_ f: ScalarFunction, _ args: [Value], span: SourceSpan) throws(RuntimeError) -> Value {
+        switch f {
+        case .coalesce: return args.first { !$0.isNull } ?? .null
+        case .string: return args[0].isNull ? .null : .string(args[0].displayText)
+        case .len:
+            switch args[0] {
+            case .string(let s): return .int(s.unicodeScalars.count)
+            case .list(let items): return .int(items.count)
+            case .null: return .null
+            default: throw RuntimeError.type("len needs text or a list, found \(args[0].valueType)", span)
+            }
+        default:
+            if args.contains(where: \.isNull) { return .null }
+            return try applyToValues(f, args, span)
+        }
+    }
+
+    private func applyToValues(_ f: ScalarFunction, _ args: [Value], _ span: SourceSpan) throws(RuntimeError)
+        -> Value
+    {
+        switch (f, args[0]) {
+        case (.lower, .string(let s)): return .string(s.lowercased())
+        case (.upper, .string(let s)): return .string(s.uppercased())
+        case (.trim, .string(let s)): return .string(Self.trimmed(s))
+        case (.unit, _): return try unit(args[0], span)
+        case (.year, .date(let d)): return .int(d.year)
+        case (.month, .date(let d)): return .int(d.month)
+        case (.day, .date(let d)): return .int(d.day)
+        case (.days, .date(let d)):
+            guard args.count == 2 else { return .int(Int(d.daysSinceEpoch)) }
+            guard case .date(let to) = args[1] else { break }
+            return .int(Int(to.daysSinceEpoch) - Int(d.daysSinceEpoch))
+        case (.date, .string(let s)): return CivilDate(iso: s).map(Value.date) ?? .null
+        case (.join, .list(let items)):
+            guard case .string(let separator) = args[1] else { break }
+            return .string(items.filter { !$0.isNull }.map(\.displayText).joined(separator: separator))
+        case (.first, .list(let items)): return items.first ?? .null
+        case (.substr, .string(let s)): return try substring(s, args, span)
+        default: break
+        }
+        throw RuntimeError.type(
+            "wrong arguments: \(f.signature); found \(args.map { "\($0.valueType)" }.joined(separator: ", "))", span)
+    }
+
+    /// Canonical unit name(s): a list keeps its order, without repeats.
+    private func unit(_ v: Value, _ span: SourceSpan) throws(RuntimeError) -> Value {
+        switch v {
+        case .string(let s): return .string(aliases.canonical(s))
+        case .list(let items):
+            var seen = Set<String>()
+            var out: [Value] = []
+            for case .string(let s) in items where seen.insert(aliases.canonical(s)).inserted {
+                out.append(.string(aliases.canonical(s)))
+            }
+            return .list(out)
+        default: throw RuntimeError.type("unit needs a unit name or a list of them, found \(v.valueType)", span)
+        }
+    }
+
+    private func substring(_ s: String, _ args: [Value], _ span: SourceSpan) throws(RuntimeError) -> Value {
+        guard case .int(let start) = args[1] else { throw RuntimeError.type("substr needs an integer start", span) }
+        var length = Int.max
+        if args.count == 3 {
+            guard case .int(let n) = args[2] else { throw RuntimeError.type("substr needs an integer length", span) }
+            length = max(0, n)
+        }
+        let scalars = Array(s.unicodeScalars)
+        let from = min(max(0, start), scalars.count)
+        let to = from + min(length, scalars.count - from)
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[from..<to])
+        return .string(String(out))
+    }
+
+    /// Trims white space including the ideographic space U+3000.
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,37 @@
+/// A column of string lists (leaders, lead units, co-units) stored flat:
+/// all rows' pooled ids in one array, with `offsets[row]..<offsets[row + 1]`
+/// marking each row's slice. No per-row array allocations.
+struct ListColumn: Sendable {
+    /// Pooled string ids of every row, concatenated.
+    private(set) var ids: [Int32] = []
+    /// `offsets[row]` is where row's ids start; one extra entry at the end.
+    private(set) var offsets: [Int32] = [0]
+
+    /// Appends one row's list.
+    mutating func append(_ rowIDs: some Sequence<Int32>) {
+        ids.append(contentsOf: rowIDs)
+        offsets.append(Int32(ids.count))
+    }
+
+    /// The ids of `row`.
+    @inline(__always)
+    func elements(_ row: Int) -> ArraySlice<Int32> {
+        ids[Int(offsets[row])..<Int(offsets[row + 1])]
+    }
+
+    /// Number of elements of `row`.
+    @inline(__always)
+    func count(_ row: Int) -> Int { Int(offsets[row + 1] - offsets[row]) }
+
+    /// Whether any element of `row` satisfies `mask` (indexed by pool id).
+    @inline(__always)
+    func any(_ row: Int, in mask: [Bool]) -> Bool {
+        var i = Int(offsets[row])
+        let end = Int(offsets[row + 1])
+        while i < end {
+            if mask[Int(ids[i])] { return true }
+            i += 1
+        }
+        return false
+    }
+}

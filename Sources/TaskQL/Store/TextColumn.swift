@@ -1,0 +1,51 @@
+/// A column of long strings (text, title, id, source) kept as one buffer of
+/// UTF-8 bytes with offsets, so `contains` and `search` scan bytes in place
+/// and no `String` is created per row until a value is shown.
+struct TextColumn: Sendable {
+    /// Every row's UTF-8 bytes, concatenated.
+    private(set) var bytes: [UInt8] = []
+    /// `offsets[row]..<offsets[row + 1]` are row's bytes; one extra entry.
+    private(set) var offsets: [Int] = [0]
+    /// Rows whose value is null (only for optional fields); empty when none.
+    private(set) var nulls: [Bool] = []
+    private var hasNulls = false
+
+    /// Appends one row's value.
+    mutating func append(_ value: String?) {
+        if let value { bytes.append(contentsOf: value.utf8) }
+        offsets.append(bytes.count)
+        if value == nil, !hasNulls {
+            hasNulls = true
+            nulls = [Bool](repeating: false, count: offsets.count - 2)
+        }
+        if hasNulls { nulls.append(value == nil) }
+    }
+
+    /// Whether row's value is null.
+    @inline(__always)
+    func isNull(_ row: Int) -> Bool { hasNulls && nulls[row] }
+
+    /// Row's byte range in ``bytes``.
+    @inline(__always)
+    func range(_ row: Int) -> Range<Int> { offsets[row]..<offsets[row + 1] }
+
+    /// Row's value as a string (nil when null).
+    func string(_ row: Int) -> String? {
+        if isNull(row) { return nil }
+        return String(decoding: bytes[range(row)], as: UTF8.self)
+    }
+
+    /// Calls `body` with row's bytes, without copying.
+    @inline(__always)
+    func withBytes<R, E: Error>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        let r = range(row)
+        let result: Result<R, E> = bytes.withUnsafeBufferPointer { all in
+            do throws(E) {
+                return .success(try body(UnsafeBufferPointer(rebasing: all[r])))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+}

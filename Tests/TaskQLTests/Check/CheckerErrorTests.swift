@@ -1,0 +1,115 @@
+import Testing
+
+@testable import TaskQL
+
+@Suite struct CheckerErrorTests {
+    @Test func misspeltFieldSuggestsTheFieldAndPointsAtIt() throws {
+        let q = #"tasks | where lead_unit has "发改委""#
+        let d = try #require(try diagnostic(q))
+        #expect(d.code == "E0301")
+        #expect(d.message == "unknown field 'lead_unit'")
+        #expect(d.help == "did you mean lead_units?")
+        #expect(d.span == span(of: "lead_unit", in: q))
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var query: String
+        var code: String
+        var message: String
+        var help: String?
+        var spanText: String
+        /// Which occurrence of `spanText` the span covers.
+        var occurrence = 1
+        var description: String { query }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            query: "tasks | where lenn(text) > 3", code: "E0302", message: "unknown function 'lenn'",
+            help: "did you mean len?", spanText: "lenn"),
+        Case(
+            query: "taks | count", code: "E0303",
+            message: "unknown source 'taks': not tasks, a dataset or a let name", help: "did you mean tasks?",
+            spanText: "taks"),
+        Case(
+            query: "haiman | count", code: "E0303",
+            message: "unknown source 'haiman': not tasks, a dataset or a let name", help: "did you mean haimen?",
+            spanText: "haiman"),
+        Case(
+            query: #"tasks | where lead_units has "发改为""#, code: "E0306",
+            message: "unknown unit '发改为': not in the loaded data or the alias table", help: "did you mean 发改委?",
+            spanText: #""发改为""#),
+        Case(
+            query: #"tasks | where due < "abc""#, code: "E0304",
+            message: "cannot compare a date with the text \"abc\"", help: "write a date as 2020-06-30, without quotes",
+            spanText: #""abc""#),
+        Case(
+            query: "tasks | where len(5) > 1", code: "E0305",
+            message: "wrong arguments: len(text or list) -> integer; found integer", help: nil, spanText: "5"),
+        Case(
+            query: "tasks | where count() > 1", code: "E0307",
+            message: "aggregate count() can only be used in summarize",
+            help: "e.g. `| summarize n = count(…) by city`; to count rows use `| count`", spanText: "count()"),
+        Case(
+            query: "tasks | take -1", code: "E0308", message: "take needs a non-negative integer, found '-1'",
+            help: nil, spanText: "-1"),
+        Case(
+            query: #"tasks | where text matches "[0-9""#, code: "E0309",
+            message: "invalid regular expression: '[' without a closing ']'", help: nil, spanText: #""[0-9""#),
+        Case(
+            query: #"tasks | count by city | where kind == "key""#, code: "E0301",
+            message: "unknown field 'kind': an earlier stage no longer passes it on", help: nil, spanText: "kind"),
+        Case(
+            query: "tasks | where due == null", code: "E0314", message: "comparison with null is never true",
+            help: "write `due is null`", spanText: "null"),
+        Case(
+            query: "tasks | where year == $y and city == $y", code: "E0310",
+            message: "parameter $y is used as integer and as string", help: nil, spanText: "$y", occurrence: 2),
+        Case(
+            query: "tasks | where zzzzzz == 1", code: "E0301", message: "unknown field 'zzzzzz'", help: nil,
+            spanText: "zzzzzz"),
+        Case(
+            query: "tasks | select city, 城市", code: "E0312", message: "two columns named 'city'",
+            help: "give one of them another name with `as`", spanText: "城市"),
+        Case(
+            query: "tasks | summarize n = count(), c = city by kind", code: "E0313",
+            message: "'city' is used outside an aggregate in summarize",
+            help: "group by it with `by city`, or wrap it in an aggregate such as min(city)", spanText: "city"),
+        Case(
+            query: #"tasks | where text has "5G""#, code: "E0304",
+            message: "'has' needs a list on the left, found string",
+            help: "to look for text inside text, use contains", spanText: "text"),
+        Case(
+            query: "tasks | where city + 1 > 2", code: "E0304", message: "cannot use '+' on string and integer",
+            help: nil, spanText: "city + 1"),
+        Case(
+            query: "tasks | summarize n = sum(count()) by city", code: "E0307",
+            message: "an aggregate cannot be inside another aggregate", help: nil, spanText: "count()"),
+        Case(
+            query: "tasks | explode text", code: "E0304", message: "explode needs a list, found string", help: nil,
+            spanText: "text"),
+    ]
+
+    @Test(arguments: cases) func checkErrors(_ c: Case) throws {
+        let d = try #require(try diagnostic(c.query))
+        #expect(d.code == c.code)
+        #expect(d.message == c.message)
+        #expect(d.help == c.help)
+        #expect(d.span == span(of: c.spanText, in: c.query, occurrence: c.occurrence))
+    }
+
+    @Test func errorsComeBeforeAnyRowIsRead() throws {
+        // A check error is thrown by prepare, not by run.
+        #expect(throws: DiagnosticError.self) { try prepareQuery(#"tasks | where lead_unit has "发改委""#) }
+    }
+
+    @Test func chineseFieldNamesResolve() throws {
+        #expect(try countOf(#"tasks | where 城市 == "海门" | count"#) == 3)
+        #expect(try countOf(#"tasks | where 牵头单位 has "发改委" | count"#) == 3)
+    }
+
+    @Test func parametersAreTypedFromTheirUses() throws {
+        let q = try prepareQuery("tasks | where leaders has $leader and due < $asof | take $n")
+        #expect(q.parameters == ["leader": .string, "asof": .date, "n": .int])
+    }
+}
