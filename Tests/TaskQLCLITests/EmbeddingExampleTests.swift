@@ -17,7 +17,7 @@ import Testing
         // Question 1: every line is "city number due" with due before the date.
         let dated = lines.filter { $0.split(separator: " ").count == 3 }
         #expect(!dated.isEmpty)
-        #expect(dated.allSatisfy { ($0.split(separator: " ").last.map(String.init) ?? "9") < "2020-06-30" })
+        #expect(dated.allSatisfy { ($0.split(separator: " ").last.map(String.init) ?? "9") < "2020-07-01" })
         // Question 2: CSV of counts per city.
         #expect(lines.contains("city,count"))
     }

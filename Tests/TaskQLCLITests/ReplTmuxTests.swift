@@ -33,6 +33,8 @@ import Testing
         try session.waitFor("second result") { TmuxSession.count("(1 row)", in: $0) == 2 }
 
         try session.type("tasks | where text contains \"半截")
+        // As a person would: see the half-typed line, then press Ctrl-C.
+        try session.waitFor("contains \"半截")
         try session.keys("C-c")
         try session.type(".mode csv", enter: true)
         try session.type("tasks | count", enter: true)

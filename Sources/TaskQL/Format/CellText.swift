@@ -26,8 +26,11 @@ enum CellText {
         }
     }
 
-    /// `2.5`, `3` for whole values, `nan`/`inf` spelled out.
-    static func decimal(_ d: Double) -> String {
+    /// `2.5`, `3` for whole values, at most 4 places, `nan`/`inf` spelled out.
+    static func decimal(_ d: Double) -> String { Value.format(d) }
+
+    /// Full precision for machine formats.
+    static func exactDecimal(_ d: Double) -> String {
         if d.isFinite, d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         return String(d)
     }

@@ -24,7 +24,7 @@ struct JSONRenderer {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .decimal(let d): return d.isFinite ? CellText.decimal(d) : "null"
+        case .decimal(let d): return d.isFinite ? CellText.exactDecimal(d) : "null"
         case .string(let s): return string(s)
         case .date(let d): return "\"" + d.description + "\""
         case .list(let items): return "[" + items.map(Self.value).joined(separator: ",") + "]"

@@ -6,8 +6,8 @@ import Glibc
 #endif
 
 let arguments = CommandLine.arguments
-let unit = arguments.count > 1 ? arguments[1] : "发改委"
-let asOf = arguments.count > 2 ? CivilDate(iso: arguments[2]) : CivilDate(year: 2020, month: 6, day: 30)
+let unit = arguments.count > 1 ? arguments[1] : "住建局"
+let asOf = arguments.count > 2 ? CivilDate(iso: arguments[2]) : CivilDate(year: 2020, month: 7, day: 1)
 guard let asOf else {
     print("usage: overdue-report [UNIT] [YYYY-MM-DD]")
     exit(64)
