@@ -16,6 +16,9 @@ final class LibEditLineReader: LineReader {
     init(history: HistoryFile) {
         self.history = history
         clibedit_rl_set_readline_name("taskql")
+        // libedit must not install its own signal handlers: ours (without
+        // SA_RESTART) is what makes Ctrl-C end the blocking read.
+        clibedit_rl_set_catch_signals(0)
         history.load()
         TabCompletion.install()
     }

@@ -9,6 +9,11 @@ import Foundation
 /// plain `sig_atomic_t` store (the only thing a handler may safely do).
 nonisolated(unsafe) private var interruptPending: sig_atomic_t = 0
 
+/// The thread that reads input. The kernel may deliver SIGINT to any thread
+/// (Foundation and Dispatch start their own); only a signal on the reading
+/// thread interrupts its blocking `read`, so other threads forward it.
+nonisolated(unsafe) private var inputThread: pthread_t = pthread_self()
+
 /// Ctrl-C in the REPL: a SIGINT handler installed with `sigaction` and
 /// *without* `SA_RESTART`, so a blocking `read` inside libedit returns
 /// `EINTR` (the line is cancelled), and a running query is cancelled by a
@@ -17,11 +22,23 @@ enum InterruptSignal {
     /// Installs the handler (REPL on a terminal only; scripts keep the
     /// default, which ends the process).
     static func install() {
+        inputThread = pthread_self()
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptPending = 1 }
+        action.__sigaction_handler.sa_handler = { _ in
+            interruptPending = 1
+            // pthread_self and pthread_kill are async-signal-safe.
+            if pthread_equal(pthread_self(), inputThread) == 0 { pthread_kill(inputThread, SIGINT) }
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may start us with SIGINT blocked (a process spawned from a
+        // Dispatch worker thread inherits its all-blocked mask, and so does
+        // everything a tmux server started that way runs); Ctrl-C must work anyway.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Whether Ctrl-C was pressed since the last call; clears the flag.
