@@ -1,0 +1,103 @@
+// The parser's public face. Parsing itself is done by `ScriptParser`, a
+// recursive-descent parser with one method per rule of
+// `Grammar/taskql.ebnf`, spread over the Parser*.swift files.
+
+/// Parses TQL source into a ``Script``, and answers the REPL's questions
+/// about unfinished input.
+public enum Parser {
+    /// How deeply parentheses, lists, calls, prefix operators and operator
+    /// chains may nest. Deeper input is an error (`E0203`), never a stack
+    /// overflow in the parser or in whoever walks the tree.
+    public static let maximumNestingDepth = 200
+
+    /// Parses a whole script. Reports every statement that has an error
+    /// (one error per statement, in source order).
+    ///
+    /// ```swift
+    /// let script = try Parser.parse(SourceText(name: "<repl>", text: "tasks | count"))
+    /// ```
+    public static func parse(_ source: SourceText) throws(DiagnosticError) -> Script {
+        let (script, diagnostics) = parseRecovering(source)
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics, source: source) }
+        return script
+    }
+
+    /// Parses a script, keeping the statements that parsed and returning the
+    /// errors of the others instead of throwing.
+    public static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
+        let parser = ScriptParser(source: source.text)
+        let script = parser.script()
+        return (script, parser.diagnostics)
+    }
+}
+
+/// Thrown inside the parser to abandon a statement; caught per statement.
+struct ParseFailure: Error {
+    var diagnostic: Diagnostic
+}
+
+/// The recursive-descent parser over the tokens of one source text.
+final class ScriptParser {
+    let tokens: [Token]
+    let bytes: [UInt8]
+    /// Index of the next token.
+    var current = 0
+    /// Current nesting depth, limited by ``Parser/maximumNestingDepth``.
+    var depth = 0
+    /// One per failed statement, in source order.
+    var diagnostics: [Diagnostic] = []
+
+    init(source: String) {
+        tokens = Lexer.tokenize(source)
+        bytes = Array(source.utf8)
+    }
+
+    // MARK: - Cursor helpers
+
+    /// The next token, not yet consumed.
+    var peek: Token { tokens[current] }
+
+    /// The token most recently consumed.
+    var previous: Token { tokens[max(0, current - 1)] }
+
+    var isAtEnd: Bool { peek.kind == .endOfInput }
+
+    /// Consumes the next token (never the end of input) and returns it.
+    @discardableResult
+    func advance() -> Token {
+        if !isAtEnd { current += 1 }
+        return previous
+    }
+
+    func check(_ symbol: Symbol) -> Bool { peek.is(symbol) }
+
+    func check(_ keyword: Keyword) -> Bool { peek.is(keyword) }
+
+    /// Consumes the next token if it is `symbol`.
+    func match(_ symbol: Symbol) -> Bool {
+        guard check(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    /// Consumes the next token if it is `keyword`.
+    func match(_ keyword: Keyword) -> Bool {
+        guard check(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    /// Consumes `symbol` or fails with `expected <expected>, found …`.
+    @discardableResult
+    func consume(_ symbol: Symbol, expected: String) throws(ParseFailure) -> Token {
+        guard match(symbol) else { throw unexpected(expected) }
+        return previous
+    }
+
+    /// Consumes `keyword` or fails with `expected <expected>, found …`.
+    @discardableResult
+    func consume(_ keyword: Keyword, expected: String) throws(ParseFailure) -> Token {
+        guard match(keyword) else { throw unexpected(expected) }
+        return previous
+    }
+}

@@ -1,0 +1,96 @@
+// Tokens: what the lexer hands the parser. A token is its kind plus the UTF-8
+// byte span it came from; the text itself stays in the source.
+
+/// One token of TQL source.
+public struct Token: Sendable, Hashable {
+    /// What the token is, with its decoded value.
+    public var kind: TokenKind
+    /// Where it was written (UTF-8 byte offsets).
+    public var span: SourceSpan
+
+    /// Creates a token.
+    public init(_ kind: TokenKind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// The kinds of token, with decoded values (a string token holds its text
+/// with escapes resolved, a date token the date).
+public enum TokenKind: Sendable, Hashable {
+    /// `lead_units`, `牵头单位`
+    case identifier(String)
+    /// A keyword; whether it is reserved or contextual is ``Keyword/isReserved``.
+    case keyword(Keyword)
+    /// `42`
+    case integer(Int)
+    /// `3.5`
+    case decimal(Double)
+    /// `"发改委"`, `'x'`, `“海门”`
+    case string(String)
+    /// `2020-06-30`
+    case date(CivilDate)
+    /// `$leader` (the name without `$`)
+    case parameter(String)
+    /// Operators and punctuation.
+    case symbol(Symbol)
+    /// A line break that ends a statement (see ``Lexer/tokenize(_:)``).
+    case newline
+    /// `# …` up to the end of the line; only ``Lexer/scan(_:)`` returns these.
+    case comment
+    /// Text the lexer could not read, with the error to report for it.
+    case invalid(Diagnostic)
+    /// The end of the source.
+    case endOfInput
+}
+
+/// Operators and punctuation; the raw value is how they are written.
+public enum Symbol: String, Sendable, Hashable, CaseIterable {
+    case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">="
+    case less = "<", greater = ">"
+    case plus = "+", minus = "-", star = "*", slash = "/"
+    case pipe = "|", semicolon = ";", comma = ","
+    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
+    case assign = "="
+}
+
+/// Words with a meaning in TQL. Reserved words never name a field; the
+/// contextual ones (stage names, `asc`, `desc`) are keywords only where the
+/// grammar expects them and names everywhere else, so `sort by count desc`
+/// sorts by the `count` column.
+public enum Keyword: String, Sendable, Hashable, CaseIterable {
+    // Stage names and sort directions: contextual.
+    case `where`, select, extend, sort, asc, desc, take, skip, top, count
+    case summarize, distinct, explode, search, chart
+    // Reserved.
+    case `let`, load, by, `as`
+    case and, or, not, `in`, `is`, null, `true`, `false`
+    case contains, startswith, endswith, matches, has
+
+    /// Whether the word can never be used as a name.
+    public var isReserved: Bool {
+        switch self {
+        case .where, .select, .extend, .sort, .asc, .desc, .take, .skip, .top, .count,
+            .summarize, .distinct, .explode, .search, .chart:
+            false
+        default:
+            true
+        }
+    }
+
+    /// Whether the word starts a pipeline stage.
+    public var isStageName: Bool { !isReserved && self != .asc && self != .desc }
+}
+
+extension Token {
+    /// Whether the token is the symbol `s`.
+    func `is`(_ s: Symbol) -> Bool { kind == .symbol(s) }
+    /// Whether the token is the keyword `k`.
+    func `is`(_ k: Keyword) -> Bool { kind == .keyword(k) }
+
+    /// The first lexer diagnostic carried by an invalid token.
+    var lexerDiagnostic: Diagnostic? {
+        if case .invalid(let d) = kind { return d }
+        return nil
+    }
+}
