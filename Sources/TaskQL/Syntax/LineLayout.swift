@@ -4,7 +4,7 @@
 // when the next line starts with `|`. Deciding this on tokens, before
 // parsing, lets the parser, the completeness check and completion agree.
 
-/// Lexical: NEWLINE = line_break (* only where it ends a statement: outside ( ) and [ ], not after a continuation token, not before a line starting with "|" *) ;
+/// Lexical: NEWLINE = line_break { line_break } ;
 enum LineLayout {
     /// The scanned tokens with comments dropped and line breaks kept only
     /// where they end a statement; runs of them collapse into one.
