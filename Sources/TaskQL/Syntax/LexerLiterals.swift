@@ -143,6 +143,7 @@ extension LexerScanner {
         guard current == "}", !hex.isEmpty, let code = UInt32(hex, radix: 16),
             let scalar = Unicode.Scalar(code)
         else {
+            if current == "}" { index += 1 }
             var spanned = error
             spanned.span = span(from: start)
             return spanned

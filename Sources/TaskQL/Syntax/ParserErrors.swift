@@ -33,7 +33,7 @@ extension ScriptParser {
         if match(symbol) { return previous }
         let open = opening.is(.leftParen) ? "(" : "["
         let found = describe(peek)
-        if isAtEnd || check(.semicolon) {
+        if isAtEnd || check(.semicolon) || lineBreakBeforePeek {
             throw ParseFailure(
                 diagnostic: Diagnostic(
                     code: SyntaxDiagnosticCode.unclosedBracket,
@@ -64,12 +64,20 @@ extension ScriptParser {
     }
 
     /// Records the error of the statement that started at token `start` and
-    /// skips to its end. A lexer error inside the statement is reported in
-    /// preference to the parse error it caused: one error per statement.
+    /// skips to its end. A lexer error at or before the point of failure is
+    /// reported instead of the parse error it caused: one error per statement.
     func recover(from failure: ParseFailure, statementStart start: Int) {
         depth = 0
-        while !isAtEnd, peek.kind != .newline, !check(.semicolon) { advance() }
         let lexerError = tokens[start...current].lazy.compactMap(\.lexerDiagnostic).first
         diagnostics.append(lexerError ?? failure.diagnostic)
+        while !isAtEnd, peek.kind != .newline, !check(.semicolon) { advance() }
+    }
+
+    /// Whether a line break separates the previous token from the next (one
+    /// the line layout dropped because a bracket was open).
+    var lineBreakBeforePeek: Bool {
+        let from = min(previous.span.end, bytes.count)
+        let to = min(max(from, peek.span.start), bytes.count)
+        return bytes[from..<to].contains(0x0A)
     }
 }
