@@ -1,93 +1,163 @@
-/// Renders diagnostics for people, in the style of rustc and jq:
-///
-/// ```
-/// error[E0301]: unknown field 'lead_unit'
-///  --> query.tql:1:15
-///   |
-/// 1 | tasks | where lead_unit has "发改委"
-///   |               ^^^^^^^^^
-///   = help: did you mean lead_units?
-/// ```
-///
-/// Columns count display cells (a CJK character is two, a tab is expanded to
-/// the next multiple of 4), so the caret lines up under Chinese text.
+// Renders diagnostics the way rustc and jq show them: a header, the
+// location, the source line, and carets under the span. Columns count
+// display cells (a CJK character is two), so the carets line up under
+// Chinese text in a terminal.
+
+/// Turns diagnostics into text for a terminal or a log.
 public enum DiagnosticRenderer {
-    /// All diagnostics, each followed by a blank line.
-    public static func render(_ diagnostics: [Diagnostic], source: SourceText, color: Bool = false) -> String {
-        diagnostics.map { render($0, source: source, color: color) + "\n" }.joined()
+    /// Tab stops are every this many cells when a source line is shown.
+    static let tabWidth = 4
+
+    /// Renders `diagnostics` against `source`, one block each, separated by
+    /// a blank line. ANSI colour only when `color` is true.
+    ///
+    /// ```text
+    /// error[E0301]: unknown field 'lead_unit'
+    ///  --> query.tql:1:15
+    ///   |
+    /// 1 | tasks | where lead_unit has "发改委"
+    ///   |               ^^^^^^^^^
+    ///   = help: did you mean lead_units?
+    /// ```
+    public static func render(
+        _ diagnostics: [Diagnostic], source: SourceText, color: Bool = false
+    ) -> String {
+        let style = RenderStyle(color: color)
+        return diagnostics.map { render($0, source: source, style: style) }.joined(separator: "\n")
     }
 
-    static func render(_ d: Diagnostic, source: SourceText, color: Bool) -> String {
-        let paint = Paint(enabled: color)
-        var lines: [String] = []
-        let severityColor = d.severity == .error ? "31" : (d.severity == .warning ? "33" : "36")
-        lines.append(paint(severityColor, "\(d.severity.rawValue)[\(d.code)]") + paint("1", ": \(d.message)"))
-        if let span = d.span {
-            lines += excerpt(span, source: source, paint: paint, caretColor: severityColor, label: nil)
-        } else {
-            lines.append(" --> \(source.name)")
+    static func render(_ d: Diagnostic, source: SourceText, style: RenderStyle) -> String {
+        let spannedNotes = d.notes.filter { $0.span != nil }
+        let gutter = String(repeating: " ", count: gutterWidth(d, source: source))
+        var out = style.header(d.severity.rawValue, code: d.code, message: d.message)
+        out += snippet(d.span, severity: d.severity, source: source, gutter: gutter, style: style)
+        for note in d.notes where note.span == nil {
+            out += "\(gutter) \(style.gutter("="))" + " \(style.bold("note")): \(note.message)\n"
         }
-        for note in d.notes {
-            if let span = note.span {
-                lines.append(paint("36", "note") + ": \(note.message)")
-                lines += excerpt(span, source: source, paint: paint, caretColor: "36", label: nil)
-            } else {
-                lines.append("  = note: \(note.message)")
-            }
+        if let help = d.help {
+            out += "\(gutter) \(style.gutter("="))" + " \(style.bold("help")): \(help)\n"
         }
-        if let help = d.help { lines.append("  = " + paint("32", "help") + ": \(help)") }
-        return lines.joined(separator: "\n")
+        for note in spannedNotes {
+            out += style.header("note", code: nil, message: note.message)
+            out += snippet(note.span, severity: .note, source: source, gutter: gutter, style: style)
+        }
+        return out
     }
 
-    private static func excerpt(_ span: SourceSpan, source: SourceText, paint: Paint, caretColor: String, label: String?) -> [String] {
-        let (line, column) = source.location(of: span.start)
-        let text = source.lineText(line)
-        let gutter = String(line).count
-        let pad = String(repeating: " ", count: gutter)
-        let (shown, startCell, width) = underline(text, from: span, lineStart: lineStartOffset(source, line))
-        return [
-            "\(pad)--> \(source.name):\(line):\(column)",
-            "\(pad) |",
-            "\(line) | \(shown)",
-            "\(pad) | " + String(repeating: " ", count: startCell) + paint(caretColor, String(repeating: "^", count: max(1, width))),
-        ]
+    /// Spaces wide enough for the largest line number shown.
+    static func gutterWidth(_ d: Diagnostic, source: SourceText) -> Int {
+        let spans = [d.span] + d.notes.map(\.span)
+        let lines = spans.compactMap { $0.map { line(of: $0.start, in: source) } }
+        return String(lines.max() ?? 1).count
     }
 
-    private static func lineStartOffset(_ source: SourceText, _ line: Int) -> Int {
-        source.lineStarts[line - 1]
+    static func line(of offset: Int, in source: SourceText) -> Int {
+        source.location(of: offset).line
     }
 
-    /// The line with tabs expanded, the display cell where the span starts
-    /// and how many cells it covers on this line (at least one, so a point
-    /// or the end of the line still gets a caret).
-    static func underline(_ text: String, from span: SourceSpan, lineStart: Int) -> (String, Int, Int) {
-        var shown = ""
-        var cell = 0
-        var startCell: Int?
-        var endCell: Int?
-        var offset = lineStart
+    /// ` --> file:line:col`, the source line and the underline.
+    static func snippet(
+        _ span: SourceSpan?, severity: Diagnostic.Severity, source: SourceText, gutter: String,
+        style: RenderStyle
+    ) -> String {
+        guard let span else { return "\(gutter)\(style.gutter("-->")) \(source.name)\n" }
+        let excerpt = SourceExcerpt(span: span, source: source, tabWidth: tabWidth)
+        let number = String(excerpt.line)
+        let pad = String(repeating: " ", count: gutter.count - number.count)
+        let carets = String(repeating: " ", count: excerpt.underlineStart)
+            + style.underline(String(repeating: "^", count: excerpt.underlineWidth), severity)
+        return "\(gutter)\(style.gutter("-->")) \(source.name):\(excerpt.line):\(excerpt.column)\n"
+            + "\(gutter) \(style.gutter("|"))\n"
+            + "\(pad)\(style.gutter(number)) \(style.gutter("|")) \(excerpt.text)\n"
+            + "\(gutter) \(style.gutter("|")) \(carets)\n"
+    }
+}
+
+/// The line a span starts on, tab-expanded, with the underline's position
+/// and width in display cells.
+struct SourceExcerpt {
+    var line: Int
+    /// 1-based display column of the span's start.
+    var column: Int
+    var text: String
+    var underlineStart: Int
+    var underlineWidth: Int
+
+    init(span: SourceSpan, source: SourceText, tabWidth: Int) {
+        let length = source.text.utf8.count
+        let start = max(0, min(span.start, length))
+        line = source.location(of: start).line
+        let raw = source.lineText(line)
+        let lineStart = SourceExcerpt.offset(ofLine: line, in: source, at: start)
+        let startInLine = min(start - lineStart, raw.utf8.count)
+        let endInLine = min(max(span.end, start) - lineStart, raw.utf8.count)
+        let prefix = SourceExcerpt.bytes(raw, 0, startInLine)
+        let covered = SourceExcerpt.bytes(raw, startInLine, endInLine)
+        let expanded = SourceExcerpt.expandTabs(prefix + covered, tabWidth: tabWidth)
+        underlineStart = DisplayWidth.of(SourceExcerpt.expandTabs(prefix, tabWidth: tabWidth))
+        underlineWidth = max(1, DisplayWidth.of(expanded) - underlineStart)
+        column = underlineStart + 1
+        text = SourceExcerpt.expandTabs(raw, tabWidth: tabWidth)
+    }
+
+    /// Byte offset where `line` starts (the span's start minus its column bytes).
+    static func offset(ofLine line: Int, in source: SourceText, at offset: Int) -> Int {
+        var start = offset
+        let bytes = Array(source.text.utf8)
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        return start
+    }
+
+    static func bytes(_ text: String, _ from: Int, _ to: Int) -> String {
+        let utf8 = Array(text.utf8)
+        return String(decoding: utf8[min(from, utf8.count)..<max(min(to, utf8.count), min(from, utf8.count))], as: UTF8.self)
+    }
+
+    /// Replaces tabs with spaces up to the next tab stop, counting cells.
+    static func expandTabs(_ text: String, tabWidth: Int) -> String {
+        guard text.contains("\t") else { return text }
+        var out = ""
+        var cells = 0
         for scalar in text.unicodeScalars {
-            if startCell == nil, offset >= span.start { startCell = cell }
-            if endCell == nil, offset >= span.end { endCell = cell }
             if scalar == "\t" {
-                let spaces = 4 - cell % 4
-                shown += String(repeating: " ", count: spaces)
-                cell += spaces
+                let spaces = tabWidth - cells % tabWidth
+                out += String(repeating: " ", count: spaces)
+                cells += spaces
             } else {
-                shown.unicodeScalars.append(scalar)
-                cell += DisplayWidth.of(scalar)
+                out.unicodeScalars.append(scalar)
+                cells += DisplayWidth.of(scalar)
             }
-            offset += UTF8.width(scalar)
         }
-        let start = startCell ?? cell
-        let end = endCell ?? cell
-        return (shown, start, max(1, end - start))
+        return out
+    }
+}
+
+/// ANSI styling, or none.
+struct RenderStyle {
+    var color: Bool
+
+    func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    struct Paint {
-        let enabled: Bool
-        func callAsFunction(_ code: String, _ text: String) -> String {
-            enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    func bold(_ text: String) -> String { paint(text, "1") }
+    func gutter(_ text: String) -> String { paint(text, "1;34") }
+
+    func severityCode(_ severity: String) -> String {
+        switch severity {
+        case "error": "1;31"
+        case "warning": "1;33"
+        default: "1;36"
         }
+    }
+
+    /// `error[E0201]: message`
+    func header(_ severity: String, code: String?, message: String) -> String {
+        let label = severity + (code.map { "[\($0)]" } ?? "")
+        return paint(label, severityCode(severity)) + bold(": " + message) + "\n"
+    }
+
+    func underline(_ carets: String, _ severity: Diagnostic.Severity) -> String {
+        paint(carets, severityCode(severity.rawValue))
     }
 }

@@ -3,6 +3,7 @@
 extension LexerScanner {
     // MARK: - Numbers and dates
 
+    /// Lexical: digit = "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" ;
     func digitCount(from start: Int) -> Int {
         var i = start
         while let c = scalar(at: i), ("0"..."9").contains(c) { i += 1 }
@@ -17,6 +18,8 @@ extension LexerScanner {
     }
 
     /// Lexical: number = DATE | DECIMAL | INTEGER ;
+    /// Lexical: DECIMAL = digit { digit } "." digit { digit } ;
+    /// Lexical: INTEGER = digit { digit } ;
     mutating func scanNumber() {
         let start = index
         if isDateShaped(at: start) {
@@ -70,6 +73,7 @@ extension LexerScanner {
     }
 
     /// Lexical: STRING = '"' { character | escape } '"' | "'" { character | escape } "'" | "“" { character | escape } "”" | "‘" { character | escape } "’" ;
+    /// Lexical: character = ? any scalar but the closing quote and "\" ? ;
     mutating func scanString() {
         let start = index
         let close = LexerScanner.closingQuote(for: scalars[start])
@@ -98,7 +102,7 @@ extension LexerScanner {
         emit(.invalid(d), from: start)
     }
 
-    /// Lexical: escape = "\" ( '"' | "'" | "\" | "n" | "t" | "r" | "”" | "’" | "u{" hex_digit { hex_digit } "}" ) ;
+    /// Lexical: escape = '\"' | "\'" | "\\" | "\n" | "\t" | "\r" | "\“" | "\”" | "\‘" | "\’" | "\u{" hex_digit { hex_digit } "}" ;
     /// Returns the error for an escape TQL does not know.
     mutating func scanEscape(into value: inout String.UnicodeScalarView) -> Diagnostic? {
         let start = index
@@ -123,6 +127,7 @@ extension LexerScanner {
     }
 
     /// `\u{…}` with one to six hex digits naming a Unicode scalar.
+    /// Lexical: hex_digit = ? 0-9, a-f or A-F; one to six of them name a Unicode scalar ? ;
     mutating func scanUnicodeEscape(
         from start: Int, into value: inout String.UnicodeScalarView
     ) -> Diagnostic? {
@@ -138,6 +143,7 @@ extension LexerScanner {
         guard current == "}", !hex.isEmpty, let code = UInt32(hex, radix: 16),
             let scalar = Unicode.Scalar(code)
         else {
+            if current == "}" { index += 1 }
             var spanned = error
             spanned.span = span(from: start)
             return spanned

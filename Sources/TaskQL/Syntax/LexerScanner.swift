@@ -56,6 +56,8 @@ struct LexerScanner {
     // MARK: - Dispatch
 
     /// Lexical: token = IDENTIFIER | keyword | INTEGER | DECIMAL | DATE | STRING | PARAMETER | symbol | NEWLINE | COMMENT ;
+    /// Lexical: COMMENT = "#" { ? any scalar but a line break ? } ;
+    /// Lexical: line_break = ? U+000A, LINE FEED ? ;
     mutating func scanToken() {
         let start = index
         let c = scalars[index]
@@ -85,11 +87,13 @@ struct LexerScanner {
 
     // MARK: - Words
 
+    /// Lexical: identifier_start = "_" | ? ASCII letter ? | ? non-ASCII scalar with property XID_Start ? ;
     static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
         return c.properties.isXIDStart
     }
 
+    /// Lexical: identifier_continue = identifier_start | digit | ? non-ASCII scalar with property XID_Continue ? ;
     static func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return isIdentifierStart(c) || ("0"..."9").contains(c) }
         return c.properties.isXIDContinue

@@ -1,127 +1,103 @@
-/// TQL's parser: recursive descent, one method per grammar rule (each quotes
-/// its rule from `Grammar/taskql.ebnf`), precedence from a table. Errors use
-/// panic-mode recovery: one diagnostic per statement, then parsing resumes at
-/// the next statement so a script reports each bad statement once.
+// The parser's public face. Parsing itself is done by `ScriptParser`, a
+// recursive-descent parser with one method per rule of
+// `Grammar/taskql.ebnf`, spread over the Parser*.swift files.
+
+/// Parses TQL source into a ``Script``, and answers the REPL's questions
+/// about unfinished input.
 public enum Parser {
-    /// Deepest nesting of brackets and prefix operators accepted; deeper
-    /// input is an error, never a stack overflow.
+    /// How deeply parentheses, lists, calls, prefix operators and operator
+    /// chains may nest. Deeper input is an error (`E0203`), never a stack
+    /// overflow in the parser or in whoever walks the tree.
     public static let maximumNestingDepth = 200
 
-    /// Binary operator precedence, loosest first. Operators on one level
-    /// associate to the left; comparisons do not chain.
-    public static let precedenceTable: [[BinaryOperator]] = [
-        [.or],
-        [.and],
-        // `not` (prefix) binds here, between `and` and the comparisons.
-        [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn,
-         .contains, .startsWith, .endsWith, .matches, .has],
-        [.add, .subtract],
-        [.multiply, .divide],
-    ]
-
-    /// Parses a whole script or REPL input. Throws every statement's first
-    /// error together.
+    /// Parses a whole script. Reports every statement that has an error
+    /// (one error per statement, in source order).
+    ///
+    /// ```swift
+    /// let script = try Parser.parse(SourceText(name: "<repl>", text: "tasks | count"))
+    /// ```
     public static func parse(_ source: SourceText) throws(DiagnosticError) -> Script {
-        var state = ParserState(tokens: Lexer.tokenize(source.text))
-        let script = state.script()
-        if !state.diagnostics.isEmpty { throw DiagnosticError(state.diagnostics, source: source) }
+        let (script, diagnostics) = parseRecovering(source)
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics, source: source) }
         return script
+    }
+
+    /// Parses a script, keeping the statements that parsed and returning the
+    /// errors of the others instead of throwing.
+    public static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
+        let parser = ScriptParser(source: source.text)
+        let script = parser.script()
+        return (script, parser.diagnostics)
     }
 }
 
-/// Raised inside the parser to unwind to the statement being parsed.
-struct ParseAbort: Error {}
+/// Thrown inside the parser to abandon a statement; caught per statement.
+struct ParseFailure: Error {
+    var diagnostic: Diagnostic
+}
 
-/// The cursor over the tokens and the diagnostics found so far.
-struct ParserState {
+/// The recursive-descent parser over the tokens of one source text.
+final class ScriptParser {
     let tokens: [Token]
-    var index = 0
+    let bytes: [UInt8]
+    /// Index of the next token.
+    var current = 0
+    /// Current nesting depth, limited by ``Parser/maximumNestingDepth``.
     var depth = 0
+    /// One per failed statement, in source order.
     var diagnostics: [Diagnostic] = []
 
-    init(tokens: [Token]) { self.tokens = tokens }
-
-    // MARK: cursor helpers
-
-    func peek() -> Token { tokens[index] }
-    func previous() -> Token { tokens[max(0, index - 1)] }
-    var isAtEnd: Bool { peek().kind == .endOfInput }
-
-    @discardableResult mutating func advance() -> Token {
-        let t = tokens[index]
-        if !isAtEnd { index += 1 }
-        return t
+    init(source: String) {
+        tokens = Lexer.tokenize(source)
+        bytes = Array(source.utf8)
     }
 
-    func check(_ s: Symbol) -> Bool { peek().is(s) }
-    func check(_ k: Keyword) -> Bool { peek().is(k) }
+    // MARK: - Cursor helpers
 
-    mutating func match(_ s: Symbol) -> Bool {
-        guard check(s) else { return false }
+    /// The next token, not yet consumed.
+    var peek: Token { tokens[current] }
+
+    /// The token most recently consumed.
+    var previous: Token { tokens[max(0, current - 1)] }
+
+    var isAtEnd: Bool { peek.kind == .endOfInput }
+
+    /// Consumes the next token (never the end of input) and returns it.
+    @discardableResult
+    func advance() -> Token {
+        if !isAtEnd { current += 1 }
+        return previous
+    }
+
+    func check(_ symbol: Symbol) -> Bool { peek.is(symbol) }
+
+    func check(_ keyword: Keyword) -> Bool { peek.is(keyword) }
+
+    /// Consumes the next token if it is `symbol`.
+    func match(_ symbol: Symbol) -> Bool {
+        guard check(symbol) else { return false }
         advance()
         return true
     }
 
-    mutating func match(_ k: Keyword) -> Bool {
-        guard check(k) else { return false }
+    /// Consumes the next token if it is `keyword`.
+    func match(_ keyword: Keyword) -> Bool {
+        guard check(keyword) else { return false }
         advance()
         return true
     }
 
-    @discardableResult mutating func consume(_ s: Symbol, _ what: String) throws -> Token {
-        if check(s) { return advance() }
-        throw fail(expected: what)
+    /// Consumes `symbol` or fails with `expected <expected>, found …`.
+    @discardableResult
+    func consume(_ symbol: Symbol, expected: String) throws(ParseFailure) -> Token {
+        guard match(symbol) else { throw unexpected(expected) }
+        return previous
     }
 
-    @discardableResult mutating func consume(_ k: Keyword, _ what: String) throws -> Token {
-        if check(k) { return advance() }
-        throw fail(expected: what)
-    }
-
-    // MARK: errors
-
-    /// Records `expected …, found …` at the current token (or the lexer's
-    /// own error when the token is one it could not read).
-    mutating func fail(expected: String) -> ParseAbort {
-        let token = peek()
-        if let lexical = token.lexerDiagnostic {
-            diagnostics.append(lexical)
-        } else {
-            diagnostics.append(Diagnostic(
-                code: SyntaxDiagnosticCode.unexpectedToken, message: "expected \(expected), found \(Self.describe(token))",
-                span: token.span))
-        }
-        return ParseAbort()
-    }
-
-    mutating func fail(_ code: String, _ message: String, span: SourceSpan, notes: [Diagnostic.Note] = [], help: String? = nil) -> ParseAbort {
-        diagnostics.append(Diagnostic(code: code, message: message, span: span, notes: notes, help: help))
-        return ParseAbort()
-    }
-
-    /// Skips to the start of the next statement.
-    mutating func synchronize() {
-        while !isAtEnd {
-            if case .newline = peek().kind { advance(); return }
-            if check(.semicolon) { advance(); return }
-            advance()
-        }
-    }
-
-    static func describe(_ token: Token) -> String {
-        switch token.kind {
-        case .identifier(let s): "'\(s)'"
-        case .keyword(let k): "'\(k.rawValue)'"
-        case .integer(let i): "number \(i)"
-        case .decimal(let d): "number \(d)"
-        case .string(let s): "string \"\(s)\""
-        case .date(let d): "date \(d)"
-        case .parameter(let p): "parameter $\(p)"
-        case .symbol(let s): "'\(s.rawValue)'"
-        case .newline: "end of line"
-        case .comment: "comment"
-        case .invalid(let d): d.message
-        case .endOfInput: "end of input"
-        }
+    /// Consumes `keyword` or fails with `expected <expected>, found …`.
+    @discardableResult
+    func consume(_ keyword: Keyword, expected: String) throws(ParseFailure) -> Token {
+        guard match(keyword) else { throw unexpected(expected) }
+        return previous
     }
 }

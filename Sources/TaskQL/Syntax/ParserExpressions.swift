@@ -1,162 +1,134 @@
-extension ParserState {
+// Expressions, one method per precedence level. The binary levels take
+// their operators from `Parser.precedenceTable`.
+
+extension ScriptParser {
     /// Grammar: expression = or_expression ;
-    mutating func expression() throws -> Expr { try binary(level: 0) }
+    func expression() throws(ParseFailure) -> Expr {
+        try orExpression()
+    }
 
     /// Grammar: or_expression = and_expression { "or" and_expression } ;
+    func orExpression() throws(ParseFailure) -> Expr {
+        try leftAssociative("or_expression", operand: andExpression)
+    }
+
     /// Grammar: and_expression = not_expression { "and" not_expression } ;
-    /// Grammar: additive = multiplicative { ( "+" | "-" ) multiplicative } ;
-    /// Grammar: multiplicative = unary { ( "*" | "/" ) unary } ;
-    ///
-    /// One loop for every left-associative level of ``Parser/precedenceTable``.
-    mutating func binary(level: Int) throws -> Expr {
-        let table = Parser.precedenceTable
-        if level == 2 { return try notExpression() }
-        if level >= table.count { return try unary() }
-        var lhs = try binary(level: level + 1)
-        while let op = table[level].first(where: { matchOperator($0) }) {
-            let rhs = try binary(level: level + 1)
-            lhs = Expr(.binary(op, lhs, rhs), span: lhs.span.union(rhs.span))
-        }
-        return lhs
+    func andExpression() throws(ParseFailure) -> Expr {
+        try leftAssociative("and_expression", operand: notExpression)
     }
 
     /// Grammar: not_expression = "not" not_expression | comparison ;
-    mutating func notExpression() throws -> Expr {
-        if check(.not), !(tokens[index + 1].is(.in)) {
-            let start = advance().span
-            let operand = try nested { try $0.notExpression() }
+    func notExpression() throws(ParseFailure) -> Expr {
+        guard check(.not) else { return try comparison() }
+        let start = advance().span
+        return try nested { () throws(ParseFailure) in
+            let operand = try notExpression()
             return Expr(.unary(.not, operand), span: start.union(operand.span))
         }
-        return try comparison()
     }
 
     /// Grammar: comparison = additive [ comparison_operator additive | "is" [ "not" ] "null" ] ;
-    /// Grammar: comparison_operator = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in" | "contains" | "startswith" | "endswith" | "matches" | "has" ;
-    mutating func comparison() throws -> Expr {
-        let lhs = try binary(level: 3)
+    func comparison() throws(ParseFailure) -> Expr {
+        let left = try additive()
+        var result = left
         if match(.is) {
             let negated = match(.not)
-            try consume(.null, "'null' after 'is\(negated ? " not" : "")'")
-            return Expr(.isNull(lhs, negated: negated), span: lhs.span.union(previous().span))
+            try consume(.null, expected: negated ? "'null' after 'is not'" : "'null' or 'not null' after 'is'")
+            result = Expr(.isNull(left, negated: negated), span: left.span.union(previous.span))
+        } else if let (op, negated) = try comparisonOperator() {
+            let right = try additive()
+            let span = left.span.union(right.span)
+            result = Expr(.binary(op, left, right), span: span)
+            if negated { result = Expr(.unary(.not, result), span: span) }
         }
-        guard let op = Parser.precedenceTable[2].first(where: { matchOperator($0) }) else { return lhs }
-        let rhs = try binary(level: 3)
-        return Expr(.binary(op, lhs, rhs), span: lhs.span.union(rhs.span))
+        if startsComparison {
+            throw unexpected(
+                "'and', 'or' or the end of the expression",
+                help: "comparisons do not chain; combine them with 'and', e.g. a < b and b < c")
+        }
+        return result
     }
 
-    /// Consumes the tokens of `op` when they come next.
-    mutating func matchOperator(_ op: BinaryOperator) -> Bool {
-        switch op {
-        case .or: return match(.or)
-        case .and: return match(.and)
-        case .in: return match(.in)
-        case .notIn:
-            guard check(.not), tokens[index + 1].is(.in) else { return false }
-            index += 2
-            return true
-        case .contains: return match(.contains)
-        case .startsWith: return match(.startswith)
-        case .endsWith: return match(.endswith)
-        case .matches: return match(.matches)
-        case .has: return match(.has)
-        case .equal: return match(.equal)
-        case .notEqual: return match(.notEqual)
-        case .less: return match(.less)
-        case .lessOrEqual: return match(.lessOrEqual)
-        case .greater: return match(.greater)
-        case .greaterOrEqual: return match(.greaterOrEqual)
-        case .add: return match(.plus)
-        case .subtract: return match(.minus)
-        case .multiply: return match(.star)
-        case .divide: return match(.slash)
+    /// Grammar: comparison_operator = "==" | "!=" | "<" | "<=" | ">" | ">=" | [ "not" ] ( "in" | "contains" | "startswith" | "endswith" | "matches" | "has" ) ;
+    ///
+    /// Returns the operator and whether it was negated (`not contains` is
+    /// `not (a contains b)`; `not in` has its own operator).
+    func comparisonOperator() throws(ParseFailure) -> (BinaryOperator, negated: Bool)? {
+        if case .symbol(let symbol) = peek.kind, let op = BinaryOperator(rawValue: symbol.rawValue),
+            Parser.binaryOperators(of: "comparison").contains(op)
+        {
+            advance()
+            return (op, false)
         }
+        let negated = match(.not)
+        guard case .keyword(let word) = peek.kind, let op = BinaryOperator(rawValue: word.rawValue),
+            Parser.binaryOperators(of: "comparison").contains(op)
+        else {
+            if negated { throw unexpected("'in', 'contains', 'startswith', 'endswith', 'matches' or 'has' after 'not'") }
+            return nil
+        }
+        advance()
+        if negated && op == .in { return (.notIn, false) }
+        return (op, negated)
+    }
+
+    /// Whether the next token would start another comparison.
+    var startsComparison: Bool {
+        switch peek.kind {
+        case .symbol(let s): [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(s)
+        case .keyword(let k): [.in, .is, .contains, .startswith, .endswith, .matches, .has].contains(k)
+        default: false
+        }
+    }
+
+    /// Grammar: additive = multiplicative { ( "+" | "-" ) multiplicative } ;
+    func additive() throws(ParseFailure) -> Expr {
+        try leftAssociative("additive", operand: multiplicative)
+    }
+
+    /// Grammar: multiplicative = unary { ( "*" | "/" ) unary } ;
+    func multiplicative() throws(ParseFailure) -> Expr {
+        try leftAssociative("multiplicative", operand: unary)
     }
 
     /// Grammar: unary = "-" unary | primary ;
-    mutating func unary() throws -> Expr {
-        if check(.minus) {
-            let start = advance().span
-            let operand = try nested { try $0.unary() }
+    func unary() throws(ParseFailure) -> Expr {
+        guard check(.minus) else { return try primary() }
+        let start = advance().span
+        return try nested { () throws(ParseFailure) in
+            let operand = try unary()
             return Expr(.unary(.negate, operand), span: start.union(operand.span))
         }
-        return try primary()
     }
 
-    /// Grammar: primary = literal | PARAMETER | call | name | "(" expression ")" | list ;
-    mutating func primary() throws -> Expr {
-        let token = peek()
-        switch token.kind {
-        case .integer(let i): advance(); return Expr(.literal(.int(i)), span: token.span)
-        case .decimal(let d): advance(); return Expr(.literal(.decimal(d)), span: token.span)
-        case .string(let s): advance(); return Expr(.literal(.string(s)), span: token.span)
-        case .date(let d): advance(); return Expr(.literal(.date(d)), span: token.span)
-        case .parameter(let p): advance(); return Expr(.parameter(Identifier(p, span: token.span)), span: token.span)
-        case .keyword(.true): advance(); return Expr(.literal(.bool(true)), span: token.span)
-        case .keyword(.false): advance(); return Expr(.literal(.bool(false)), span: token.span)
-        case .keyword(.null): advance(); return Expr(.literal(.null), span: token.span)
-        case .symbol(.leftParen):
-            advance()
-            let inner = try nested { try $0.expression() }
-            try close(.rightParen, opened: token)
-            return Expr(inner.kind, span: token.span.union(previous().span))
-        case .symbol(.leftBracket): return try list()
-        default:
-            let n = try name("an expression")
-            if check(.leftParen) { return try call(n) }
-            return Expr(.field(n), span: n.span)
+    /// One left-associative level: `operand { op operand }` with the
+    /// operators the precedence table gives `rule`. Each operator deepens
+    /// the tree, so long chains count towards the nesting limit.
+    func leftAssociative(
+        _ rule: String, operand: () throws(ParseFailure) -> Expr
+    ) throws(ParseFailure) -> Expr {
+        let operators = Parser.binaryOperators(of: rule)
+        let savedDepth = depth
+        defer { depth = savedDepth }
+        var left = try operand()
+        while let op = matchBinary(operators) {
+            try deepen()
+            let right = try operand()
+            left = Expr(.binary(op, left, right), span: left.span.union(right.span))
         }
+        return left
     }
 
-    /// Grammar: call = name "(" [ expression { "," expression } ] ")" ;
-    mutating func call(_ function: Identifier) throws -> Expr {
-        let open = advance()
-        var arguments: [Expr] = []
-        if !check(.rightParen) {
-            repeat { arguments.append(try nested { try $0.expression() }) } while match(.comma)
+    /// Consumes the next token if it is one of `operators`.
+    func matchBinary(_ operators: [BinaryOperator]) -> BinaryOperator? {
+        let written: String
+        switch peek.kind {
+        case .symbol(let s): written = s.rawValue
+        case .keyword(let k): written = k.rawValue
+        default: return nil
         }
-        try close(.rightParen, opened: open)
-        return Expr(.call(function, arguments), span: function.span.union(previous().span))
-    }
-
-    /// Grammar: list = "[" [ expression { "," expression } ] "]" ;
-    mutating func list() throws -> Expr {
-        let open = advance()
-        var items: [Expr] = []
-        if !check(.rightBracket) {
-            repeat { items.append(try nested { try $0.expression() }) } while match(.comma)
-        }
-        try close(.rightBracket, opened: open)
-        return Expr(.list(items), span: open.span.union(previous().span))
-    }
-
-    /// Consumes a closing bracket; when it is missing, the error points at
-    /// the bracket that was opened.
-    mutating func close(_ closing: Symbol, opened: Token) throws {
-        if match(closing) { return }
-        let open = opened.kind == .symbol(.leftParen) ? "(" : "["
-        if isAtEnd || peek().kind == .newline {
-            throw fail(
-                SyntaxDiagnosticCode.unclosedBracket, "unclosed '\(open)'", span: opened.span,
-                notes: [Diagnostic.Note("expected '\(closing.rawValue)' before the end of the statement", span: peek().span)])
-        }
-        if let lexical = peek().lexerDiagnostic {
-            diagnostics.append(lexical)
-            throw ParseAbort()
-        }
-        throw fail(
-            SyntaxDiagnosticCode.unexpectedToken, "expected '\(closing.rawValue)' or ',', found \(Self.describe(peek()))",
-            span: peek().span, notes: [Diagnostic.Note("to close this '\(open)'", span: opened.span)])
-    }
-
-    /// Runs `body` one level deeper, refusing input nested past the limit.
-    mutating func nested<T>(_ body: (inout ParserState) throws -> T) throws -> T {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > Parser.maximumNestingDepth {
-            throw fail(
-                SyntaxDiagnosticCode.nestedTooDeeply,
-                "expression nested too deeply (more than \(Parser.maximumNestingDepth) levels)", span: peek().span)
-        }
-        return try body(&self)
+        guard let op = operators.first(where: { $0.rawValue == written }) else { return nil }
+        advance()
+        return op
     }
 }

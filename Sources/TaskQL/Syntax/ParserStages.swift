@@ -1,89 +1,132 @@
-extension ParserState {
-    static let stageNames: [Keyword] = [
-        .where, .select, .extend, .sort, .take, .skip, .top, .count, .summarize, .distinct, .explode, .search, .chart,
-    ]
+// One method per pipeline stage.
 
+extension ScriptParser {
     /// Grammar: stage = where_stage | select_stage | extend_stage | sort_stage | take_stage | skip_stage | top_stage | count_stage | summarize_stage | distinct_stage | explode_stage | search_stage | chart_stage ;
-    mutating func stage() throws -> Stage {
-        let token = peek()
-        guard case .keyword(let keyword) = token.kind, Self.stageNames.contains(keyword) else {
-            var help: String?
-            if case .identifier(let word) = token.kind {
-                help = NameSuggestion.help(for: word, in: Self.stageNames.map(\.rawValue))
-            }
-            if token.lexerDiagnostic != nil { throw fail(expected: "a stage") }
-            throw fail(
-                SyntaxDiagnosticCode.unknownStage, "expected a stage after '|', found \(Self.describe(token))",
-                span: token.span, help: help ?? "stages: " + Self.stageNames.map(\.rawValue).joined(separator: " "))
+    func stage() throws(ParseFailure) -> Stage {
+        let start = peek.span
+        guard case .keyword(let keyword) = peek.kind, keyword.isStageName else {
+            throw unknownStage()
         }
-        advance()
         let kind: StageKind
         switch keyword {
-        case .where: kind = .where(try expression())                           // where_stage = "where" expression ;
-        case .select: kind = .select(try projections())                        // select_stage = "select" projection_list ;
-        case .extend: kind = .extend(try assignments())                        // extend_stage = "extend" assignment_list ;
-        case .sort:                                                            // sort_stage = "sort" "by" sort_key_list ;
-            try consume(.by, "'by' after 'sort'")
-            kind = .sort(try sortKeys())
-        case .take: kind = .take(try expression())                             // take_stage = "take" expression ;
-        case .skip: kind = .skip(try expression())                             // skip_stage = "skip" expression ;
-        case .top:                                                             // top_stage = "top" expression "by" sort_key_list ;
-            let n = try binary(level: 3)
-            try consume(.by, "'by' after 'top \(n)'")
-            kind = .top(count: n, keys: try sortKeys())
-        case .count: kind = .count(by: match(.by) ? try projections() : [])   // count_stage = "count" [ "by" projection_list ] ;
-        case .summarize:                                                       // summarize_stage = "summarize" assignment_list [ "by" projection_list ] ;
-            let aggregates = try assignments()
-            kind = .summarize(aggregates: aggregates, by: match(.by) ? try projections() : [])
-        case .distinct: kind = .distinct(try projections())                    // distinct_stage = "distinct" projection_list ;
-        case .explode:                                                         // explode_stage = "explode" expression [ "as" name ] ;
-            let e = try expression()
-            kind = .explode(e, alias: match(.as) ? try name("a column name after 'as'") : nil)
-        case .search: kind = .search(try expression())                         // search_stage = "search" expression ;
-        default: kind = .chart                                                 // chart_stage = "chart" ;
+        case .where: kind = try whereStage()
+        case .select: kind = try selectStage()
+        case .extend: kind = try extendStage()
+        case .sort: kind = try sortStage()
+        case .take: kind = try takeStage()
+        case .skip: kind = try skipStage()
+        case .top: kind = try topStage()
+        case .count: kind = try countStage()
+        case .summarize: kind = try summarizeStage()
+        case .distinct: kind = try distinctStage()
+        case .explode: kind = try explodeStage()
+        case .search: kind = try searchStage()
+        default: kind = chartStage()
         }
-        return Stage(kind, span: token.span.union(previous().span))
+        return Stage(kind, span: start.union(previous.span))
     }
 
-    /// Grammar: projection_list = projection { "," projection } ;
-    mutating func projections() throws -> [Projection] {
-        var list = [try projection()]
-        while match(.comma) { list.append(try projection()) }
-        return list
+    /// Grammar: where_stage = "where" expression ;
+    func whereStage() throws(ParseFailure) -> StageKind {
+        advance()
+        return .where(try expression())
     }
 
-    /// Grammar: projection = expression [ "as" name ] ;
-    mutating func projection() throws -> Projection {
-        let e = try expression()
-        return Projection(expr: e, alias: match(.as) ? try name("a column name after 'as'") : nil)
+    /// Grammar: select_stage = "select" projection_list ;
+    func selectStage() throws(ParseFailure) -> StageKind {
+        advance()
+        return .select(try projectionList())
     }
 
-    /// Grammar: assignment_list = assignment { "," assignment } ;
-    mutating func assignments() throws -> [Assignment] {
-        var list = [try assignment()]
-        while match(.comma) { list.append(try assignment()) }
-        return list
+    /// Grammar: extend_stage = "extend" assignment { "," assignment } ;
+    func extendStage() throws(ParseFailure) -> StageKind {
+        advance()
+        var assignments = [try assignment()]
+        while match(.comma) { assignments.append(try assignment()) }
+        return .extend(assignments)
     }
 
-    /// Grammar: assignment = name "=" expression ;
-    mutating func assignment() throws -> Assignment {
-        let n = try name("a column name (name = expression)")
-        try consume(.assign, "'=' after '\(n.name)'")
-        return Assignment(name: n, expr: try expression())
+    /// Grammar: sort_stage = "sort" "by" sort_keys ;
+    func sortStage() throws(ParseFailure) -> StageKind {
+        advance()
+        try consume(.by, expected: "'by' after 'sort'")
+        return .sort(try sortKeys())
     }
 
-    /// Grammar: sort_key_list = sort_key { "," sort_key } ;
-    mutating func sortKeys() throws -> [SortKey] {
-        var list = [try sortKey()]
-        while match(.comma) { list.append(try sortKey()) }
-        return list
+    /// Grammar: take_stage = "take" expression ;
+    func takeStage() throws(ParseFailure) -> StageKind {
+        advance()
+        return .take(try expression())
     }
 
-    /// Grammar: sort_key = expression [ "asc" | "desc" ] ;
-    mutating func sortKey() throws -> SortKey {
-        let e = try expression()
-        if match(.desc) { return SortKey(expr: e, descending: true) }
-        _ = match(.asc)
-        return SortKey(expr: e, descending: false)
+    /// Grammar: skip_stage = "skip" expression ;
+    func skipStage() throws(ParseFailure) -> StageKind {
+        advance()
+        return .skip(try expression())
+    }
+
+    /// Grammar: top_stage = "top" expression "by" sort_keys ;
+    func topStage() throws(ParseFailure) -> StageKind {
+        advance()
+        let count = try expression()
+        try consume(.by, expected: "'by' after the number of rows")
+        return .top(count: count, keys: try sortKeys())
+    }
+
+    /// Grammar: count_stage = "count" [ "by" projection_list ] ;
+    func countStage() throws(ParseFailure) -> StageKind {
+        advance()
+        guard match(.by) else { return .count(by: []) }
+        return .count(by: try projectionList())
+    }
+
+    /// Grammar: summarize_stage = "summarize" aggregate { "," aggregate } [ "by" projection_list ] ;
+    func summarizeStage() throws(ParseFailure) -> StageKind {
+        advance()
+        var aggregates = [try aggregate()]
+        while match(.comma) { aggregates.append(try aggregate()) }
+        let keys = match(.by) ? try projectionList() : []
+        return .summarize(aggregates: aggregates, by: keys)
+    }
+
+    /// Grammar: distinct_stage = "distinct" projection_list ;
+    func distinctStage() throws(ParseFailure) -> StageKind {
+        advance()
+        return .distinct(try projectionList())
+    }
+
+    /// Grammar: explode_stage = "explode" expression [ "as" name ] ;
+    func explodeStage() throws(ParseFailure) -> StageKind {
+        advance()
+        let list = try expression()
+        let alias = match(.as) ? try name(expected: "a column name after 'as'") : nil
+        return .explode(list, alias: alias)
+    }
+
+    /// Grammar: search_stage = "search" expression ;
+    func searchStage() throws(ParseFailure) -> StageKind {
+        advance()
+        return .search(try expression())
+    }
+
+    /// Grammar: chart_stage = "chart" ;
+    func chartStage() -> StageKind {
+        advance()
+        return .chart
+    }
+
+    /// `| wher …`: names the stage the user probably meant.
+    func unknownStage() -> ParseFailure {
+        var failure = unexpected("a stage name")
+        guard case .identifier(let word) = peek.kind else { return failure }
+        let stages = Keyword.allCases.filter(\.isStageName).map(\.rawValue)
+        failure.diagnostic.code = SyntaxDiagnosticCode.unknownStage
+        failure.diagnostic.message = "unknown stage '\(word)'"
+        if let nearest = EditDistance.nearest(to: word, among: stages) {
+            failure.diagnostic.help = "did you mean '\(nearest)'?"
+        } else {
+            failure.diagnostic.help = "stages: " + stages.joined(separator: ", ")
+        }
+        return failure
     }
 }

@@ -1,70 +1,98 @@
-extension ParserState {
-    /// Grammar: script = { separator } [ statement { separator { separator } statement } ] { separator } ;
-    mutating func script() -> Script {
+// Script, statements and pipelines.
+
+extension ScriptParser {
+    /// Grammar: script = { separator } [ statement { separator [ statement ] } ] ;
+    func script() -> Script {
         var statements: [Statement] = []
+        while separator() {}
         while !isAtEnd {
-            if peek().kind == .newline || check(.semicolon) {
-                advance()
-                continue
-            }
-            do {
-                statements.append(try statement())
-                if !isAtEnd, peek().kind != .newline, !check(.semicolon) {
-                    throw fail(expected: "'|', ';' or the end of the line")
+            let start = current
+            do throws(ParseFailure) {
+                let parsed = try statement()
+                if !isAtEnd, !separator() {
+                    throw unexpected("an operator, '|', ';' or a line break")
                 }
+                statements.append(parsed)
             } catch {
-                synchronize()
+                recover(from: error, statementStart: start)
             }
+            while separator() {}
         }
         return Script(statements: statements)
     }
 
+    /// Grammar: separator = NEWLINE | ";" ;
+    func separator() -> Bool {
+        guard peek.kind == .newline || check(.semicolon) else { return false }
+        advance()
+        return true
+    }
+
     /// Grammar: statement = let_statement | load_statement | pipeline ;
-    mutating func statement() throws -> Statement {
+    func statement() throws(ParseFailure) -> Statement {
         if check(.let) { return try letStatement() }
         if check(.load) { return try loadStatement() }
         return .query(try pipeline())
     }
 
     /// Grammar: let_statement = "let" name "=" pipeline ;
-    mutating func letStatement() throws -> Statement {
+    func letStatement() throws(ParseFailure) -> Statement {
         let start = advance().span
-        let name = try self.name("a name after 'let'")
-        try consume(.assign, "'=' after 'let \(name.name)'")
+        let name = try self.name(expected: "a name for the query after 'let'")
+        try consume(.assign, expected: "'=' after 'let \(name.name)'")
         let body = try pipeline()
         return .let(name: name, pipeline: body, span: start.union(body.span))
     }
 
     /// Grammar: load_statement = "load" STRING [ "as" name ] ;
-    mutating func loadStatement() throws -> Statement {
+    func loadStatement() throws(ParseFailure) -> Statement {
         let start = advance().span
-        guard case .string(let path) = peek().kind else { throw fail(expected: "a file path in quotes after 'load'") }
+        guard case .string(let path) = peek.kind else {
+            throw unexpected("a quoted file path after 'load'")
+        }
         let pathSpan = advance().span
         var alias: Identifier?
-        if match(.as) { alias = try name("a dataset name after 'as'") }
-        return .load(path: path, pathSpan: pathSpan, name: alias, span: start.union(alias?.span ?? pathSpan))
+        if match(.as) { alias = try name(expected: "a dataset name after 'as'") }
+        return .load(path: path, pathSpan: pathSpan, name: alias, span: start.union(previous.span))
     }
 
-    /// Grammar: pipeline = name { "|" stage } ;
-    mutating func pipeline() throws -> Pipeline {
-        let source = try name("a dataset name such as 'tasks'")
+    /// Grammar: pipeline = source { "|" stage } ;
+    func pipeline() throws(ParseFailure) -> Pipeline {
+        let from = try source()
         var stages: [Stage] = []
         while match(.pipe) { stages.append(try stage()) }
-        return Pipeline(source: source, stages: stages, span: source.span.union(stages.last?.span ?? source.span))
+        return Pipeline(source: from, stages: stages, span: from.span.union(previous.span))
     }
 
-    /// Grammar: name = IDENTIFIER | contextual_keyword ;
-    mutating func name(_ what: String) throws -> Identifier {
-        let token = peek()
-        switch token.kind {
-        case .identifier(let s):
-            advance()
-            return Identifier(s, span: token.span)
-        case .keyword(let k) where !k.isReserved:
-            advance()
-            return Identifier(k.rawValue, span: token.span)
+    /// Grammar: source = name ;
+    func source() throws(ParseFailure) -> Identifier {
+        try name(expected: "a dataset name such as 'tasks', 'let' or 'load'")
+    }
+
+    /// Grammar: name = IDENTIFIER | "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "chart" ;
+    func name(expected: String) throws(ParseFailure) -> Identifier {
+        guard let identifier = nameIfPresent() else { throw unexpected(expected) }
+        return identifier
+    }
+
+    /// Whether the next token can be a name.
+    var peekIsName: Bool {
+        switch peek.kind {
+        case .identifier: true
+        case .keyword(let keyword): !keyword.isReserved
+        default: false
+        }
+    }
+
+    /// The next token as a name, consumed, if it can be one.
+    func nameIfPresent() -> Identifier? {
+        switch peek.kind {
+        case .identifier(let text):
+            return Identifier(text, span: advance().span)
+        case .keyword(let keyword) where !keyword.isReserved:
+            return Identifier(keyword.rawValue, span: advance().span)
         default:
-            throw fail(expected: what)
+            return nil
         }
     }
 }

@@ -58,10 +58,14 @@ public enum Symbol: String, Sendable, Hashable, CaseIterable {
 /// contextual ones (stage names, `asc`, `desc`) are keywords only where the
 /// grammar expects them and names everywhere else, so `sort by count desc`
 /// sorts by the `count` column.
+///
+/// Lexical: keyword = reserved_word | contextual_keyword ;
 public enum Keyword: String, Sendable, Hashable, CaseIterable {
+    /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "chart" ;
     // Stage names and sort directions: contextual.
     case `where`, select, extend, sort, asc, desc, take, skip, top, count
     case summarize, distinct, explode, search, chart
+    /// Lexical: reserved_word = "let" | "load" | "by" | "as" | "and" | "or" | "not" | "in" | "is" | "null" | "true" | "false" | "contains" | "startswith" | "endswith" | "matches" | "has" ;
     // Reserved.
     case `let`, load, by, `as`
     case and, or, not, `in`, `is`, null, `true`, `false`

@@ -1,0 +1,54 @@
+// Operator precedence as data, loosest first. The expression rules of the
+// parser read their operators from this table, `Grammar/README.md` prints
+// it, and `GrammarSyncTests` checks that the two and the EBNF agree.
+
+/// One level of operator precedence.
+public struct PrecedenceLevel: Sendable, Hashable {
+    /// How operators of one level combine.
+    public enum Associativity: String, Sendable, Hashable {
+        /// `a - b - c` is `(a - b) - c`.
+        case left
+        /// A prefix operator, which may repeat (`not not x`, `- -x`).
+        case prefix
+        /// At most one per operand (`a < b < c` is an error).
+        case none
+    }
+
+    /// The EBNF rule that parses this level (`or_expression`).
+    public let rule: String
+    /// The operators as written (`not in`, `is not null`).
+    public let operators: [String]
+    /// How they combine.
+    public let associativity: Associativity
+
+    /// Creates a level.
+    public init(rule: String, operators: [String], associativity: Associativity) {
+        self.rule = rule
+        self.operators = operators
+        self.associativity = associativity
+    }
+}
+
+extension Parser {
+    /// Operator precedence, loosest first.
+    public static let precedenceTable: [PrecedenceLevel] = [
+        PrecedenceLevel(rule: "or_expression", operators: ["or"], associativity: .left),
+        PrecedenceLevel(rule: "and_expression", operators: ["and"], associativity: .left),
+        PrecedenceLevel(rule: "not_expression", operators: ["not"], associativity: .prefix),
+        PrecedenceLevel(
+            rule: "comparison",
+            operators: [
+                "==", "!=", "<", "<=", ">", ">=", "in", "not in", "contains", "startswith",
+                "endswith", "matches", "has", "is null", "is not null",
+            ], associativity: .none),
+        PrecedenceLevel(rule: "additive", operators: ["+", "-"], associativity: .left),
+        PrecedenceLevel(rule: "multiplicative", operators: ["*", "/"], associativity: .left),
+        PrecedenceLevel(rule: "unary", operators: ["-"], associativity: .prefix),
+    ]
+
+    /// The binary operators of the level parsed by `rule`.
+    static func binaryOperators(of rule: String) -> [BinaryOperator] {
+        let level = precedenceTable.first { $0.rule == rule }
+        return (level?.operators ?? []).compactMap(BinaryOperator.init(rawValue:))
+    }
+}
