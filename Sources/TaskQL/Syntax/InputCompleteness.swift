@@ -18,8 +18,10 @@ extension Parser {
     /// a script would join.
     public static func completeness(of text: String) -> InputCompleteness {
         let raw = Lexer.scan(text)
+        // An unclosed string is complete: strings end with their line, so
+        // waiting for more input cannot mend it; the parser reports it.
         if raw.contains(where: { $0.lexerDiagnostic?.code == SyntaxDiagnosticCode.unclosedString }) {
-            return .incomplete(reason: "unclosed string literal")
+            return .complete
         }
         if let open = unclosedBracket(in: raw) {
             return .incomplete(reason: "unclosed '\(open)'")

@@ -73,14 +73,16 @@ extension LexerScanner {
     }
 
     /// Lexical: STRING = '"' { character | escape } '"' | "'" { character | escape } "'" | "“" { character | escape } "”" | "‘" { character | escape } "’" ;
-    /// Lexical: character = ? any scalar but the closing quote and "\" ? ;
+    /// Lexical: character = ? any scalar but the closing quote, "\" and a line break ? ;
     mutating func scanString() {
         let start = index
         let close = LexerScanner.closingQuote(for: scalars[start])
         index += 1
         var value = String.UnicodeScalarView()
         var firstError: Diagnostic?
-        while let c = current {
+        // A string ends at the end of its line: a forgotten quote is reported
+        // at once (in the REPL too) instead of swallowing the lines after it.
+        while let c = current, c != "\n", c != "\r" {
             if c == close {
                 index += 1
                 emit(firstError.map { .invalid($0) } ?? .string(String(value)), from: start)
@@ -97,7 +99,7 @@ extension LexerScanner {
         let d = Diagnostic(
             code: SyntaxDiagnosticCode.unclosedString, message: "unclosed string literal",
             span: span(start..<start + 1),
-            notes: [.init("the string runs to the end of the input", span: span(from: index))],
+            notes: [.init("strings end at the end of their line", span: span(from: index))],
             help: "close it with \(close)")
         emit(.invalid(d), from: start)
     }

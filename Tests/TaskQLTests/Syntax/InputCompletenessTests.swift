@@ -9,14 +9,15 @@ struct InputCompletenessTests {
         "tasks | where x == \"a\"", "tasks | count by city", "tasks | chart", "tasks | where )",
         "tasks | where x ! y", "tasks | sort by count desc", "let x = tasks",
         "load \"a.jsonl\"", "tasks | where a == \"5G#\"",
+        // An unclosed string cannot be mended by more lines (strings end
+        // with their line): it is complete, and the parser reports it.
+        "tasks | where x == \"海门", "tasks | where x == “海门",
     ])
     func complete(text: String) {
         #expect(Parser.completeness(of: text) == .complete)
     }
 
     @Test(arguments: [
-        ("tasks | where x == \"海门", "unclosed string literal"),
-        ("tasks | where x == “海门", "unclosed string literal"),
         ("tasks | where x in [\"a\",", "unclosed '['"),
         ("tasks | where len(text", "unclosed '('"),
         ("tasks | where ([1, (2", "unclosed '('"),
@@ -39,7 +40,7 @@ struct InputCompletenessTests {
     /// is incomplete, and with its next line it is complete and parses.
     @Test(arguments: [
         ("tasks |", "count"), ("tasks | where a and", "b"), ("let x =", "tasks"),
-        ("tasks | where f(a,", "b)"), ("tasks | where x == \"多", "行\""), ("tasks | where", "x"),
+        ("tasks | where f(a,", "b)"), ("tasks | where", "x"),
     ])
     func incompleteInputParsesOnceContinued(prefix: String, nextLine: String) {
         #expect(Parser.completeness(of: prefix) != .complete)

@@ -50,7 +50,7 @@ struct ParserExpressionTests {
     @Test(arguments: [
         ("\"a\\\"b\"", "a\"b"), ("'it\\'s'", "it's"), ("\"\\\\\"", "\\"), ("\"a\\nb\\tc\"", "a\nb\tc"),
         ("\"\\u{6D77}门\"", "海门"), ("“海门”", "海门"), ("‘海门’", "海门"), ("“say \"hi\"”", "say \"hi\""),
-        ("'a\"b'", "a\"b"), ("\"多\n行\"", "多\n行"),
+        ("'a\"b'", "a\"b"), ("\"多\\n行\"", "多\n行"),
     ])
     func stringLiterals(source: String, value: String) {
         #expect(expr("x == " + source) == "(== x \"\(value)\")")
