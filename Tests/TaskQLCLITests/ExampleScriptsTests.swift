@@ -28,6 +28,14 @@ import Testing
         #expect(Self.scripts.count >= 25, "issue 3 asks for at least 25 example scripts")
     }
 
+    /// The README's table of what each seed yields is the importer's output,
+    /// not typed by hand.
+    @Test func readmeShowsTheSeedOverview() throws {
+        let overview = try String(contentsOf: Self.examplesDirectory.appendingPathComponent("00_seed_overview.out"), encoding: .utf8)
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(overview), "README.md's seed table differs from Examples/00_seed_overview.out")
+    }
+
     @Test(arguments: scripts)
     func example(_ script: String) throws {
         let base = Self.examplesDirectory.appendingPathComponent(String(script.dropLast(4)))

@@ -8,7 +8,7 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Output format.")
     var format: OutputFormat?
 
-    @Option(help: ArgumentHelp("Extra unit aliases: a file of `alias = canonical` lines.", valueName: "file"))
+    @Option(help: ArgumentHelp("Extra unit aliases: a file of `canonical = alias, alias` lines.", valueName: "file"))
     var aliases: String?
 
     @Option(

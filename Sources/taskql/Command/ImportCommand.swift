@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("One dataset name for all documents (default: one dataset per document, named after its city).", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp("Extra unit aliases: a file of `alias = canonical` lines.", valueName: "file"))
+    @Option(help: ArgumentHelp("Extra unit aliases: a file of `canonical = alias, alias` lines.", valueName: "file"))
     var aliases: String?
 
     func run() throws {
