@@ -24,7 +24,7 @@ struct ParseErrorRenderingTests {
                 1 | tasks | where lead_units has "发改委 | count
                   |                              ^
                   = help: close it with "
-                note: the string runs to the end of the input
+                note: strings end at the end of their line
                  --> query.tql:1:45
                   |
                 1 | tasks | where lead_units has "发改委 | count
