@@ -11,7 +11,15 @@ struct CLIProcess {
         var crashed: Bool
     }
 
-    static var binary: String { TaskQLBinary.path }
+    /// `.build/debug/taskql` (or release) of this package.
+    static var binary: String {
+        let root = packageRoot.path
+        for config in ["debug", "release"] {
+            let candidate = "\(root)/.build/\(config)/taskql"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "\(root)/.build/debug/taskql"
+    }
     static var packageRoot: URL { ExampleScriptsTests.packageRoot }
 
     /// A fresh empty directory under the system temp directory.
@@ -21,7 +29,10 @@ struct CLIProcess {
         return url
     }
 
-    static func run(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil) throws -> Outcome {
+    /// Runs the binary; `environment` adds to (or overrides) the test's own.
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment extra: [String: String] = [:]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -30,6 +41,7 @@ struct CLIProcess {
         environment["LANG"] = "C.UTF-8"
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "COLUMNS")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

@@ -43,7 +43,8 @@ import Testing
         let header = try ExampleHeader(String(contentsOf: scriptURL, encoding: .utf8))
         var arguments = ["run", "Examples/\(script)", "--format", header.format, "--no-color"]
         for (name, value) in header.params { arguments += ["--param", "\(name)=\(value)"] }
-        let run = try TaskQLBinary.run(arguments, in: Self.packageRoot)
+        // A fixed width so tables are the same on every machine.
+        let run = try CLIProcess.run(arguments, in: Self.packageRoot, environment: ["COLUMNS": "120"])
 
         let outURL = base.appendingPathExtension("out")
         let errURL = base.appendingPathExtension("err")
@@ -87,59 +88,5 @@ struct ExampleHeader {
                 format = body.dropFirst("format:".count).trimmingCharacters(in: .whitespaces)
             }
         }
-    }
-}
-
-/// Runs the built `taskql` executable (`make test` builds it first).
-enum TaskQLBinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var path: String {
-        let root = ExampleScriptsTests.packageRoot.path
-        for config in ["debug", "release"] {
-            let candidate = "\(root)/.build/\(config)/taskql"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return "\(root)/.build/debug/taskql"
-    }
-
-    static func run(_ arguments: [String], in directory: URL, stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["COLUMNS"] = "120"
-        environment["LANG"] = "C.UTF-8"
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Drain stderr on another thread while stdout is read, so neither
-        // pipe can fill up and deadlock the child.
-        nonisolated(unsafe) var errData = Data()
-        let errDone = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            errDone.signal()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        errDone.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
