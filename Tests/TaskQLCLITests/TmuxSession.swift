@@ -45,7 +45,7 @@ final class TmuxSession {
         // the tmux server, which inherits the client's descriptors and would
         // keep a pipe open forever (reading it to the end would hang).
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tmuxPath ?? "/usr/bin/tmux")
