@@ -79,7 +79,16 @@ final class StatementRunner {
     private func show(_ outcome: StatementOutcome) {
         switch outcome {
         case .rows(let result):
-            output.write(formatter.render(result))
+            // Seventeen columns do not fit a terminal: tables of whole tasks
+            // show the compact set and say so; other formats keep every field.
+            if result.isWholeTasks, [.table, .box, .markdown].contains(format) {
+                output.write(formatter.render(result.projected(onto: Engine.compactColumns)))
+                if chatty || output.isTerminal {
+                    errors.writeLine("(showing \(Engine.compactColumns.count) of \(result.columns.count) columns: `select` others, or `.mode line` for every field)")
+                }
+            } else {
+                output.write(formatter.render(result))
+            }
         case .bound(let name):
             if chatty { errors.writeLine("bound \(name)") }
         case .loaded(let summary):
