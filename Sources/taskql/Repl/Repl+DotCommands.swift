@@ -69,7 +69,10 @@ extension Repl {
     }
 
     private func showSchema() -> Bool {
-        show(QueryResult(columns: ["field", "type", "中文", "meaning"], rows: ReplHelp.schemaRows))
+        let rows: [[Value]] = runner.session.engine.schema.map {
+            [.string($0.name), .string($0.type.description), .string($0.chineseAliases.joined(separator: "、")), .string($0.summary)]
+        }
+        show(QueryResult(columns: ["field", "type", "中文", "meaning"], rows: rows))
         return true
     }
 
@@ -95,7 +98,10 @@ extension Repl {
     private func showAliases(_ unit: String?) -> Bool {
         let aliases = runner.session.engine.aliases
         if let unit {
-            runner.output.writeLine("\(unit) → \(aliases.canonical(unit))")  // TODO(docs): aliases.aliases(of:)
+            let canonical = aliases.canonical(unit)
+            let spellings = aliases.aliases(of: canonical).filter { $0 != canonical }
+            runner.output.writeLine(
+                "\(unit) → \(canonical)" + (spellings.isEmpty ? "" : "   (also written: \(spellings.joined(separator: "、")))"))
             return true
         }
         let rows: [[Value]] = runner.session.engine.unitNames.map {

@@ -21,25 +21,4 @@ enum ReplHelp {
         default: return nil
         }
     }
-
-    /// TODO(back): `engine.schema`.
-    static let schemaRows: [[Value]] = [
-        ("id", "string", "", "stable id, e.g. haimen-2020-key-17"),
-        ("dataset", "string", "", "dataset name"),
-        ("city", "string", "城市", "city"),
-        ("year", "integer", "年份", "plan year"),
-        ("kind", "string", "", "key, livelihood, indicator or report"),
-        ("section", "string", "", "门类/方面 heading"),
-        ("subsection", "string", "", "项目/分类 sub-heading"),
-        ("number", "string", "序号", "number as printed"),
-        ("title", "string", "标题", "title where the layout has one"),
-        ("text", "string", "任务内容", "the task text"),
-        ("leaders", "list of string", "牵头领导", "leading officials"),
-        ("lead_units", "list of string", "牵头单位", "lead units"),
-        ("co_units", "list of string", "协同单位", "co-operating units"),
-        ("units", "list of string", "", "lead_units + co_units"),
-        ("deadline", "string", "完成时限", "deadline as printed"),
-        ("due", "date", "", "the deadline as a date"),
-        ("source", "string", "", "file:line the record came from"),
-    ].map { [.string($0.0), .string($0.1), $0.2.isEmpty ? .null : .string($0.2), .string($0.3)] }
 }
