@@ -51,8 +51,19 @@ enum TableCellText {
 
     /// The items of a list cell (units): one per printed line, and lines that
     /// list several with `、`/`，`/`；` are split too (outside brackets).
+    /// A line that is only a parenthesised note (`（社会治理现代化指挥中心）`
+    /// under `社管中心`) belongs to the unit above it, as printed on one line
+    /// elsewhere in the same document.
     static func listItems(_ lines: [String]) -> [String] {
-        lines.flatMap(splitListLine).map(unpadded).filter { !$0.isEmpty }
+        var items: [String] = []
+        for item in lines.flatMap(splitListLine).map(unpadded) where !item.isEmpty {
+            if let first = item.first, "（(".contains(first), !items.isEmpty {
+                items[items.count - 1] += item
+            } else {
+                items.append(item)
+            }
+        }
+        return items
     }
 
     private static func splitListLine(_ line: String) -> [String] {

@@ -14,6 +14,8 @@ struct TableRowAssembler: Sendable {
         var tables = blocks.map { block in
             block.rows.map { TableRowValues(row: $0, header: block.header, names: names, titles: titles) }
         }
+        let units = TableUnitNames(rows: tables)
+        tables = tables.map { $0.map(units.splitting) }
         let policy = TableMergePolicy(tables: tables)
         for index in tables.indices {
             tables[index] = inheritMergedCells(tables[index], policy: policy, notes: &notes)
