@@ -31,26 +31,10 @@ struct JSONRenderer {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters
-    /// escaped, everything else verbatim.
+    /// A JSON string literal; one escaping rule for results and dataset files.
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONLineWriter.string(s, &out)
+        return out
     }
 }
