@@ -1,21 +1,9 @@
 /// Cleaning rules for the text inside table cells, shared by the cell-per-line
 /// and pipe table readers.
 enum TableCellText {
-    /// Removes `[bookmark: …]` markers that Word exports leave in the text.
-    static func removingBookmarks(_ text: String) -> String {
-        guard text.contains("[bookmark:") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "[bookmark:") {
-            result += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: "]") else {
-                rest = ""
-                break
-            }
-            rest = rest[rest.index(after: end)...]
-        }
-        return result + rest
-    }
+    /// Removes `[bookmark: …]` markers that Word exports leave in the text
+    /// (the same rule every reader uses).
+    static func removingBookmarks(_ text: String) -> String { LineText.removingBookmarks(text) }
 
     /// Whether a character is padding: ASCII or ideographic space, tab, NBSP.
     static func isPadding(_ ch: Character) -> Bool {
