@@ -29,43 +29,24 @@ struct CLIProcess {
         return url
     }
 
-    /// Runs the binary; `environment` adds to (or overrides) the test's own.
+    /// Runs the binary (killed after `timeout` seconds: a test fails, CI
+    /// never hangs); `environment` adds to (or overrides) the test's own.
     static func run(
-        _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment extra: [String: String] = [:]
+        _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment extra: [String: String] = [:],
+        timeout: Double = 120
     ) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "COLUMNS")
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }
-        DispatchQueue.global().async {
-            input.fileHandleForWriting.write(stdin)
-            try? input.fileHandleForWriting.close()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
+        let child = ChildProcess(
+            executable: binary, arguments: arguments, environment: environment,
+            directory: (directory ?? packageRoot).path, stdin: stdin, timeout: timeout)
+        let outcome = try child.runToEnd()
         return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), crashed: process.terminationReason == .uncaughtSignal)
+            status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+            stderr: String(decoding: outcome.stderr, as: UTF8.self), crashed: outcome.signal != nil)
     }
 
     static func run(_ arguments: [String], stdin: String, in directory: URL? = nil) throws -> Outcome {

@@ -33,16 +33,11 @@ import Testing
         #expect(readme.contains(snippet), "README's Embedding snippet differs from Examples/Embedding/Sources/overdue-report/main.swift:\n\(snippet)")
     }
 
+    /// Runs a command through `env` (so `swift` is found on PATH), stderr
+    /// merged into the output; a build that takes over 15 minutes fails.
     static func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outcome = try ChildProcess(executable: "/usr/bin/env", arguments: arguments, mergeStderr: true, timeout: 900)
+            .runToEnd()
+        return (outcome.status, String(decoding: outcome.stdout, as: UTF8.self))
     }
 }

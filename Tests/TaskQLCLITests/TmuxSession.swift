@@ -7,6 +7,7 @@ import Foundation
 final class TmuxSession {
     let name: String
     let home: URL
+    let socket: String
 
     enum Failure: Error, CustomStringConvertible {
         case tmuxMissing
@@ -21,11 +22,13 @@ final class TmuxSession {
 
     /// Starts bash in a 120×40 UTF-8 terminal with `HOME` at a scratch dir.
     init(home: URL) throws {
-        guard let tmux = Self.tmuxPath else { throw Failure.tmuxMissing }
-        _ = tmux
+        guard Self.tmuxPath != nil else { throw Failure.tmuxMissing }
         name = "taskql-test-\(UUID().uuidString.prefix(8))"
         self.home = home
-        try Self.tmux([
+        // A server of its own (socket in the scratch home): tests never touch
+        // the user's tmux, and the server ends with the session.
+        socket = home.appendingPathComponent("tmux.socket").path
+        try tmux([
             "-u", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env", "-i",
             "PATH=/usr/bin:/bin", "HOME=\(home.path)", "TERM=xterm-256color", "LANG=C.UTF-8", "bash", "--norc",
             "--noprofile",
@@ -33,49 +36,43 @@ final class TmuxSession {
         try type("PS1='$ '; cd '\(home.path)'", enter: true)
     }
 
-    deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     static var tmuxPath: String? {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Runs one tmux command against this session's own server.
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
-        // Output goes to a file, not a pipe: the first tmux command starts
-        // the tmux server, which inherits the client's descriptors and would
-        // keep a pipe open forever (reading it to the end would hang).
-        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outputFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmuxPath ?? "/usr/bin/tmux")
-        process.arguments = arguments
-        let handle = try FileHandle(forWritingTo: outputFile)
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+    func tmux(_ arguments: [String]) throws -> String {
+        try Self.tmux(socket: socket, arguments)
+    }
+
+    /// Runs one tmux command (10 s at most) and returns its output.
+    @discardableResult
+    static func tmux(socket: String, _ arguments: [String]) throws -> String {
+        let child = ChildProcess(
+            executable: tmuxPath ?? "/usr/bin/tmux", arguments: ["-S", socket] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"], timeout: 10)
+        return String(decoding: try child.runToEnd().stdout, as: UTF8.self)
     }
 
     /// Types literal text (then Enter when asked).
     func type(_ text: String, enter: Bool = false) throws {
-        try Self.tmux(["send-keys", "-t", name, "-l", text])
+        try tmux(["send-keys", "-t", name, "-l", text])
         if enter { try keys("Enter") }
     }
 
     /// Sends named keys: `Enter`, `Tab`, `Up`, `C-c`, `C-d`.
     func keys(_ names: String...) throws {
         for key in names {
-            try Self.tmux(["send-keys", "-t", name, key])
+            try tmux(["send-keys", "-t", name, key])
             usleep(150_000)
         }
     }
 
     /// The visible screen.
-    func screen() throws -> String { try Self.tmux(["capture-pane", "-p", "-t", name]) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
     /// Waits until `predicate` holds for the screen (10 s at most).
     @discardableResult
