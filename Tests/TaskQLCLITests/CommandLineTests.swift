@@ -71,6 +71,21 @@ import Testing
         #expect(inline.stdout == piped.stdout)
     }
 
+    /// `-c` takes dot-commands too, like `sqlite3 DB .schema` and `psql -c '\\d'`.
+    @Test func inlineCommandTakesDotCommands() throws {
+        let schema = try CLIProcess.run(["-c", ".schema"])
+        #expect(schema.status == 0, "\(schema.stderr)")
+        #expect(schema.stdout.contains("lead_units"))
+        let mode = try CLIProcess.run(["-c", ".mode csv\ntasks | where city == \"海门\" and kind == \"key\" | count"])
+        #expect(mode.stdout == "count\n173\n", "stderr: \(mode.stderr)")
+        let unknown = try CLIProcess.run(["-c", ".frobnicate"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains(".frobnicate"), "stderr: \(unknown.stderr)")
+        let second = try CLIProcess.run(["-c", "tasks | count\ntasks | wher x"])
+        #expect(second.status == 65)
+        #expect(second.stderr.contains("-c:2:9"), "line numbers count from the start of -c: \(second.stderr)")
+    }
+
     @Test func runBindsTypedParameters() throws {
         let directory = try CLIProcess.scratchDirectory()
         let data = try CLIProcess.writeMiniDataset(in: directory)

@@ -24,7 +24,7 @@ struct TaskQLCommand: ParsableCommand {
             """,
         subcommands: [RunCommand.self, ImportCommand.self])
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run one query (or script text) and exit.", valueName: "query"))
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a query (or script text with dot-commands) and exit.", valueName: "query"))
     var command: String?
 
     @Option(
@@ -46,7 +46,11 @@ struct TaskQLCommand: ParsableCommand {
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: interactive)
         if let command {
-            guard runner.run(SourceText(name: "-c", text: command)) else { throw ExitCode.queryError }
+            // As in sqlite3 and psql, -c takes dot-commands as well as
+            // statements (`taskql -c .schema`), each dot-command on its own line.
+            let repl = Repl(runner: runner, reader: ScriptedLineReader(text: command), sourceName: "-c")
+            repl.run()
+            if repl.failures > 0 { throw ExitCode.queryError }
             return
         }
         if interactive {
