@@ -32,6 +32,15 @@ import Testing
         try session.type(" | count", enter: true)
         try session.waitFor("second result") { TmuxSession.count("(1 row)", in: $0) == 2 }
 
+        // A continuation line completes in the context of the lines above.
+        try session.type("tasks |", enter: true)
+        try session.waitFor("   ...>")
+        try session.type("wh")
+        try session.keys("Tab")
+        try session.waitFor("...> where")
+        try session.type("city == \"宜兴\" | count", enter: true)
+        try session.waitFor("third result") { TmuxSession.count("(1 row)", in: $0) == 3 }
+
         try session.type("tasks | where text contains \"半截")
         // As a person would: see the half-typed line, then press Ctrl-C.
         try session.waitFor("contains \"半截")

@@ -1,14 +1,17 @@
 /// Tab completion by context, as a pure function of the text, the cursor
 /// and a ``CompletionVocabulary``:
 ///
-/// - `.he` at line start → dot-commands (`.help`);
+/// - `.he` at the start of the input → dot-commands (`.help`);
 /// - start of a statement → `tasks`, dataset and `let` names, `let`, `load`;
 /// - after `|` → stage names;
 /// - in an expression → fields (English and Chinese), functions, keywords,
 ///   `let` names;
+/// - after an operand → the keywords that may follow (`and`, `has`, `by`,
+///   `asc`/`desc` after a sort key);
 /// - after `$` → parameters;
-/// - inside a string literal → unit and leader names in the loaded data,
-///   closed with the quote (`"发` → `"发改委"`).
+/// - inside a string literal → the names in the loaded data, closed with
+///   the quote (`"发` → `"发改委"`): unit names when compared with a unit
+///   field, leader names with `leaders`, both elsewhere.
 ///
 /// The caller replaces ``Completion/word`` (the text just before the
 /// cursor) with one of ``Completion/candidates``.
@@ -20,21 +23,26 @@ public struct CompletionProvider: Sendable {
     public init(vocabulary: CompletionVocabulary) { self.vocabulary = vocabulary }
 
     /// Candidates for the word before `cursor` (a UTF-8 byte offset into
-    /// `text`; clamped, and moved back to a character boundary).
+    /// `text`; clamped, and moved back to a character boundary). The
+    /// context comes from ``Parser/completionContext(text:cursor:)``, the
+    /// same tokens the parser sees; dot-commands, which are not part of the
+    /// language, are recognised here.
     public func complete(text: String, cursor: Int) -> Completion {
         let utf8 = text.utf8
         var end = utf8.index(utf8.startIndex, offsetBy: max(0, min(cursor, utf8.count)))
         while String.Index(end, within: text.unicodeScalars) == nil { end = utf8.index(before: end) }
-        let site = CompletionSite.locate(before: text[..<end])
-        return completion(for: site)
+        let before = text[..<end]
+        if let command = Self.dotCommandPrefix(before) {
+            return Completion(word: command, candidates: Self.matching(command, in: vocabulary.dotCommands))
+        }
+        let context = Parser.completionContext(text: text, cursor: utf8.distance(from: utf8.startIndex, to: end))
+        return completion(for: context, before: before)
     }
 
-    func completion(for site: CompletionSite) -> Completion {
+    func completion(for context: CompletionContext, before: Substring) -> Completion {
         let v = vocabulary
-        switch site {
-        case .dotCommand(let prefix):
-            return Completion(word: prefix, candidates: Self.matching(prefix, in: v.dotCommands))
-        case .statementStart(let prefix):
+        switch context {
+        case .sourceName(let prefix):
             return Completion(word: prefix, candidates: Self.matching(prefix, in: v.sources + ["let", "load"]))
         case .stageName(let prefix):
             return Completion(word: prefix, candidates: Self.matching(prefix, in: v.stages))
@@ -43,11 +51,33 @@ public struct CompletionProvider: Sendable {
         case .expression(let prefix):
             let names = v.fields + v.functions + v.keywords + v.sources
             return Completion(word: prefix, candidates: Self.matching(prefix, in: names))
-        case .stringLiteral(let prefix, let quote):
-            let names = Self.matching(prefix, in: v.units + v.leaders)
+        case .sortDirection(let prefix):
+            return Completion(word: prefix, candidates: Self.matching(prefix, in: ["asc", "desc"]))
+        case .keyword(let prefix, let candidates):
+            return Completion(word: prefix, candidates: Self.matching(prefix, in: candidates))
+        case .stringLiteral(let prefix, let field):
+            // The prefix is the raw text after the opening quote, so the
+            // character before it is the quote the candidates close with.
+            let quote = String(before.dropLast(prefix.count).last ?? "\"")
+            let names: [String]
+            switch field.flatMap(TaskField.named) {
+            case .leaders?: names = v.leaders
+            case let known? where known.isUnits: names = v.units
+            default: names = v.units + v.leaders
+            }
             return Completion(
-                word: String(quote) + prefix, candidates: names.map { String(quote) + $0 + String(quote) })
+                word: quote + prefix, candidates: Self.matching(prefix, in: names).map { quote + $0 + quote })
+        case .none:
+            return Completion(word: "", candidates: [])
         }
+    }
+
+    /// `.mo` when the text before the cursor is only a dot-command being
+    /// typed (after optional indentation), else nil.
+    static func dotCommandPrefix(_ before: Substring) -> String? {
+        let typed = before.drop { $0 == " " || $0 == "\t" }
+        guard typed.first == ".", !typed.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
+        return String(typed)
     }
 
     /// Names starting with `prefix`, without duplicates, shortest first

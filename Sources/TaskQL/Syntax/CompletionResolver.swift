@@ -37,6 +37,9 @@ struct CompletionResolver {
         guard let previous = significant.last, previous.kind != .newline, !previous.is(.semicolon)
         else { return .sourceName(prefix: prefix) }
         let beforePrevious = significant.count >= 2 ? significant[significant.count - 2] : nil
+        // After a character the language does not have (`== .h`), any
+        // suggestion would be a guess.
+        if case .invalid = previous.kind { return .none }
         if previous.is(.pipe) { return .stageName(prefix: prefix) }
         if previous.is(.assign), significant.count >= 3, significant[significant.count - 3].is(.let) {
             return .sourceName(prefix: prefix)

@@ -32,6 +32,7 @@ final class Repl {
         var pending: [String] = []
         var firstLine = 1
         while !quitRequested {
+            if reader.isInteractive { completionEarlierLines = pending.map { $0 + "\n" }.joined() }
             let input = reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt)
             switch input {
             case .end:

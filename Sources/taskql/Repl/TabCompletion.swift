@@ -9,6 +9,10 @@ import TaskQL
 /// capture, so it lives in a global; the REPL replaces it after each
 /// statement (new `let` names, loaded datasets). Main thread only.
 nonisolated(unsafe) var activeCompletionProvider: CompletionProvider?
+/// The lines of the unfinished statement above the one being edited (each
+/// ending in a line break), so that completion on a continuation line sees
+/// the whole statement: `tasks |⏎ wh` Tab → `where`.
+nonisolated(unsafe) var completionEarlierLines = ""
 nonisolated(unsafe) private var pendingCandidates: [String] = []
 nonisolated(unsafe) private var nextCandidate = 0
 
@@ -55,7 +59,8 @@ enum TabCompletion {
         // provider in UTF-8 bytes.
         let point = max(0, Int(clibedit_rl_point()))
         let cursor = line.unicodeScalars.prefix(point).reduce(0) { $0 + UTF8.width($1) }
-        let completion = provider.complete(text: line, cursor: cursor)
+        let earlier = completionEarlierLines
+        let completion = provider.complete(text: earlier + line, cursor: earlier.utf8.count + cursor)
         if completion.word == libeditWord { return completion.candidates }
         if libeditWord.hasSuffix(completion.word) {
             let lead = String(libeditWord.dropLast(completion.word.count))

@@ -20,6 +20,23 @@ import Testing
         #expect(Self.complete("tasks | where lead_units has \"发改") == Completion(word: "\"发改", candidates: ["\"发改委\""]))
     }
 
+    /// A string compared with a unit field offers units, with `leaders`
+    /// leaders, elsewhere both.
+    @Test func stringCandidatesFollowTheComparedField() {
+        #expect(Self.complete("tasks | where 牵头单位 has \"住").candidates == ["\"住建局\""])
+        #expect(Self.complete("tasks | where lead_units has \"周").candidates.isEmpty)
+        #expect(Self.complete("tasks | where leaders has \"周").candidates == ["\"周国强\""])
+        #expect(Self.complete("tasks | where leaders has \"住").candidates.isEmpty)
+        #expect(Self.complete("tasks | where text contains \"周").candidates == ["\"周国强\""])
+        #expect(Self.complete("tasks | where lead_units in [\"住建局\", '发改").candidates == ["'发改委'"])
+    }
+
+    @Test func keywordsAfterAnOperand() {
+        #expect(Self.complete("tasks | where city == \"海门\" a").candidates == ["and"])
+        #expect(Self.complete("tasks | count b").candidates == ["by"])
+        #expect(Self.complete("tasks | top 3 by due ").candidates == ["asc", "desc"])
+    }
+
     @Test func unitPrefixOffersEveryMatchShortestFirst() {
         #expect(Self.complete("tasks | where units has \"发").candidates == ["\"发改委\"", "\"发展改革委\""])
         #expect(Self.complete("tasks | where leaders has '周").candidates == ["'周国强'"])

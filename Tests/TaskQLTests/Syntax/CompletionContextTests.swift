@@ -47,6 +47,7 @@ struct CompletionContextTests {
         ("tasks | take $‸", .parameter(prefix: "")),
         ("tasks # a co‸", .none),
         ("tasks | take 1‸", .none),
+        ("tasks | where x == .h‸", .none),
         ("let ‸", .none),
         ("tasks | explode units as u‸", .none),
     ])
