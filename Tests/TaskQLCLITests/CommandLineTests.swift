@@ -145,4 +145,23 @@ import Testing
         let count = Int(counted.stdout.split(separator: "\n").last ?? "") ?? 0
         #expect(count >= 60, "宜兴 has 10 targets and 60 tasks: \(counted.stdout)")
     }
+
+    /// Two files of one city (two years, or key tasks and livelihood
+    /// projects apart) are joined under one name, never one hiding the other.
+    @Test func filesOfOneCityAreJoined() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let seed = CLIProcess.packageRoot.appendingPathComponent(
+            "Sources/TaskQL/Resources/seeds/001_8c26460259d3c740.txt"
+        ).path
+        let imported = try CLIProcess.run(["import", seed, "-o", "yixing.jsonl"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let both = try CLIProcess.run(
+            [seed, "yixing.jsonl", "-c", ".mode csv\n.datasets\nyixing | count"], in: directory)
+        #expect(both.status == 0, "\(both.stderr)")
+        #expect(both.stdout.contains("yixing,140,"), "\(both.stdout)")
+        #expect(both.stdout.hasSuffix("count\n140\n"), "\(both.stdout)")
+        let badName = try CLIProcess.run(["import", seed, "-o", "x.jsonl", "--name", "my-data"], in: directory)
+        #expect(badName.status == 64)
+        #expect(badName.stderr.contains("cannot be used in queries"))
+    }
 }

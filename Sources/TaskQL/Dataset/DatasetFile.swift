@@ -41,8 +41,20 @@ public enum DatasetFile {
     /// The datasets in the file at `path`.
     public static func read(path: String) throws(ImportError) -> [Dataset] {
         let bytes = try FileBytes.read(path)
+        if let body = utf8Body(bytes) { return try DatasetFileReader.decode(bytes: body, file: path) }
         let decoded = try TextDecoder.decode(bytes, file: path, encoding: nil)
         return try decode(decoded.text, file: path)
+    }
+
+    /// The bytes after a UTF-8 byte-order mark when they look like a dataset
+    /// file (first non-blank byte `{`); nil otherwise, for documents and
+    /// other encodings, which go through ``TextDecoder``.
+    static func utf8Body(_ bytes: [UInt8]) -> [UInt8]? {
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let first = bytes[bom...].first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+            first == 0x7B
+        else { return nil }
+        return bom == 0 ? bytes : Array(bytes[bom...])
     }
 
     /// The datasets in dataset-file text; `file` names it in errors. Lines

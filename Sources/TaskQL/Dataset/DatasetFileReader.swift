@@ -9,12 +9,20 @@ struct DatasetFileReader {
     private var headerLine = 0
     private var records: [TaskRecord] = []
     private var sawRecordsWithoutHeader = false
+    /// Bytes after the current line, to bound what a header's count reserves.
+    private var remainingBytes = 0
 
     init(file: String) { self.file = file }
 
     /// The datasets in `text`.
     static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
-        let bytes = Array(text.utf8)
+        try decode(bytes: Array(text.utf8), file: file)
+    }
+
+    /// The datasets in a file's UTF-8 bytes (after any byte-order mark),
+    /// read in place: no decoded copy of the whole file is made, and each
+    /// string is checked for valid UTF-8 as it is read.
+    static func decode(bytes: [UInt8], file: String) throws(ImportError) -> [Dataset] {
         var reader = DatasetFileReader(file: file)
         let outcome: Result<[Dataset], ImportError> = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(ImportError) in
@@ -34,6 +42,7 @@ struct DatasetFileReader {
             number += 1
             try take(buffer, start, end, number: number)
             start = end + 1
+            remainingBytes = buffer.count - start
         }
     }
 
@@ -91,6 +100,10 @@ struct DatasetFileReader {
         try endDataset()
         header = next
         headerLine = number
+        // The header says how many records follow: one allocation instead of
+        // repeated doubling (bounded by what the rest of the file can hold,
+        // so a wrong count cannot reserve gigabytes).
+        if let expected = next.records { records.reserveCapacity(max(0, min(expected, remainingBytes / 100))) }
     }
 
     mutating func finish() throws(ImportError) -> [Dataset] {
@@ -109,8 +122,7 @@ struct DatasetFileReader {
             }
             datasets.append(Dataset(name: header.dataset, documents: header.documents, records: records))
         } else if sawRecordsWithoutHeader {
-            let stem = RecordAssembler.stem(RecordAssembler.baseName(file))
-            datasets.append(Dataset(name: records.first?.dataset ?? stem, documents: [], records: records))
+            datasets.append(Dataset(name: records.first?.dataset ?? DatasetName.fromFile(file), documents: [], records: records))
         }
     }
 }

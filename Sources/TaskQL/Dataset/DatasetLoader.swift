@@ -14,9 +14,8 @@ public enum DatasetLoader {
             if let datasetName { only.name = datasetName }
             return (only, loaded.reports)
         }
-        let stem = RecordAssembler.stem(RecordAssembler.baseName(path))
         let merged = Dataset(
-            name: datasetName ?? stem, documents: loaded.datasets.flatMap(\.documents),
+            name: datasetName ?? DatasetName.fromFile(path), documents: loaded.datasets.flatMap(\.documents),
             records: loaded.datasets.flatMap(\.records))
         return (merged, loaded.reports)
     }
@@ -26,6 +25,9 @@ public enum DatasetLoader {
         path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
     ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
         let bytes = try FileBytes.read(path)
+        if encoding == nil || encoding == .utf8, let body = DatasetFile.utf8Body(bytes) {
+            return (try DatasetFileReader.decode(bytes: body, file: path), [])
+        }
         let decoded = try TextDecoder.decode(bytes, file: path, encoding: encoding)
         if decoded.text.first(where: { !LineText.isSpace($0) && $0 != "\n" && $0 != "\r" }) == "{" {
             return (try DatasetFile.decode(decoded.text, file: path), [])

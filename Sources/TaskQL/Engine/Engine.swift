@@ -49,18 +49,50 @@ public final class Engine: Sendable {
     public let options: EngineOptions
     /// Unit aliases used by `has`, `==` and `unit()` on unit fields.
     public let aliases: UnitAliases
-    /// The loaded datasets, in load order.
-    public let datasets: [Dataset]
+    /// Names and source documents of the loaded datasets, in load order.
+    /// The tasks themselves live only in the column store: a million of
+    /// them as records would double the memory the engine needs.
+    let catalog: [(name: String, documents: [DocumentInfo])]
     let table: TaskTable
     let units: UnitCatalog
 
-    /// Builds the column store for `datasets`.
-    public init(datasets: [Dataset], aliases: UnitAliases = .builtIn, options: EngineOptions = EngineOptions()) {
-        self.datasets = datasets
+    /// Builds the column store for `datasets`. A later dataset with the
+    /// name of an earlier one replaces it.
+    public convenience init(
+        datasets: [Dataset], aliases: UnitAliases = .builtIn, options: EngineOptions = EngineOptions()
+    ) {
+        var unique: [Dataset] = []
+        for dataset in datasets {
+            unique.removeAll { $0.name == dataset.name }
+            unique.append(dataset)
+        }
+        self.init(
+            catalog: unique.map { ($0.name, $0.documents) }, table: TaskTable(datasets: unique, aliases: aliases),
+            aliases: aliases, options: options)
+    }
+
+    private init(
+        catalog: [(name: String, documents: [DocumentInfo])], table: TaskTable, aliases: UnitAliases,
+        options: EngineOptions
+    ) {
+        self.catalog = catalog
+        self.table = table
         self.aliases = aliases
         self.options = options
-        table = TaskTable(datasets: datasets, aliases: aliases)
         units = UnitCatalog(table: table, aliases: aliases)
+    }
+
+    /// The loaded datasets' names, in load order.
+    public var datasetNames: [String] { catalog.map(\.name) }
+
+    /// The loaded datasets, in load order, with their records rebuilt from
+    /// the column store (costly for large data: use ``summaries`` or a
+    /// query when counts or a few fields will do).
+    public var datasets: [Dataset] {
+        catalog.map { entry in
+            let rows = table.datasetRows[entry.name] ?? 0..<0
+            return Dataset(name: entry.name, documents: entry.documents, records: rows.map { table.record($0) })
+        }
     }
 
     /// An engine on the seed documents bundled with the library.
@@ -72,15 +104,26 @@ public final class Engine: Sendable {
 
     /// Summaries of the loaded datasets, in load order.
     public var summaries: [DatasetSummary] {
-        datasets.map { d in
-            DatasetSummary(
-                name: d.name, taskCount: d.records.count, cities: Array(Set(d.records.map(\.city))).sorted())
+        catalog.map { entry in
+            let rows = table.datasetRows[entry.name] ?? 0..<0
+            let cityIDs = Set(table.cities[rows])
+            return DatasetSummary(
+                name: entry.name, taskCount: rows.count, cities: cityIDs.map { table.pool[$0] }.sorted())
         }
     }
 
     /// A new engine with `dataset` added (replacing one of the same name).
+    /// Adding a new name appends to a copy of the column store; replacing
+    /// rebuilds it.
     public func adding(_ dataset: Dataset) -> Engine {
-        Engine(datasets: datasets.filter { $0.name != dataset.name } + [dataset], aliases: aliases, options: options)
+        guard table.datasetRows[dataset.name] == nil else {
+            return Engine(datasets: datasets + [dataset], aliases: aliases, options: options)
+        }
+        var grown = table
+        grown.append(dataset)
+        grown.finish(aliases: aliases)
+        return Engine(
+            catalog: catalog + [(dataset.name, dataset.documents)], table: grown, aliases: aliases, options: options)
     }
 
     /// Parses and checks a query once; run it any number of times, from any
@@ -124,7 +167,7 @@ public final class Engine: Sendable {
         -> CheckedPipeline
     {
         let environment = CheckEnvironment(
-            datasetNames: datasets.map(\.name), bindings: bindings, units: units)
+            datasetNames: datasetNames, bindings: bindings, units: units)
         var checker = Checker(environment: environment, source: source)
         do {
             return try checker.check(pipeline)

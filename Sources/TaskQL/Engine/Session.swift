@@ -55,7 +55,7 @@ public final class Session {
             let plan = try engine.check(pipeline, source: source, bindings: bindings)
             return .rows(try engine.run(plan, parameters: parameters, cancellation: cancellation))
         case .let(let name, let pipeline, _):
-            if name.name == "tasks" || engine.datasets.contains(where: { $0.name == name.name }) {
+            if name.name == "tasks" || engine.datasetNames.contains(name.name) {
                 throw DiagnosticError(
                     [
                         Diagnostic(

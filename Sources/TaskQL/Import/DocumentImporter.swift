@@ -113,7 +113,6 @@ public struct DocumentImporter: Sendable {
     /// The city's pinyin (`yixing`), else the file name's stem.
     static func defaultDatasetName(_ info: DocumentInfo) -> String {
         if let pinyin = CityGazetteer.pinyin[info.city] { return pinyin }
-        let stem = RecordAssembler.stem(RecordAssembler.baseName(info.file))
-        return RecordAssembler.slug(stem) ?? stem
+        return DatasetName.fromFile(info.file)
     }
 }

@@ -57,3 +57,24 @@ public struct Dataset: Sendable, Equatable {
         self.records = records
     }
 }
+
+extension Dataset {
+    /// `datasets` with those of one name joined, in the place of the first:
+    /// documents and records appended in order. Two documents of one city
+    /// (a key-task list and a livelihood list, or two years) load as one
+    /// dataset instead of one silently hiding the other.
+    public static func mergingByName(_ datasets: [Dataset]) -> [Dataset] {
+        var merged: [Dataset] = []
+        var position: [String: Int] = [:]
+        for dataset in datasets {
+            if let i = position[dataset.name] {
+                merged[i].documents += dataset.documents
+                merged[i].records += dataset.records
+            } else {
+                position[dataset.name] = merged.count
+                merged.append(dataset)
+            }
+        }
+        return merged
+    }
+}

@@ -24,6 +24,19 @@ extension TaskTable {
         }
     }
 
+    /// Row `row` as the record it was built from.
+    func record(_ row: Int) -> TaskRecord {
+        func strings(_ column: ListColumn) -> [String] { column.elements(row).map { pool[$0] } }
+        func optional(_ id: Int32) -> String? { id == Self.nullID ? nil : pool[id] }
+        return TaskRecord(
+            id: ids.string(row) ?? "", dataset: pool[datasets[row]], city: pool[cities[row]], year: years[row],
+            kind: TaskKind(rawValue: pool[kinds[row]]) ?? .key, section: optional(sections[row]),
+            subsection: optional(subsections[row]), number: pool[numbers[row]], title: titles.string(row),
+            text: texts.string(row) ?? "", leaders: strings(leaders), leadUnits: strings(leadUnits),
+            coUnits: strings(coUnits), deadline: optional(deadlines[row]),
+            due: dues[row] == Self.nullDay ? nil : CivilDate(daysSinceEpoch: dues[row]), source: sources.string(row) ?? "")
+    }
+
     /// The pooled string column behind `field`, when it has one.
     func pooledColumn(_ field: TaskField) -> [Int32]? {
         switch field {

@@ -40,20 +40,30 @@ struct TaskTable: Sendable {
     /// Pool ids of leader names, most frequent first.
     private(set) var leaderIDsByFrequency: [Int32] = []
 
+    /// An empty table (add datasets with ``append(_:)``, then ``finish(aliases:)``).
+    init() {}
+
     /// Builds the table from datasets in order.
     init(datasets: [Dataset], aliases: UnitAliases) {
-        var unitCounts: [Int32: Int] = [:]
-        var leaderCounts: [Int32: Int] = [:]
-        for dataset in datasets {
-            let start = count
-            for record in dataset.records {
-                append(record)
-                for id in leadUnits.elements(count - 1) { unitCounts[id, default: 0] += 1 }
-                for id in coUnits.elements(count - 1) { unitCounts[id, default: 0] += 1 }
-                for id in leaders.elements(count - 1) { leaderCounts[id, default: 0] += 1 }
-            }
-            datasetRows[dataset.name] = start..<count
-        }
+        for dataset in datasets { append(dataset) }
+        finish(aliases: aliases)
+    }
+
+    /// Appends a dataset's rows (its name must not be in the table yet).
+    mutating func append(_ dataset: Dataset) {
+        let start = count
+        for record in dataset.records { append(record) }
+        datasetRows[dataset.name] = start..<count
+    }
+
+    /// Works out what depends on all rows: the unit and leader names by
+    /// frequency, canonical unit ids and sort ranks. Call after appending.
+    mutating func finish(aliases: UnitAliases) {
+        var unitCounts = [Int](repeating: 0, count: pool.count)
+        var leaderCounts = [Int](repeating: 0, count: pool.count)
+        for id in leadUnits.ids { unitCounts[Int(id)] += 1 }
+        for id in coUnits.ids { unitCounts[Int(id)] += 1 }
+        for id in leaders.ids { leaderCounts[Int(id)] += 1 }
         unitIDsByFrequency = Self.byFrequency(unitCounts, pool: pool)
         leaderIDsByFrequency = Self.byFrequency(leaderCounts, pool: pool)
         canonicalIDs = Array(0..<Int32(pool.count))
@@ -90,9 +100,10 @@ struct TaskTable: Sendable {
         return pool.intern(s)
     }
 
-    private static func byFrequency(_ counts: [Int32: Int], pool: StringPool) -> [Int32] {
-        counts.keys.sorted { a, b in
-            let (ca, cb) = (counts[a]!, counts[b]!)
+    /// Ids with a non-zero count, most frequent first, ties by UTF-8 order.
+    private static func byFrequency(_ counts: [Int], pool: StringPool) -> [Int32] {
+        counts.indices.filter { counts[$0] > 0 }.map(Int32.init).sorted { a, b in
+            let (ca, cb) = (counts[Int(a)], counts[Int(b)])
             return ca != cb ? ca > cb : pool[a].utf8.lexicographicallyPrecedes(pool[b].utf8)
         }
     }

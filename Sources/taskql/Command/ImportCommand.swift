@@ -44,6 +44,11 @@ struct ImportCommand: ParsableCommand {
                 }
                 textEncoding = known
             }
+            if let name, !DatasetName.isUsable(name) {
+                errors.writeLine(
+                    "taskql: error: --name '\(name)' cannot be used in queries: a dataset name is one word of letters, digits and _, not starting with a digit, and not a keyword or 'tasks'")
+                throw ExitCode.usageError
+            }
             var datasets: [Dataset] = []
             for path in documents {
                 let loaded: (datasets: [Dataset], reports: [ImportReport])
@@ -53,14 +58,7 @@ struct ImportCommand: ParsableCommand {
                     throw InputFileError(error)
                 }
                 for report in loaded.reports { errors.write(report.rendered()) }
-                for dataset in loaded.datasets {
-                    if let i = datasets.firstIndex(where: { $0.name == dataset.name }) {
-                        datasets[i].documents += dataset.documents
-                        datasets[i].records += dataset.records
-                    } else {
-                        datasets.append(dataset)
-                    }
-                }
+                datasets = Dataset.mergingByName(datasets + loaded.datasets)
             }
             do {
                 try DatasetFile.write(datasets, to: output)

@@ -16,7 +16,8 @@ enum EngineSetup {
 
     /// The bundled datasets when `files` is empty, else the datasets in the
     /// files (a document gives one, named after its city; a dataset file
-    /// gives the datasets it holds). Import reports go to `reports` when given.
+    /// gives the datasets it holds; datasets of one name are joined, as
+    /// `taskql import` does). Import reports go to `reports` when given.
     static func engine(files: [String], aliases: UnitAliases, reports: OutputSink?) throws(InputFileError) -> Engine {
         do {
             guard !files.isEmpty else {
@@ -26,10 +27,7 @@ enum EngineSetup {
             for path in files {
                 let loaded = try DatasetLoader.loadAll(path: path, aliases: aliases)
                 for report in loaded.reports { reports?.write(report.rendered()) }
-                for dataset in loaded.datasets {
-                    datasets.removeAll { $0.name == dataset.name }
-                    datasets.append(dataset)
-                }
+                datasets = Dataset.mergingByName(datasets + loaded.datasets)
             }
             return Engine(datasets: datasets, aliases: aliases)
         } catch {

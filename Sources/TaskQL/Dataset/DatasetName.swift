@@ -1,0 +1,38 @@
+/// Dataset names are query sources (`haimen | count`), so they must lex as
+/// one identifier. Names made from file names are made to fit; names a user
+/// gives are checked.
+public enum DatasetName {
+    /// Whether `name` can be used as a source in a query: one identifier
+    /// (ASCII letters, digits, `_`, or letters of any script; not starting
+    /// with a digit) and not `tasks`, which means every loaded task.
+    public static func isUsable(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, LexerScanner.isIdentifierStart(first), name != "tasks" else {
+            return false
+        }
+        guard name.unicodeScalars.allSatisfy(LexerScanner.isIdentifierContinue) else { return false }
+        // Keywords (`where`, `count`, …) lex as keywords, not names.
+        let tokens = Lexer.scan(name)
+        guard tokens.count == 2, case .identifier = tokens[0].kind else { return false }
+        return true
+    }
+
+    /// A usable name made from a file path's base name without extension:
+    /// letters and digits kept (ASCII lower-cased), every other run turned
+    /// into `_`, and `_` put in front when it would start with a digit or be
+    /// a keyword: `2021 海门-任务.txt` → `_2021_海门_任务`.
+    public static func fromFile(_ path: String) -> String {
+        let stem = RecordAssembler.stem(RecordAssembler.baseName(path))
+        var name = ""
+        for scalar in stem.unicodeScalars {
+            if LexerScanner.isIdentifierContinue(scalar), scalar != "_" {
+                let isUpper = ("A"..."Z").contains(scalar)
+                name.unicodeScalars.append(isUpper ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
+            } else if !name.isEmpty, name.last != "_" {
+                name.append("_")
+            }
+        }
+        while name.last == "_" { name.removeLast() }
+        if name.isEmpty { return "dataset" }
+        return isUsable(name) ? name : "_" + name
+    }
+}
