@@ -76,6 +76,35 @@ import Testing
         #expect(error4.message.contains("no datasets"))
     }
 
+    /// A dataset file is read as bytes without decoding it first, so every
+    /// string is checked: bad bytes are an error naming the line, never
+    /// repaired into U+FFFD.
+    @Test func badBytesInAStringNameTheLine() throws {
+        let dataset = try DocumentImporter().importFile(at: SeedDocuments.path("001")).dataset
+        let lines = DatasetFile.encode([dataset]).split(separator: "\n").map { Array($0.utf8) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func load(line3 replacement: [UInt8]) throws -> ImportError {
+            var edited = lines
+            edited[2] = replacement
+            try Data(edited.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: path))
+            return try #require(throws: ImportError.self) { try DatasetLoader.loadAll(path: path) }
+        }
+        let text = Array(#""text":""#.utf8)
+        let at = try #require(lines[2].indices.first { lines[2][$0...].starts(with: text) }) + text.count
+        var invalid = lines[2]
+        invalid.insert(contentsOf: [0xE5, 0x28], at: at)
+        let error = try load(line3: invalid)
+        #expect(error.line == 3 && error.message.contains("invalid UTF-8"), "\(error)")
+        var control = lines[2]
+        control.insert(0x01, at: at)
+        let error2 = try load(line3: control)
+        #expect(error2.line == 3 && error2.message.contains("control character"), "\(error2)")
+        // Unchanged bytes (with a UTF-8 byte-order mark) load as before.
+        try Data([0xEF, 0xBB, 0xBF] + lines.joined(separator: [0x0A])).write(to: URL(fileURLWithPath: path))
+        #expect(try DatasetLoader.loadAll(path: path).datasets == [dataset])
+    }
+
     @Test func escapesAndDocumentsRoundTrip() throws {
         let info = DocumentInfo(
             file: "a\"b\\c.txt", title: "line\nbreak\t\u{1}", authority: nil, documentNumber: "x〔2020〕1号",
