@@ -25,7 +25,7 @@ due_of = {"全年": "12-31", "12月底前": "12-31", "6月底前": "06-30", "上
 kinds = ["key"] * 7 + ["livelihood"] * 2 + ["indicator"]
 
 with open(out, "w", encoding="utf-8") as f:
-    f.write(json.dumps({"format": "taskql-dataset", "version": 1, "dataset": "bench", "documents": []},
+    f.write(json.dumps({"format": "taskql-dataset", "version": 1, "dataset": "bench", "records": n, "documents": []},
                        ensure_ascii=False) + "\n")
     for i in range(n):
         city = rng.choice(cities)

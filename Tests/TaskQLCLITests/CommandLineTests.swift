@@ -131,13 +131,21 @@ import Testing
         #expect(outcome.stdout.hasSuffix("count\n2\n"), "the last statement still ran: \(outcome.stdout)")
     }
 
-    @Test func importsASeedThenLoadsTheDatasetFile() throws {
+    /// The Yixing seed document (70 tasks).
+    static let yixingSeed = CLIProcess.packageRoot.appendingPathComponent(
+        "Sources/TaskQL/Resources/seeds/001_8c26460259d3c740.txt"
+    ).path
+
+    /// `taskql import` of the Yixing seed to `yixing.jsonl` in a scratch directory.
+    static func importYixing() throws -> (directory: URL, outcome: CLIProcess.Outcome) {
         let directory = try CLIProcess.scratchDirectory()
-        let seed = CLIProcess.packageRoot.appendingPathComponent(
-            "Sources/TaskQL/Resources/seeds/001_8c26460259d3c740.txt"
-        ).path
-        let imported = try CLIProcess.run(["import", seed, "-o", "yixing.jsonl"], in: directory)
+        let imported = try CLIProcess.run(["import", yixingSeed, "-o", "yixing.jsonl"], in: directory)
         #expect(imported.status == 0, "\(imported.stderr)")
+        return (directory, imported)
+    }
+
+    @Test func importsASeedThenLoadsTheDatasetFile() throws {
+        let (directory, imported) = try Self.importYixing()
         #expect(imported.stdout.isEmpty, "reports go to stderr")
         #expect(!imported.stderr.isEmpty)
         let counted = try CLIProcess.run(["yixing.jsonl", "-c", "tasks | count", "--format", "csv"], in: directory)
@@ -149,12 +157,8 @@ import Testing
     /// Two files of one city (two years, or key tasks and livelihood
     /// projects apart) are joined under one name, never one hiding the other.
     @Test func filesOfOneCityAreJoined() throws {
-        let directory = try CLIProcess.scratchDirectory()
-        let seed = CLIProcess.packageRoot.appendingPathComponent(
-            "Sources/TaskQL/Resources/seeds/001_8c26460259d3c740.txt"
-        ).path
-        let imported = try CLIProcess.run(["import", seed, "-o", "yixing.jsonl"], in: directory)
-        #expect(imported.status == 0, "\(imported.stderr)")
+        let (directory, _) = try Self.importYixing()
+        let seed = Self.yixingSeed
         let both = try CLIProcess.run(
             [seed, "yixing.jsonl", "-c", ".mode csv\n.datasets\nyixing | count"], in: directory)
         #expect(both.status == 0, "\(both.stderr)")

@@ -41,7 +41,7 @@ public enum DatasetFile {
     /// The datasets in the file at `path`.
     public static func read(path: String) throws(ImportError) -> [Dataset] {
         let bytes = try FileBytes.read(path)
-        if let body = utf8Body(bytes) { return try DatasetFileReader.decode(bytes: body, file: path) }
+        if let body = utf8Body(bytes) { return try DatasetFileReader<DatasetCollector>.decode(bytes: body, file: path) }
         let decoded = try TextDecoder.decode(bytes, file: path, encoding: nil)
         return try decode(decoded.text, file: path)
     }
@@ -61,6 +61,6 @@ public enum DatasetFile {
     /// before the first header (a plain JSON Lines export of records) form a
     /// dataset named after the file.
     public static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
-        try DatasetFileReader.decode(text, file: file)
+        try DatasetFileReader<DatasetCollector>.decode(text, file: file)
     }
 }

@@ -1,36 +1,41 @@
 import Foundation
 
 /// Reads a dataset file line by line over its UTF-8 bytes: headers start
-/// datasets, other lines are records of the current one.
-struct DatasetFileReader {
+/// datasets, other lines are records of the current one, handed to a
+/// ``DatasetSink`` as they are read.
+struct DatasetFileReader<Sink: DatasetSink> {
     let file: String
-    private var datasets: [Dataset] = []
+    var sink: Sink
     private var header: DatasetFile.Header?
     private var headerLine = 0
-    private var records: [TaskRecord] = []
-    private var sawRecordsWithoutHeader = false
+    /// Whether the sink has a dataset open.
+    private var open = false
+    private var recordCount = 0
+    private var datasetCount = 0
     /// Bytes after the current line, to bound what a header's count reserves.
     private var remainingBytes = 0
 
-    init(file: String) { self.file = file }
-
-    /// The datasets in `text`.
-    static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
-        try decode(bytes: Array(text.utf8), file: file)
+    init(file: String, sink: Sink) {
+        self.file = file
+        self.sink = sink
     }
 
-    /// The datasets in a file's UTF-8 bytes (after any byte-order mark),
-    /// read in place: no decoded copy of the whole file is made, and each
-    /// string is checked for valid UTF-8 as it is read.
-    static func decode(bytes: [UInt8], file: String) throws(ImportError) -> [Dataset] {
-        var reader = DatasetFileReader(file: file)
-        let outcome: Result<[Dataset], ImportError> = bytes.withUnsafeBufferPointer { buffer in
+    /// Reads a file's UTF-8 bytes (after any byte-order mark) in place into
+    /// `sink`: no decoded copy of the whole file is made, and each string is
+    /// checked for valid UTF-8 as it is read. Throws on the first bad line
+    /// (the sink may then hold part of the file).
+    static func read(bytes: [UInt8], file: String, into sink: inout Sink) throws(ImportError) {
+        // The sink is moved in and back out: a copy would share its columns
+        // and the first record would copy them all.
+        var reader = DatasetFileReader(file: file, sink: consume sink)
+        let outcome: Result<Void, ImportError> = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(ImportError) in
                 try reader.readLines(buffer)
-                return try reader.finish()
+                try reader.finish()
             }
         }
-        return try outcome.get()
+        sink = reader.sink
+        try outcome.get()
     }
 
     private mutating func readLines(_ buffer: UnsafeBufferPointer<UInt8>) throws(ImportError) {
@@ -61,8 +66,14 @@ struct DatasetFileReader {
             return
         }
         do {
-            records.append(try TaskRecordLine.parse(&scanner))
-            if header == nil { sawRecordsWithoutHeader = true }
+            let record = try TaskRecordLine.parse(&scanner)
+            if !open {
+                // Records before any header (a plain JSON Lines export).
+                sink.startDataset(name: record.dataset, documents: [], expectedRecords: nil)
+                open = true
+            }
+            sink.add(record)
+            recordCount += 1
         } catch {
             throw ImportError(
                 file: file, line: number,
@@ -103,26 +114,43 @@ struct DatasetFileReader {
         // The header says how many records follow: one allocation instead of
         // repeated doubling (bounded by what the rest of the file can hold,
         // so a wrong count cannot reserve gigabytes).
-        if let expected = next.records { records.reserveCapacity(max(0, min(expected, remainingBytes / 100))) }
+        let reserve = next.records.map { max(0, min($0, remainingBytes / 100)) }
+        sink.startDataset(name: next.dataset, documents: next.documents, expectedRecords: reserve)
+        open = true
     }
 
-    mutating func finish() throws(ImportError) -> [Dataset] {
+    mutating func finish() throws(ImportError) {
         try endDataset()
-        if datasets.isEmpty { throw ImportError(file: file, message: "the dataset file holds no datasets") }
-        return datasets
+        if datasetCount == 0 { throw ImportError(file: file, message: "the dataset file holds no datasets") }
     }
 
     private mutating func endDataset() throws(ImportError) {
-        defer { records = [] }
-        if let header {
-            if let expected = header.records, expected != records.count {
-                throw ImportError(
-                    file: file, line: headerLine,
-                    message: "the header announces \(expected) records but \(records.count) follow (truncated file?)")
-            }
-            datasets.append(Dataset(name: header.dataset, documents: header.documents, records: records))
-        } else if sawRecordsWithoutHeader {
-            datasets.append(Dataset(name: records.first?.dataset ?? DatasetName.fromFile(file), documents: [], records: records))
+        defer {
+            header = nil
+            recordCount = 0
         }
+        guard open else { return }
+        if let expected = header?.records, expected != recordCount {
+            throw ImportError(
+                file: file, line: headerLine,
+                message: "the header announces \(expected) records but \(recordCount) follow (truncated file?)")
+        }
+        sink.endDataset()
+        open = false
+        datasetCount += 1
+    }
+}
+
+extension DatasetFileReader where Sink == DatasetCollector {
+    /// The datasets in `text`.
+    static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
+        try decode(bytes: Array(text.utf8), file: file)
+    }
+
+    /// The datasets in a file's UTF-8 bytes (see ``read(bytes:file:into:)``).
+    static func decode(bytes: [UInt8], file: String) throws(ImportError) -> [Dataset] {
+        var collector = DatasetCollector()
+        try read(bytes: bytes, file: file, into: &collector)
+        return collector.datasets
     }
 }

@@ -24,9 +24,16 @@ public enum DatasetLoader {
     public static func loadAll(
         path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
     ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
-        let bytes = try FileBytes.read(path)
+        try loadAll(
+            bytes: try FileBytes.read(path), path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
+    }
+
+    /// ``loadAll(path:encoding:aliases:datasetName:)`` on bytes already read.
+    static func loadAll(
+        bytes: [UInt8], path: String, encoding: TextEncodingName?, aliases: UnitAliases, datasetName: String?
+    ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
         if encoding == nil || encoding == .utf8, let body = DatasetFile.utf8Body(bytes) {
-            return (try DatasetFileReader.decode(bytes: body, file: path), [])
+            return (try DatasetFileReader<DatasetCollector>.decode(bytes: body, file: path), [])
         }
         let decoded = try TextDecoder.decode(bytes, file: path, encoding: encoding)
         if decoded.text.first(where: { !LineText.isSpace($0) && $0 != "\n" && $0 != "\r" }) == "{" {

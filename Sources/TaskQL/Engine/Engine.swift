@@ -56,22 +56,20 @@ public final class Engine: Sendable {
     let table: TaskTable
     let units: UnitCatalog
 
-    /// Builds the column store for `datasets`. A later dataset with the
-    /// name of an earlier one replaces it.
+    /// Builds the column store for `datasets`; datasets of one name are
+    /// joined (see ``EngineBuilder`` to load files straight into columns).
     public convenience init(
         datasets: [Dataset], aliases: UnitAliases = .builtIn, options: EngineOptions = EngineOptions()
     ) {
-        var unique: [Dataset] = []
-        for dataset in datasets {
-            unique.removeAll { $0.name == dataset.name }
-            unique.append(dataset)
-        }
-        self.init(
-            catalog: unique.map { ($0.name, $0.documents) }, table: TaskTable(datasets: unique, aliases: aliases),
-            aliases: aliases, options: options)
+        var builder = EngineBuilder(aliases: aliases)
+        for dataset in datasets { builder.add(dataset) }
+        var table = builder.table
+        table.finish(aliases: aliases)
+        self.init(catalog: builder.catalog, table: table, aliases: aliases, options: options)
     }
 
-    private init(
+    /// An engine on a finished table (see ``EngineBuilder/build(options:)``).
+    init(
         catalog: [(name: String, documents: [DocumentInfo])], table: TaskTable, aliases: UnitAliases,
         options: EngineOptions
     ) {
@@ -90,8 +88,9 @@ public final class Engine: Sendable {
     /// query when counts or a few fields will do).
     public var datasets: [Dataset] {
         catalog.map { entry in
-            let rows = table.datasetRows[entry.name] ?? 0..<0
-            return Dataset(name: entry.name, documents: entry.documents, records: rows.map { table.record($0) })
+            Dataset(
+                name: entry.name, documents: entry.documents,
+                records: table.rows(ofDataset: entry.name).map { table.record($0) })
         }
     }
 
@@ -105,25 +104,24 @@ public final class Engine: Sendable {
     /// Summaries of the loaded datasets, in load order.
     public var summaries: [DatasetSummary] {
         catalog.map { entry in
-            let rows = table.datasetRows[entry.name] ?? 0..<0
-            let cityIDs = Set(table.cities[rows])
+            let rows = table.rows(ofDataset: entry.name)
+            let cityIDs = Set(rows.map { table.cities[$0] })
             return DatasetSummary(
                 name: entry.name, taskCount: rows.count, cities: cityIDs.map { table.pool[$0] }.sorted())
         }
     }
 
-    /// A new engine with `dataset` added (replacing one of the same name).
-    /// Adding a new name appends to a copy of the column store; replacing
-    /// rebuilds it.
+    /// A new engine with `dataset` added, replacing one of the same name
+    /// (as `load` does, to reload a corrected file). A new name appends to a
+    /// copy of the column store; replacing rebuilds it.
     public func adding(_ dataset: Dataset) -> Engine {
-        guard table.datasetRows[dataset.name] == nil else {
-            return Engine(datasets: datasets + [dataset], aliases: aliases, options: options)
+        guard !datasetNames.contains(dataset.name) else {
+            let others = datasets.filter { $0.name != dataset.name }
+            return Engine(datasets: others + [dataset], aliases: aliases, options: options)
         }
-        var grown = table
-        grown.append(dataset)
-        grown.finish(aliases: aliases)
-        return Engine(
-            catalog: catalog + [(dataset.name, dataset.documents)], table: grown, aliases: aliases, options: options)
+        var builder = EngineBuilder(engine: self)
+        builder.add(dataset)
+        return builder.build(options: options)
     }
 
     /// Parses and checks a query once; run it any number of times, from any

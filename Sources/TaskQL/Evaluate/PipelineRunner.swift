@@ -19,9 +19,9 @@ struct PipelineRunner {
         var relation: Relation
         switch pipeline.source {
         case .table(nil):
-            relation = .base(0..<table.count)
+            relation = .base([0..<table.count])
         case .table(let name?):
-            relation = .base(table.datasetRows[name] ?? 0..<0)
+            relation = .base(table.datasetRows[name] ?? [])
         case .pipeline(let inner):
             do {
                 relation = try self.relation(inner)

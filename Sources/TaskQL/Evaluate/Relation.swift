@@ -18,11 +18,12 @@ struct Relation: Sendable {
     var columns: [ColumnData]
     var count: Int
 
-    /// All rows of the table (or of one dataset's range), every field.
-    static func base(_ rows: Range<Int>) -> Relation {
-        Relation(
-            rowIDs: rows.map { Int32($0) }, columns: TaskField.standardColumns.map { .field($0) },
-            count: rows.count)
+    /// The table rows in `ranges` (all rows, or one dataset's), every field.
+    static func base(_ ranges: [Range<Int>]) -> Relation {
+        var rowIDs: [Int32] = []
+        rowIDs.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
+        for range in ranges { rowIDs.append(contentsOf: range.lazy.map { Int32($0) }) }
+        return Relation(rowIDs: rowIDs, columns: TaskField.standardColumns.map { .field($0) }, count: rowIDs.count)
     }
 
     /// Rows made of computed columns only.

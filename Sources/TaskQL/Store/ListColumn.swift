@@ -13,6 +13,12 @@ struct ListColumn: Sendable {
         offsets.append(Int32(ids.count))
     }
 
+    /// Keeps the first `rows` rows.
+    mutating func truncate(to rows: Int) {
+        ids.removeSubrange(Int(offsets[rows])...)
+        offsets.removeSubrange((rows + 1)...)
+    }
+
     /// The ids of `row`.
     @inline(__always)
     func elements(_ row: Int) -> ArraySlice<Int32> {

@@ -33,8 +33,9 @@ struct TaskTable: Sendable {
     private(set) var canonicalIDs: [Int32] = []
     /// Sort rank of each pool id (see ``StringPool/sortRanks()``).
     private(set) var sortRanks: [Int32] = []
-    /// Rows of each dataset, in load order (datasets are contiguous).
-    private(set) var datasetRows: [String: Range<Int>] = [:]
+    /// Rows of each dataset, in load order: one range per file or part
+    /// that added to it (a dataset joined from several files has several).
+    private(set) var datasetRows: [String: [Range<Int>]] = [:]
     /// Pool ids of unit names as printed, most frequent first.
     private(set) var unitIDsByFrequency: [Int32] = []
     /// Pool ids of leader names, most frequent first.
@@ -43,17 +44,57 @@ struct TaskTable: Sendable {
     /// An empty table (add datasets with ``append(_:)``, then ``finish(aliases:)``).
     init() {}
 
-    /// Builds the table from datasets in order.
+    /// Builds the table from datasets in order (those of one name joined).
     init(datasets: [Dataset], aliases: UnitAliases) {
-        for dataset in datasets { append(dataset) }
+        for dataset in datasets {
+            let start = count
+            for record in dataset.records { append(record) }
+            addRows(start..<count, toDataset: dataset.name)
+        }
         finish(aliases: aliases)
     }
 
-    /// Appends a dataset's rows (its name must not be in the table yet).
-    mutating func append(_ dataset: Dataset) {
-        let start = count
-        for record in dataset.records { append(record) }
-        datasetRows[dataset.name] = start..<count
+    /// Counts `rows` (already appended) as rows of dataset `name`.
+    mutating func addRows(_ rows: Range<Int>, toDataset name: String) {
+        guard !rows.isEmpty || datasetRows[name] == nil else { return }
+        if let last = datasetRows[name]?.last, last.upperBound == rows.lowerBound {
+            datasetRows[name]![datasetRows[name]!.count - 1] = last.lowerBound..<rows.upperBound
+        } else {
+            datasetRows[name, default: []].append(rows)
+        }
+    }
+
+    /// The rows of dataset `name`, in load order (none when unknown).
+    func rows(ofDataset name: String) -> [Int] {
+        (datasetRows[name] ?? []).flatMap { $0 }
+    }
+
+    /// Drops the rows from `rows` on (and the datasets' claims on them):
+    /// undoes a load that failed half-way. Interned strings stay; they are
+    /// harmless and `finish` recomputes what depends on rows.
+    mutating func truncate(to rows: Int) {
+        guard rows < count else { return }
+        ids.truncate(to: rows)
+        titles.truncate(to: rows)
+        texts.truncate(to: rows)
+        sources.truncate(to: rows)
+        leaders.truncate(to: rows)
+        leadUnits.truncate(to: rows)
+        coUnits.truncate(to: rows)
+        datasets.removeSubrange(rows...)
+        cities.removeSubrange(rows...)
+        years.removeSubrange(rows...)
+        kinds.removeSubrange(rows...)
+        sections.removeSubrange(rows...)
+        subsections.removeSubrange(rows...)
+        numbers.removeSubrange(rows...)
+        deadlines.removeSubrange(rows...)
+        dues.removeSubrange(rows...)
+        count = rows
+        datasetRows = datasetRows.compactMapValues { ranges in
+            let kept = ranges.compactMap { $0.lowerBound < rows ? $0.lowerBound..<min($0.upperBound, rows) : nil }
+            return kept.isEmpty ? nil : kept
+        }
     }
 
     /// Works out what depends on all rows: the unit and leader names by
@@ -75,7 +116,8 @@ struct TaskTable: Sendable {
         sortRanks = pool.sortRanks()
     }
 
-    private mutating func append(_ r: TaskRecord) {
+    /// Appends one row (count it to a dataset with ``addRows(_:toDataset:)``).
+    mutating func append(_ r: TaskRecord) {
         ids.append(r.id)
         datasets.append(pool.intern(r.dataset))
         cities.append(pool.intern(r.city))

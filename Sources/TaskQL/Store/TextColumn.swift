@@ -21,6 +21,13 @@ struct TextColumn: Sendable {
         if hasNulls { nulls.append(value == nil) }
     }
 
+    /// Keeps the first `rows` rows.
+    mutating func truncate(to rows: Int) {
+        bytes.removeSubrange(offsets[rows]...)
+        offsets.removeSubrange((rows + 1)...)
+        if hasNulls { nulls.removeSubrange(rows...) }
+    }
+
     /// Whether row's value is null.
     @inline(__always)
     func isNull(_ row: Int) -> Bool { hasNulls && nulls[row] }

@@ -23,13 +23,12 @@ enum EngineSetup {
             guard !files.isEmpty else {
                 return Engine(datasets: try BundledDatasets.load(aliases: aliases), aliases: aliases)
             }
-            var datasets: [Dataset] = []
+            // Dataset files go straight into the engine's columns.
+            var builder = EngineBuilder(aliases: aliases)
             for path in files {
-                let loaded = try DatasetLoader.loadAll(path: path, aliases: aliases)
-                for report in loaded.reports { reports?.write(report.rendered()) }
-                datasets = Dataset.mergingByName(datasets + loaded.datasets)
+                for report in try builder.load(path: path) { reports?.write(report.rendered()) }
             }
-            return Engine(datasets: datasets, aliases: aliases)
+            return builder.build()
         } catch {
             throw InputFileError(error)
         }

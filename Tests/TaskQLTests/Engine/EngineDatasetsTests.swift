@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TaskQL
@@ -50,11 +51,75 @@ import Testing
         #expect(try count(replaced, "tasks | count") == .int(2 + EngineFixture.yixing.records.count))
     }
 
-    @Test func aLaterDatasetOfTheSameNameReplacesAnEarlierOne() throws {
-        var smaller = EngineFixture.haimen
-        smaller.records.removeLast()
-        let engine = Engine(datasets: [EngineFixture.haimen, smaller], aliases: EngineFixture.aliases)
-        #expect(engine.datasetNames == ["haimen"])
-        #expect(try count(engine, "tasks | count") == .int(2))
+    /// Two datasets of one name are one dataset, even with another between
+    /// them (its rows are then in two runs of the table).
+    @Test func datasetsOfOneNameAreJoined() throws {
+        var second = EngineFixture.haimen
+        second.records.removeLast()
+        let engine = Engine(
+            datasets: [EngineFixture.haimen, EngineFixture.yixing, second], aliases: EngineFixture.aliases)
+        #expect(engine.datasetNames == ["haimen", "yixing"])
+        #expect(try count(engine, "haimen | count") == .int(5))
+        #expect(try count(engine, "haimen | where city != \"海门\" | count") == .int(0))
+        #expect(engine.summaries.first == DatasetSummary(name: "haimen", taskCount: 5, cities: ["海门"]))
+        #expect(engine.datasets.first?.records == EngineFixture.haimen.records + second.records)
+    }
+}
+
+/// Loading files with ``EngineBuilder``: dataset files straight into the
+/// columns, documents through their importer, all joined by name.
+@Suite struct EngineBuilderTests {
+    static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func datasetFilesAndDocumentsLoadAndJoin() throws {
+        let document = try SeedDocuments.path("001")
+        let imported = try DocumentImporter().importFile(at: document).dataset
+        let file = try Self.temporaryFile("yixing.jsonl", Array(DatasetFile.encode([imported, EngineFixture.haimen]).utf8))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var builder = EngineBuilder()
+        #expect(try builder.load(path: file).isEmpty, "no import reports for a dataset file")
+        let reports = try builder.load(path: document)
+        #expect(reports.count == 1)
+        let engine = builder.build()
+        #expect(engine.datasetNames == ["yixing", "haimen"])
+        let n = imported.records.count
+        #expect(engine.summaries.map(\.taskCount) == [2 * n, 3])
+        #expect(engine.datasets[0].records == imported.records + imported.records)
+        #expect(engine.datasets[0].documents.count == 2)
+        // The same engine as from records.
+        let fromRecords = Engine(datasets: [imported, EngineFixture.haimen, imported])
+        let query = "tasks | where lead_units has \"发改委\" | count by dataset"
+        #expect(try engine.prepare(query).run() == fromRecords.prepare(query).run())
+    }
+
+    @Test func aBadFileLeavesNothingBehind() throws {
+        var lines = DatasetFile.encode([EngineFixture.yixing]).split(separator: "\n").map(String.init)
+        lines[2] = #"{"id":"broken"}"#
+        let bad = try Self.temporaryFile("bad.jsonl", Array(lines.joined(separator: "\n").utf8))
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        var builder = EngineBuilder(aliases: EngineFixture.aliases)
+        builder.add(EngineFixture.haimen)
+        let error = try #require(throws: ImportError.self) { try builder.load(path: bad) }
+        #expect(error.line == 3)
+        #expect(builder.datasetNames == ["haimen"])
+        #expect(builder.taskCount == 3)
+        let engine = builder.build()
+        #expect(engine.datasets == [EngineFixture.haimen])
+        #expect(try engine.prepare("tasks | count").run().rows == [[.int(3)]])
+    }
+
+    @Test func datasetNamePutsAFileIntoOneDataset() throws {
+        let file = try Self.temporaryFile(
+            "two.jsonl", Array(DatasetFile.encode([EngineFixture.haimen, EngineFixture.yixing]).utf8))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var builder = EngineBuilder()
+        try builder.load(path: file, datasetName: "both")
+        let engine = builder.build()
+        #expect(engine.datasetNames == ["both"])
+        #expect(engine.summaries.first?.taskCount == 3 + EngineFixture.yixing.records.count)
     }
 }

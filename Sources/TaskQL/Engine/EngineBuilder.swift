@@ -1,0 +1,105 @@
+/// Builds an ``Engine`` from datasets, documents and dataset files. Dataset
+/// files go straight into the engine's columns as they are read, so loading
+/// a million tasks never holds a million ``TaskRecord`` values at once.
+/// Datasets of one name (two years of one city, or its key tasks and its
+/// livelihood projects in two files) are joined.
+///
+/// ```swift
+/// var builder = EngineBuilder(aliases: .builtIn)
+/// for path in paths { _ = try builder.load(path: path) }
+/// let engine = builder.build(options: .sandboxed)
+/// ```
+public struct EngineBuilder: Sendable {
+    /// Unit aliases the engine will use.
+    public let aliases: UnitAliases
+    var table = TaskTable()
+    var catalog: [(name: String, documents: [DocumentInfo])] = []
+    /// Row where the dataset being read started, and its name.
+    private var current: (name: String, start: Int)?
+    /// While a file loads with a `datasetName`: the name all its datasets get.
+    private var renaming: String?
+
+    /// An empty builder.
+    public init(aliases: UnitAliases = .builtIn) { self.aliases = aliases }
+
+    /// A builder holding what `engine` holds (the columns are shared until
+    /// something is added).
+    init(engine: Engine) {
+        aliases = engine.aliases
+        table = engine.table
+        catalog = engine.catalog
+    }
+
+    /// Names of the datasets added so far, in order.
+    public var datasetNames: [String] { catalog.map(\.name) }
+
+    /// Number of tasks added so far.
+    public var taskCount: Int { table.count }
+
+    /// Adds a dataset (joined to one of the same name added before).
+    public mutating func add(_ dataset: Dataset) {
+        startDataset(name: dataset.name, documents: dataset.documents, expectedRecords: nil)
+        for record in dataset.records { table.append(record) }
+        endDataset()
+    }
+
+    /// Loads a document or a dataset file, telling them apart as
+    /// ``DatasetLoader`` does; a dataset file's records go straight into
+    /// columns. `datasetName` puts everything in the file into one dataset
+    /// of that name. Returns the import reports of documents. On an error
+    /// nothing of the file stays in the builder.
+    @discardableResult
+    public mutating func load(path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil)
+        throws(ImportError) -> [ImportReport]
+    {
+        let bytes = try FileBytes.read(path)
+        if encoding == nil || encoding == .utf8, let body = DatasetFile.utf8Body(bytes) {
+            let (rows, names) = (table.count, catalog)
+            renaming = datasetName
+            defer { renaming = nil }
+            do {
+                try DatasetFileReader.read(bytes: body, file: path, into: &self)
+            } catch {
+                table.truncate(to: rows)
+                catalog = names
+                current = nil
+                throw error
+            }
+            return []
+        }
+        let loaded = try DatasetLoader.loadAll(
+            bytes: bytes, path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
+        for var dataset in loaded.datasets {
+            if let datasetName { dataset.name = datasetName }
+            add(dataset)
+        }
+        return loaded.reports
+    }
+
+    /// The engine on everything added.
+    public func build(options: EngineOptions = EngineOptions()) -> Engine {
+        var finished = table
+        finished.finish(aliases: aliases)
+        return Engine(catalog: catalog, table: finished, aliases: aliases, options: options)
+    }
+}
+
+extension EngineBuilder: DatasetSink {
+    mutating func startDataset(name: String, documents: [DocumentInfo], expectedRecords: Int?) {
+        let name = renaming ?? name
+        if let i = catalog.firstIndex(where: { $0.name == name }) {
+            catalog[i].documents += documents
+        } else {
+            catalog.append((name, documents))
+        }
+        current = (name, table.count)
+    }
+
+    mutating func add(_ record: TaskRecord) { table.append(record) }
+
+    mutating func endDataset() {
+        guard let current else { return }
+        table.addRows(current.start..<table.count, toDataset: current.name)
+        self.current = nil
+    }
+}
