@@ -93,6 +93,7 @@ extension EngineBuilder: DatasetSink {
             catalog.append((name, documents))
         }
         current = (name, table.count)
+        if let expectedRecords { table.reserveCapacity(rows: table.count + expectedRecords) }
     }
 
     mutating func add(_ record: TaskRecord) { table.append(record) }

@@ -24,9 +24,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`; nil for anything else.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        // Read as ten bytes: this runs for every row of a dataset file.
+        var bytes = text.utf8.makeIterator()
+        func digits(_ count: Int) -> Int? {
+            var value = 0
+            for _ in 0..<count {
+                guard let b = bytes.next(), b >= 0x30, b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        guard let y = digits(4), bytes.next() == 0x2D, let m = digits(2), bytes.next() == 0x2D, let d = digits(2),
+            bytes.next() == nil
         else { return nil }
         self.init(year: y, month: m, day: d)
     }

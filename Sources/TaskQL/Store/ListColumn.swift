@@ -13,6 +13,12 @@ struct ListColumn: Sendable {
         offsets.append(Int32(ids.count))
     }
 
+    /// Makes room for `rows` rows (and about one element each).
+    mutating func reserveCapacity(rows: Int) {
+        offsets.reserveCapacity(rows + 1)
+        ids.reserveCapacity(rows)
+    }
+
     /// Keeps the first `rows` rows.
     mutating func truncate(to rows: Int) {
         ids.removeSubrange(Int(offsets[rows])...)

@@ -54,6 +54,27 @@ struct TaskTable: Sendable {
         finish(aliases: aliases)
     }
 
+    /// Makes room for `rows` rows in all, so that a dataset file whose
+    /// header gives its count fills the columns without regrowing them.
+    mutating func reserveCapacity(rows: Int) {
+        ids.reserveCapacity(rows: rows)
+        titles.reserveCapacity(rows: rows)
+        texts.reserveCapacity(rows: rows)
+        sources.reserveCapacity(rows: rows)
+        leaders.reserveCapacity(rows: rows)
+        leadUnits.reserveCapacity(rows: rows)
+        coUnits.reserveCapacity(rows: rows)
+        datasets.reserveCapacity(rows)
+        cities.reserveCapacity(rows)
+        years.reserveCapacity(rows)
+        kinds.reserveCapacity(rows)
+        sections.reserveCapacity(rows)
+        subsections.reserveCapacity(rows)
+        numbers.reserveCapacity(rows)
+        deadlines.reserveCapacity(rows)
+        dues.reserveCapacity(rows)
+    }
+
     /// Counts `rows` (already appended) as rows of dataset `name`.
     mutating func addRows(_ rows: Range<Int>, toDataset name: String) {
         guard !rows.isEmpty || datasetRows[name] == nil else { return }

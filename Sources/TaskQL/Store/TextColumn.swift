@@ -21,6 +21,9 @@ struct TextColumn: Sendable {
         if hasNulls { nulls.append(value == nil) }
     }
 
+    /// Makes room for `rows` rows' offsets (the bytes grow with the text).
+    mutating func reserveCapacity(rows: Int) { offsets.reserveCapacity(rows + 1) }
+
     /// Keeps the first `rows` rows.
     mutating func truncate(to rows: Int) {
         bytes.removeSubrange(offsets[rows]...)
