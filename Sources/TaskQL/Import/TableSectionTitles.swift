@@ -22,13 +22,27 @@ struct TableSectionTitles: Sendable {
         if let best, best.value >= 3, best.value * 2 >= distinct.count { opening = best.key }
     }
 
-    /// The heading without stray leading characters.
+    /// The heading without stray leading characters and without its
+    /// ordinal (`一、突出跨江融合…` → `突出跨江融合…`), as the paragraph
+    /// readers give section titles, so `count by section` reads alike for
+    /// every city.
     func canonical(_ heading: String) -> String {
+        Self.droppingOrdinal(cleaned(heading))
+    }
+
+    private func cleaned(_ heading: String) -> String {
         if let numbered = Self.droppingBeforeEnumeration(heading) { return numbered }
         guard let opening, !heading.hasPrefix(opening), let range = heading.range(of: opening),
             heading.distance(from: heading.startIndex, to: range.lowerBound) <= 2
         else { return heading }
         return String(heading[range.lowerBound...])
+    }
+
+    /// `一、标题` → `标题`; anything else unchanged.
+    private static func droppingOrdinal(_ heading: String) -> String {
+        guard let numbered = NumberedLine.parse(heading), numbered.style == .chinese, !numbered.rest.isEmpty
+        else { return heading }
+        return numbered.rest
     }
 
     /// `x一、标题` → `一、标题`: strays before a Chinese-numeral enumeration.

@@ -62,7 +62,7 @@ struct CellTableHaimenTests {
         #expect(task.leadUnits == ["交通局", "商务局"])
         #expect(task.coUnits == ["发改委", "开发区", "通海港口公司"])
         #expect(task.deadline == "全年")
-        #expect(task.section == "一、突出跨江融合，构建一体化发展新格局")
+        #expect(task.section == "突出跨江融合，构建一体化发展新格局")
         #expect(task.line == 49)
     }
 

@@ -25,16 +25,16 @@ struct CellTableVariantTests {
         let (tasks, notes) = try TableFixtures.read("cell-traditional-no-number.txt", with: CellTableReader())
         #expect(tasks.map(\.number) == ["1", "2", "3"])
         #expect(tasks.allSatisfy { $0.kind == .key })
-        #expect(tasks[0].section == "一、推進產業升級")
+        #expect(tasks[0].section == "推進產業升級")
         #expect(tasks[0].leaders == ["王明"])
         #expect(tasks[0].coUnits == ["發改委", "各區鎮"])
         #expect(tasks[0].deadline == "12月底前")
         #expect(tasks[0].line == 15)
-        #expect(tasks[1].section == "一、推進產業升級")
+        #expect(tasks[1].section == "推進產業升級")
         #expect(tasks[1].leaders == ["王明"])
         #expect(tasks[1].leadUnits == ["工信局"])
         #expect(tasks[1].coUnits == ["科技局"])
-        #expect(tasks[2].section == "二、保障改善民生")  // bookmark marker removed
+        #expect(tasks[2].section == "保障改善民生")  // bookmark marker removed
         #expect(tasks[2].leaders == ["李華", "王明"])  // padded name glued to a known one
         #expect(tasks[2].leadUnits == ["民政局", "衛健委"])
         #expect(tasks[2].coUnits.isEmpty)
