@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The JSON Lines dataset file (`taskql import … -o FILE.jsonl`).
 ///
 /// Each dataset is a header line followed by one ``TaskRecord`` per line:
@@ -46,14 +54,22 @@ public enum DatasetFile {
         return try decode(decoded.text, file: path)
     }
 
-    /// The bytes after a UTF-8 byte-order mark when they look like a dataset
-    /// file (first non-blank byte `{`); nil otherwise, for documents and
-    /// other encodings, which go through ``TextDecoder``.
+    /// The bytes after a UTF-8 byte-order mark when they are a dataset file
+    /// in valid UTF-8 (first non-blank byte `{`, no NUL byte), which is read
+    /// as bytes in place; nil otherwise: documents, and files in other
+    /// encodings or with bad bytes, go through ``TextDecoder``, which
+    /// decodes them or names the offending byte.
     static func utf8Body(_ bytes: [UInt8]) -> [UInt8]? {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard let first = bytes[bom...].first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
             first == 0x7B
         else { return nil }
+        let valid = bytes.withUnsafeBufferPointer { all in
+            let body = UnsafeBufferPointer(rebasing: all[bom...])
+            guard let start = body.baseAddress else { return false }
+            return memchr(start, 0, body.count) == nil && UTF8Check.isValid(body)
+        }
+        guard valid else { return nil }
         return bom == 0 ? bytes : Array(bytes[bom...])
     }
 

@@ -79,29 +79,11 @@ struct JSONScanner {
         throw fail("unterminated string")
     }
 
-    /// A string's bytes as text; invalid UTF-8 is an error, never repaired,
-    /// because the file is read as bytes without decoding it first.
+    /// A string's bytes as text. The bytes are valid UTF-8: a file is
+    /// checked as a whole before it is read in place (see
+    /// ``DatasetFile/utf8Body(_:)``), and text comes from a `String`.
     private func text(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) throws(Failure) -> String {
-        guard Self.isValidUTF8(utf8) else { throw Failure(column: start, message: "invalid UTF-8 in a string") }
-        return String(decoding: utf8, as: UTF8.self)
-    }
-
-    /// Whether `utf8` is valid UTF-8. (`String(validating:as:)` is generic
-    /// and not specialised here: its metadata lookups cost a fifth of the
-    /// load time of a large file.)
-    static func isValidUTF8(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count, utf8[index] < 0x80 { index += 1 }
-        if index == utf8.count { return true }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = UnsafeBufferPointer(rebasing: utf8[index...]).makeIterator()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid: continue
-            case .error: return false
-            case .emptyInput: return true
-            }
-        }
+        String(decoding: utf8, as: UTF8.self)
     }
 
     private mutating func escape(into out: inout [UInt8]) throws(Failure) {

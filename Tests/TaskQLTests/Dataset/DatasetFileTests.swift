@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 
 @testable import TaskQL
@@ -76,10 +80,10 @@ import Testing
         #expect(error4.message.contains("no datasets"))
     }
 
-    /// A dataset file is read as bytes without decoding it first, so every
-    /// string is checked: bad bytes are an error naming the line, never
-    /// repaired into U+FFFD.
-    @Test func badBytesInAStringNameTheLine() throws {
+    /// A dataset file in valid UTF-8 is read as bytes in place; anything
+    /// else goes through the text decoder: bad bytes are an error naming the
+    /// byte (never repaired into U+FFFD), other encodings are decoded.
+    @Test func badBytesAndOtherEncodings() throws {
         let dataset = try DocumentImporter().importFile(at: SeedDocuments.path("001")).dataset
         let lines = DatasetFile.encode([dataset]).split(separator: "\n").map { Array($0.utf8) }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).jsonl").path
@@ -90,18 +94,30 @@ import Testing
             try Data(edited.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: path))
             return try #require(throws: ImportError.self) { try DatasetLoader.loadAll(path: path) }
         }
-        let text = Array(#""text":""#.utf8)
-        let at = try #require(lines[2].indices.first { lines[2][$0...].starts(with: text) }) + text.count
+        let key = Array(#""text":""#.utf8)
+        let at = try #require(lines[2].indices.first { lines[2][$0...].starts(with: key) }) + key.count
         var invalid = lines[2]
         invalid.insert(contentsOf: [0xE5, 0x28], at: at)
         let error = try load(line3: invalid)
-        #expect(error.line == 3 && error.message.contains("invalid UTF-8"), "\(error)")
+        let offset = lines[0].count + lines[1].count + 2 + at
+        #expect(error.byteOffset == offset && error.message.contains("not UTF-8"), "\(error)")
         var control = lines[2]
         control.insert(0x01, at: at)
         let error2 = try load(line3: control)
         #expect(error2.line == 3 && error2.message.contains("control character"), "\(error2)")
         // Unchanged bytes (with a UTF-8 byte-order mark) load as before.
-        try Data([0xEF, 0xBB, 0xBF] + lines.joined(separator: [0x0A])).write(to: URL(fileURLWithPath: path))
+        let text = String(decoding: Array(lines.joined(separator: [0x0A])), as: UTF8.self)
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: path))
+        #expect(try DatasetLoader.loadAll(path: path).datasets == [dataset])
+        // So does the same file in UTF-16 or GB18030.
+        try text.data(using: .utf16LittleEndian)!.write(to: URL(fileURLWithPath: path))
+        #expect(try DatasetLoader.loadAll(path: path).datasets == [dataset])
+        var builder = EngineBuilder()
+        try builder.load(path: path)
+        #expect(builder.build().datasets == [dataset])
+        let gb18030 = try #require(iconv(text, to: "GB18030"))
+        #expect(String(validating: gb18030, as: UTF8.self) == nil, "really not UTF-8")
+        try Data(gb18030).write(to: URL(fileURLWithPath: path))
         #expect(try DatasetLoader.loadAll(path: path).datasets == [dataset])
     }
 
@@ -122,5 +138,27 @@ import Testing
         let body = DatasetFile.encode([dataset]).split(separator: "\n").dropFirst().joined(separator: "\n")
         let loaded = try DatasetFile.decode(body, file: "export.jsonl")
         #expect(loaded.count == 1 && loaded[0].records == dataset.records && loaded[0].name == "nantong")
+    }
+
+    /// `text` converted with the C library's `iconv` (GB18030 fixtures).
+    func iconv(_ text: String, to encoding: String) -> [UInt8]? {
+        let converter = iconv_open(encoding, "UTF-8")
+        guard Int(bitPattern: converter) != -1 else { return nil }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 2 + 16)
+        let inputCount = input.count
+        let written: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                var inLeft = inputCount
+                var outLeft = outBuffer.count
+                guard Glibc.iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 else { return nil }
+                return outBuffer.count - outLeft
+            }
+        }
+        guard let written else { return nil }
+        return output[..<written].map { UInt8(bitPattern: $0) }
     }
 }

@@ -46,3 +46,32 @@ import Testing
         #expect(merged[1] == b)
     }
 }
+
+/// The UTF-8 check that decides whether a dataset file is read in place
+/// agrees with the standard library's on every kind of sequence.
+@Suite struct UTF8CheckTests {
+    func agrees(_ bytes: [UInt8]) -> Bool {
+        let mine = bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
+        return mine == (String(validating: bytes, as: UTF8.self) != nil)
+    }
+
+    @Test func edgeCases() {
+        let cases: [[UInt8]] = [
+            [], Array("plain ascii, longer than eight bytes".utf8), Array("海门 5G 基站".utf8), Array("😀".utf8),
+            [0xC0, 0x80], [0xC2], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], Array("abcdefgh".utf8) + [0xE5, 0x28],
+            Array("abcdefg".utf8) + [0xE6, 0xB5, 0xB7], [0xE6, 0xB5],
+        ]
+        for bytes in cases { #expect(agrees(bytes), "\(bytes)") }
+    }
+
+    @Test func randomBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xE6, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x9F, 0x90, 0x8F]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            #expect(agrees(bytes), "\(bytes)")
+        }
+    }
+}
