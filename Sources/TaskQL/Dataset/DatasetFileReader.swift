@@ -20,10 +20,10 @@ struct DatasetFileReader<Sink: DatasetSink> {
         self.sink = sink
     }
 
-    /// Reads a file's UTF-8 bytes (after any byte-order mark) in place into
-    /// `sink`: no decoded copy of the whole file is made, and each string is
-    /// checked for valid UTF-8 as it is read. Throws on the first bad line
-    /// (the sink may then hold part of the file).
+    /// Reads a file's UTF-8 bytes (after any byte-order mark; valid UTF-8,
+    /// see ``DatasetFile/utf8Body(_:)``) in place into `sink`: no decoded
+    /// copy of the whole file is made. Throws on the first bad line (the
+    /// sink may then hold part of the file).
     static func read(bytes: [UInt8], file: String, into sink: inout Sink) throws(ImportError) {
         // The sink is moved in and back out: a copy would share its columns
         // and the first record would copy them all.
@@ -147,7 +147,7 @@ extension DatasetFileReader where Sink == DatasetCollector {
         try decode(bytes: Array(text.utf8), file: file)
     }
 
-    /// The datasets in a file's UTF-8 bytes (see ``read(bytes:file:into:)``).
+    /// The datasets in valid UTF-8 bytes (see ``read(bytes:file:into:)``).
     static func decode(bytes: [UInt8], file: String) throws(ImportError) -> [Dataset] {
         var collector = DatasetCollector()
         try read(bytes: bytes, file: file, into: &collector)

@@ -53,19 +53,22 @@ struct JSONScanner {
         return true
     }
 
+    /// A string value. The bytes are valid UTF-8 already (a file is checked
+    /// as a whole before it is read in place, see `DatasetFile.utf8Body`;
+    /// text comes from a `String`), so decoding repairs nothing.
     mutating func string() throws(Failure) -> String {
         try expect(0x22, "a string")
         let start = i
         while i < end, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
         if i < end, bytes[i] == 0x22 {
             i += 1
-            return try text(UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), at: start)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
         }
         var out = Array(bytes[start..<i])
         while i < end {
             let b = bytes[i]
             i += 1
-            if b == 0x22 { return try out.withUnsafeBufferPointer { buffer throws(Failure) in try text(buffer, at: start) } }
+            if b == 0x22 { return String(decoding: out, as: UTF8.self) }
             if b < 0x20 {
                 i -= 1
                 throw fail("control character in a string (JSON escapes them)")
@@ -77,13 +80,6 @@ struct JSONScanner {
             try escape(into: &out)
         }
         throw fail("unterminated string")
-    }
-
-    /// A string's bytes as text. The bytes are valid UTF-8: a file is
-    /// checked as a whole before it is read in place (see
-    /// ``DatasetFile/utf8Body(_:)``), and text comes from a `String`.
-    private func text(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) throws(Failure) -> String {
-        String(decoding: utf8, as: UTF8.self)
     }
 
     private mutating func escape(into out: inout [UInt8]) throws(Failure) {
