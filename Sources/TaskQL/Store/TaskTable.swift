@@ -57,22 +57,23 @@ struct TaskTable: Sendable {
     /// Makes room for `rows` rows in all, so that a dataset file whose
     /// header gives its count fills the columns without regrowing them.
     mutating func reserveCapacity(rows: Int) {
-        ids.reserveCapacity(rows: rows)
-        titles.reserveCapacity(rows: rows)
-        texts.reserveCapacity(rows: rows)
-        sources.reserveCapacity(rows: rows)
-        leaders.reserveCapacity(rows: rows)
-        leadUnits.reserveCapacity(rows: rows)
-        coUnits.reserveCapacity(rows: rows)
-        datasets.reserveCapacity(rows)
-        cities.reserveCapacity(rows)
-        years.reserveCapacity(rows)
-        kinds.reserveCapacity(rows)
-        sections.reserveCapacity(rows)
-        subsections.reserveCapacity(rows)
-        numbers.reserveCapacity(rows)
-        deadlines.reserveCapacity(rows)
-        dues.reserveCapacity(rows)
+        updateColumns(
+            text: { $0.reserveCapacity(rows: rows) }, list: { $0.reserveCapacity(rows: rows) },
+            pooled: { $0.reserveCapacity(rows) }, integers: { $0.reserveCapacity(rows) })
+    }
+
+    /// Applies one change to every per-row column, by kind of column: the
+    /// one place that lists them all besides the declarations and `append`.
+    private mutating func updateColumns(
+        text: (inout TextColumn) -> Void, list: (inout ListColumn) -> Void, pooled: (inout [Int32]) -> Void,
+        integers: (inout [Int]) -> Void
+    ) {
+        for column in [\TaskTable.ids, \.titles, \.texts, \.sources] { text(&self[keyPath: column]) }
+        for column in [\TaskTable.leaders, \.leadUnits, \.coUnits] { list(&self[keyPath: column]) }
+        for column in [
+            \TaskTable.datasets, \.cities, \.kinds, \.sections, \.subsections, \.numbers, \.deadlines, \.dues,
+        ] { pooled(&self[keyPath: column]) }
+        integers(&years)
     }
 
     /// Counts `rows` (already appended) as rows of dataset `name`.
@@ -95,22 +96,9 @@ struct TaskTable: Sendable {
     /// harmless and `finish` recomputes what depends on rows.
     mutating func truncate(to rows: Int) {
         guard rows < count else { return }
-        ids.truncate(to: rows)
-        titles.truncate(to: rows)
-        texts.truncate(to: rows)
-        sources.truncate(to: rows)
-        leaders.truncate(to: rows)
-        leadUnits.truncate(to: rows)
-        coUnits.truncate(to: rows)
-        datasets.removeSubrange(rows...)
-        cities.removeSubrange(rows...)
-        years.removeSubrange(rows...)
-        kinds.removeSubrange(rows...)
-        sections.removeSubrange(rows...)
-        subsections.removeSubrange(rows...)
-        numbers.removeSubrange(rows...)
-        deadlines.removeSubrange(rows...)
-        dues.removeSubrange(rows...)
+        updateColumns(
+            text: { $0.truncate(to: rows) }, list: { $0.truncate(to: rows) }, pooled: { $0.removeSubrange(rows...) },
+            integers: { $0.removeSubrange(rows...) })
         count = rows
         datasetRows = datasetRows.compactMapValues { ranges in
             let kept = ranges.compactMap { $0.lowerBound < rows ? $0.lowerBound..<min($0.upperBound, rows) : nil }
