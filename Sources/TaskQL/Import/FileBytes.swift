@@ -36,19 +36,41 @@ enum FileBytes {
         return bytes
     }
 
-    /// Writes `bytes` to `path`, replacing it.
+    /// Writes `bytes` to `path`, replacing it atomically: the bytes go to
+    /// a temporary file beside it, are flushed to disk, and the temporary
+    /// file is renamed over `path`. A failed or interrupted write (disk
+    /// full, Ctrl-C, a crash) leaves the previous file as it was.
     static func write(_ bytes: [UInt8], to path: String) throws(ImportError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Replace what a symbolic link points at, not the link.
+        var target = path
+        if let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        let temporary = target + ".taskql-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         if fd < 0 { throw ImportError(file: path, message: systemMessage(errno, doing: "cannot create the file")) }
-        defer { close(fd) }
+        var failure: ImportError?
         var written = 0
-        while written < bytes.count {
+        while written < bytes.count, failure == nil {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ImportError(file: path, message: systemMessage(errno, doing: "cannot write the file"))
+                failure = ImportError(file: path, message: systemMessage(errno, doing: "cannot write the file"))
+            } else {
+                written += n
             }
-            written += n
+        }
+        if failure == nil, fsync(fd) != 0 {
+            failure = ImportError(file: path, message: systemMessage(errno, doing: "cannot write the file"))
+        }
+        close(fd)
+        if failure == nil, rename(temporary, target) != 0 {
+            failure = ImportError(file: path, message: systemMessage(errno, doing: "cannot replace the file"))
+        }
+        if let failure {
+            unlink(temporary)
+            throw failure
         }
     }
 

@@ -80,6 +80,25 @@ import Testing
         #expect(error4.message.contains("no datasets"))
     }
 
+    /// Writing replaces the file in one step (temporary file, then rename),
+    /// through a symbolic link, and leaves no temporary file behind.
+    @Test func writingReplacesAtomically() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("write-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let real = directory.appendingPathComponent("real.jsonl").path
+        let link = directory.appendingPathComponent("link.jsonl").path
+        try "old".write(toFile: real, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        try DatasetFile.write([EngineFixture.haimen], to: link)
+        #expect(try DatasetFile.read(path: real) == [EngineFixture.haimen])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real, "the link stays a link")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["link.jsonl", "real.jsonl"])
+        let missing = directory.appendingPathComponent("no/such/dir/x.jsonl").path
+        let error = try #require(throws: ImportError.self) { try DatasetFile.write([EngineFixture.haimen], to: missing) }
+        #expect(error.file == missing)
+    }
+
     /// A dataset file in valid UTF-8 is read as bytes in place; anything
     /// else goes through the text decoder: bad bytes are an error naming the
     /// byte (never repaired into U+FFFD), other encodings are decoded.
