@@ -44,17 +44,19 @@ extension ScriptParser {
     }
 
     /// Grammar: sort_keys = sort_key { "," sort_key } ;
-    func sortKeys() throws(ParseFailure) -> [SortKey] {
-        var keys = [try sortKey()]
-        while match(.comma) { keys.append(try sortKey()) }
+    /// `descendingByDefault` is for `top`, whose keys rank largest first
+    /// unless written `asc` (`top 5 by count` is the five largest).
+    func sortKeys(descendingByDefault: Bool = false) throws(ParseFailure) -> [SortKey] {
+        var keys = [try sortKey(descendingByDefault: descendingByDefault)]
+        while match(.comma) { keys.append(try sortKey(descendingByDefault: descendingByDefault)) }
         return keys
     }
 
     /// Grammar: sort_key = expression [ "asc" | "desc" ] ;
-    func sortKey() throws(ParseFailure) -> SortKey {
+    func sortKey(descendingByDefault: Bool) throws(ParseFailure) -> SortKey {
         let expr = try expression()
         if match(.desc) { return SortKey(expr: expr, descending: true) }
-        _ = match(.asc)
-        return SortKey(expr: expr, descending: false)
+        if match(.asc) { return SortKey(expr: expr, descending: false) }
+        return SortKey(expr: expr, descending: descendingByDefault)
     }
 }

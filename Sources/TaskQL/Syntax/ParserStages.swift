@@ -70,7 +70,7 @@ extension ScriptParser {
         advance()
         let count = try expression()
         try consume(.by, expected: "'by' after the number of rows")
-        return .top(count: count, keys: try sortKeys())
+        return .top(count: count, keys: try sortKeys(descendingByDefault: true))
     }
 
     /// Grammar: count_stage = "count" [ "by" projection_list ] ;

@@ -48,6 +48,11 @@ import Testing
     @Test func takeSkipTop() throws {
         #expect(column("id", of: try runQuery("tasks | skip 2 | take 2 | select id")) == ["hm-3", "yx-1"])
         #expect(column("id", of: try runQuery("tasks | top 2 by len(text) desc | select id")) == ["yx-3", "hm-2"])
+        // `top` ranks largest first unless told `asc`.
+        #expect(column("id", of: try runQuery("tasks | top 2 by len(text) | select id")) == ["yx-3", "hm-2"])
+        #expect(
+            column("id", of: try runQuery("tasks | top 2 by len(text) asc | select id"))
+                == column("id", of: try runQuery("tasks | sort by len(text) | take 2 | select id")))
         #expect(try runQuery("tasks | take 0").rows.isEmpty)
         #expect(try runQuery("tasks | skip 100").rows.isEmpty)
     }
@@ -130,7 +135,8 @@ import Testing
 @Suite struct PartialSortTests {
     /// `sort | take` and `top` select the first rows without a full sort;
     /// they must agree with the full sort (`skip 0` keeps it full).
-    @Test(arguments: ["due desc, number", "len(text)", "section desc", "city, due desc, id"])
+    // Directions written out: a bare `top` key means desc, a bare `sort` key asc.
+    @Test(arguments: ["due desc, number asc", "len(text) asc", "section desc", "city asc, due desc, id asc"])
     func partialSortAgreesWithFullSort(_ keys: String) throws {
         let engine = LargeDataset.shared
         let full = try runQuery("tasks | sort by \(keys) | skip 0 | take 25 | select id", engine: engine)

@@ -13,6 +13,7 @@ struct ParserStageTests {
         ("tasks | take $n", "tasks | (take $n)"),
         ("tasks | skip 5", "tasks | (skip 5)"),
         ("tasks | top 5 by len(text) desc", "tasks | (top 5 (desc (len() text)))"),
+        ("tasks | top 5 by n", "tasks | (top 5 (desc n))"),
         ("tasks | count", "tasks | (count)"),
         ("tasks | count by city, kind as k", "tasks | (count-by city (as kind k))"),
         (
