@@ -14,8 +14,8 @@ public struct EngineBuilder: Sendable {
     public let aliases: UnitAliases
     var table = TaskTable()
     var catalog: [(name: String, documents: [DocumentInfo])] = []
-    /// Row where the dataset being read started, and its name.
-    private var current: (name: String, start: Int)?
+    /// The dataset being read: its name, pool id, and the row it started at.
+    private var current: (name: String, id: Int32, start: Int)?
     /// While a file loads with a `datasetName`: the name all its datasets get.
     private var renaming: String?
 
@@ -36,10 +36,11 @@ public struct EngineBuilder: Sendable {
     /// Number of tasks added so far.
     public var taskCount: Int { table.count }
 
-    /// Adds a dataset (joined to one of the same name added before).
+    /// Adds a dataset (joined to one of the same name added before). Every
+    /// task's `dataset` field is the name of the dataset it is added to.
     public mutating func add(_ dataset: Dataset) {
         startDataset(name: dataset.name, documents: dataset.documents, expectedRecords: nil)
-        for record in dataset.records { table.append(record) }
+        for record in dataset.records { add(record) }
         endDataset()
     }
 
@@ -92,11 +93,14 @@ extension EngineBuilder: DatasetSink {
         } else {
             catalog.append((name, documents))
         }
-        current = (name, table.count)
+        current = (name, table.datasetID(name), table.count)
         if let expectedRecords { table.reserveCapacity(rows: table.count + expectedRecords) }
     }
 
-    mutating func add(_ record: TaskRecord) { table.append(record) }
+    mutating func add(_ record: TaskRecord) {
+        guard let current else { return }
+        table.append(record, dataset: current.id)
+    }
 
     mutating func endDataset() {
         guard let current else { return }

@@ -41,18 +41,9 @@ struct TaskTable: Sendable {
     /// Pool ids of leader names, most frequent first.
     private(set) var leaderIDsByFrequency: [Int32] = []
 
-    /// An empty table (add datasets with ``append(_:)``, then ``finish(aliases:)``).
+    /// An empty table: ``EngineBuilder`` appends rows and counts them to
+    /// datasets, then calls ``finish(aliases:)``.
     init() {}
-
-    /// Builds the table from datasets in order (those of one name joined).
-    init(datasets: [Dataset], aliases: UnitAliases) {
-        for dataset in datasets {
-            let start = count
-            for record in dataset.records { append(record) }
-            addRows(start..<count, toDataset: dataset.name)
-        }
-        finish(aliases: aliases)
-    }
 
     /// Makes room for `rows` rows in all, so that a dataset file whose
     /// header gives its count fills the columns without regrowing them.
@@ -125,10 +116,15 @@ struct TaskTable: Sendable {
         sortRanks = pool.sortRanks()
     }
 
-    /// Appends one row (count it to a dataset with ``addRows(_:toDataset:)``).
-    mutating func append(_ r: TaskRecord) {
+    /// The pool id of a dataset name, for ``append(_:dataset:)``.
+    mutating func datasetID(_ name: String) -> Int32 { pool.intern(name) }
+
+    /// Appends one row of dataset `dataset` (a ``datasetID(_:)``; the row's
+    /// `dataset` field is the dataset it is loaded into, whatever the record
+    /// says). Count it to the dataset with ``addRows(_:toDataset:)``.
+    mutating func append(_ r: TaskRecord, dataset: Int32) {
         ids.append(r.id)
-        datasets.append(pool.intern(r.dataset))
+        datasets.append(dataset)
         cities.append(pool.intern(r.city))
         years.append(r.year)
         kinds.append(pool.intern(r.kind.rawValue))

@@ -121,5 +121,8 @@ import Testing
         let engine = builder.build()
         #expect(engine.datasetNames == ["both"])
         #expect(engine.summaries.first?.taskCount == 3 + EngineFixture.yixing.records.count)
+        // The `dataset` field follows: a task is in the dataset it was loaded into.
+        let byDataset = try engine.prepare("tasks | count by dataset").run()
+        #expect(byDataset.rows == [[.string("both"), .int(3 + EngineFixture.yixing.records.count)]])
     }
 }
