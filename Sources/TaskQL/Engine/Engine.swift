@@ -115,12 +115,23 @@ public final class Engine: Sendable {
     /// (as `load` does, to reload a corrected file). A new name appends to a
     /// copy of the column store; replacing rebuilds it.
     public func adding(_ dataset: Dataset) -> Engine {
-        guard !datasetNames.contains(dataset.name) else {
-            let others = datasets.filter { $0.name != dataset.name }
-            return Engine(datasets: others + [dataset], aliases: aliases, options: options)
+        var loaded = EngineBuilder(aliases: aliases)
+        loaded.add(dataset)
+        return replacing(with: loaded)
+    }
+
+    /// A new engine with everything in `loaded`, replacing datasets of the
+    /// same names (their columns are copied, never turned into records).
+    public func replacing(with loaded: EngineBuilder) -> Engine {
+        let replaced = Set(loaded.datasetNames)
+        var builder: EngineBuilder
+        if replaced.isDisjoint(with: datasetNames) {
+            builder = EngineBuilder(engine: self)
+        } else {
+            builder = EngineBuilder(aliases: aliases)
+            builder.copy(catalog.filter { !replaced.contains($0.name) }, from: table)
         }
-        var builder = EngineBuilder(engine: self)
-        builder.add(dataset)
+        builder.copy(loaded.catalog, from: loaded.table)
         return builder.build(options: options)
     }
 

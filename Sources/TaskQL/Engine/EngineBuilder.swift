@@ -77,6 +77,22 @@ public struct EngineBuilder: Sendable {
         return loaded.reports
     }
 
+    /// Puts everything added so far into one dataset `name` (a file that
+    /// `load "path"` brings in as one dataset).
+    public mutating func joinAll(as name: String) {
+        table.joinAllRows(as: name)
+        catalog = [(name, catalog.flatMap(\.documents))]
+    }
+
+    /// Adds the datasets of `catalog` with their rows from `source`.
+    mutating func copy(_ catalog: [(name: String, documents: [DocumentInfo])], from source: TaskTable) {
+        for entry in catalog {
+            startDataset(name: entry.name, documents: entry.documents, expectedRecords: nil)
+            table.append(rowsOf: source, source.datasetRows[entry.name] ?? [], dataset: current!.id)
+            endDataset()
+        }
+    }
+
     /// The engine on everything added.
     public func build(options: EngineOptions = EngineOptions()) -> Engine {
         var finished = table

@@ -83,9 +83,11 @@ public final class Session {
                         span: span)
                 ], source: source)
         }
-        var dataset: Dataset
+        // A dataset file goes straight into columns; a file is one dataset
+        // (named after it when it holds several), replacing one of that name.
+        var loaded = EngineBuilder(aliases: engine.aliases)
         do {
-            dataset = try DatasetLoader.load(path: path, aliases: engine.aliases).dataset
+            try loaded.load(path: path, datasetName: name)
         } catch {
             throw DiagnosticError(
                 [
@@ -95,10 +97,11 @@ public final class Session {
                 ],
                 source: source)
         }
-        if let name { dataset.name = name }
-        engine = engine.adding(dataset)
-        let loaded = dataset.name
-        return .loaded(engine.summaries.first { $0.name == loaded }!)
+        if loaded.datasetNames.count > 1 { loaded.joinAll(as: DatasetName.fromFile(path)) }
+        engine = engine.replacing(with: loaded)
+        let names = loaded.datasetNames
+        let summary = engine.summaries.first { names.contains($0.name) }
+        return .loaded(summary ?? DatasetSummary(name: names.first ?? "", taskCount: 0, cities: []))
     }
 }
 

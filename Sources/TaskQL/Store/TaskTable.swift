@@ -116,6 +116,46 @@ struct TaskTable: Sendable {
         sortRanks = pool.sortRanks()
     }
 
+    /// Appends rows `ranges` of `other` as rows of dataset `dataset` (a
+    /// ``datasetID(_:)``), its strings interned into this table's pool: how
+    /// an engine takes over another's columns without going through records.
+    mutating func append(rowsOf other: TaskTable, _ ranges: [Range<Int>], dataset: Int32) {
+        var translation = [Int32](repeating: -2, count: other.pool.count)
+        func mapped(_ id: Int32) -> Int32 {
+            if id == Self.nullID { return id }
+            if translation[Int(id)] == -2 { translation[Int(id)] = pool.intern(other.pool[id]) }
+            return translation[Int(id)]
+        }
+        for range in ranges {
+            for row in range {
+                ids.append(other.ids.string(row))
+                datasets.append(dataset)
+                cities.append(mapped(other.cities[row]))
+                years.append(other.years[row])
+                kinds.append(mapped(other.kinds[row]))
+                sections.append(mapped(other.sections[row]))
+                subsections.append(mapped(other.subsections[row]))
+                numbers.append(mapped(other.numbers[row]))
+                titles.append(other.titles.string(row))
+                texts.append(other.texts.string(row))
+                leaders.append(other.leaders.elements(row).map(mapped))
+                leadUnits.append(other.leadUnits.elements(row).map(mapped))
+                coUnits.append(other.coUnits.elements(row).map(mapped))
+                deadlines.append(mapped(other.deadlines[row]))
+                dues.append(other.dues[row])
+                sources.append(other.sources.string(row))
+                count += 1
+            }
+        }
+    }
+
+    /// Every row in one dataset `name`, whatever datasets they were in.
+    mutating func joinAllRows(as name: String) {
+        let id = datasetID(name)
+        datasets = [Int32](repeating: id, count: count)
+        datasetRows = count == 0 ? [:] : [name: [0..<count]]
+    }
+
     /// The pool id of a dataset name, for ``append(_:dataset:)``.
     mutating func datasetID(_ name: String) -> Int32 { pool.intern(name) }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TaskQL
@@ -37,6 +38,36 @@ import Testing
             return
         }
         #expect(r.rows == [[.int(2)]])
+    }
+
+    /// `load "path"` brings a file in as one dataset (named after the file
+    /// when it holds several), replacing a dataset of that name: a reload.
+    @Test func loadAddsOneDatasetAndReloadReplaces() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let two = directory.appendingPathComponent("two-cities.jsonl").path
+        try DatasetFile.write([EngineFixture.haimen, EngineFixture.yixing], to: two)
+        let session = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
+        func count(_ query: String) throws -> Value? {
+            guard case .rows(let r) = try execute(session, query).last else { return nil }
+            return r.rows.first?.last
+        }
+        let total = 3 + EngineFixture.yixing.records.count
+        guard case .loaded(let summary) = try execute(session, "load \"\(two)\"").first else {
+            Issue.record("not loaded")
+            return
+        }
+        #expect(summary == DatasetSummary(name: "two_cities", taskCount: total, cities: ["宜兴", "海门"]))
+        #expect(session.engine.datasetNames == ["haimen", "two_cities"])
+        #expect(try count("two_cities | where lead_units has \"发改委\" | count") == count("tasks | where dataset == \"two_cities\" and lead_units has \"发改委\" | count"))
+        // Reloading replaces; `as` names it.
+        _ = try execute(session, "load \"\(two)\"")
+        #expect(try count("tasks | count") == .int(3 + total))
+        _ = try execute(session, "load \"\(two)\" as haimen")
+        #expect(session.engine.datasetNames == ["two_cities", "haimen"])
+        #expect(try count("tasks | count") == .int(2 * total))
+        #expect(try count("haimen | where city == \"宜兴\" | count") == .int(EngineFixture.yixing.records.count))
     }
 
     @Test func sandboxedEngineRefusesToLoadFiles() throws {
