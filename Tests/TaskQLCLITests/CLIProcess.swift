@@ -32,7 +32,8 @@ struct CLIProcess {
     /// Runs the binary (killed after `timeout` seconds: a test fails, CI
     /// never hangs); `environment` adds to (or overrides) the test's own.
     static func run(
-        _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment extra: [String: String] = [:],
+        _ arguments: [String], stdin: Data = Data(), in directory: URL? = nil,
+        environment extra: [String: String] = [:],
         timeout: Double = 120
     ) throws -> Outcome {
         var environment = ProcessInfo.processInfo.environment

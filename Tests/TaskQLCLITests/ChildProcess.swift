@@ -34,7 +34,8 @@ struct ChildProcess {
         var description: String {
             switch self {
             case .spawn(let path, let code): return "cannot start \(path): \(String(cString: strerror(code)))"
-            case .timedOut(let command, let seconds): return "\(command) did not finish within \(seconds) s and was killed"
+            case .timedOut(let command, let seconds):
+                return "\(command) did not finish within \(seconds) s and was killed"
             }
         }
     }
@@ -86,10 +87,7 @@ struct ChildProcess {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
+        defer { for string in argv + envp { free(string) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         for fd in [stdinPipe[0], stdoutPipe[1], stderrPipe[1]] { close(fd) }
@@ -103,7 +101,9 @@ struct ChildProcess {
     /// Runs the program and throws when it outlives its deadline.
     func runToEnd() throws -> Outcome {
         let outcome = try run()
-        if outcome.timedOut { throw Failure.timedOut(([executable] + arguments).joined(separator: " "), seconds: timeout) }
+        if outcome.timedOut {
+            throw Failure.timedOut(([executable] + arguments).joined(separator: " "), seconds: timeout)
+        }
         return outcome
     }
 
@@ -163,7 +163,11 @@ struct ChildProcess {
                 }
                 let count = read(entry.fd, &buffer, buffer.count)
                 if count > 0 {
-                    if entry.fd == outFD { output.append(contentsOf: buffer[0..<count]) } else { errors.append(contentsOf: buffer[0..<count]) }
+                    if entry.fd == outFD {
+                        output.append(contentsOf: buffer[0..<count])
+                    } else {
+                        errors.append(contentsOf: buffer[0..<count])
+                    }
                 } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
                     close(entry.fd)
                     openReads.removeAll { $0 == entry.fd }
@@ -182,9 +186,10 @@ struct ChildProcess {
     // glibc has these since 2.29 and 2.34, but Swift's Glibc module does not
     // declare them, so they are looked up by name.
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    private typealias AddChdir = @convention(c) (
-        UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
-    ) -> Int32
+    private typealias AddChdir =
+        @convention(c) (
+            UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
+        ) -> Int32
     private static let addCloseFrom: AddCloseFrom? = lookUp("posix_spawn_file_actions_addclosefrom_np")
     private static let addChdir: AddChdir? = lookUp("posix_spawn_file_actions_addchdir_np")
 

@@ -16,8 +16,10 @@ import Testing
 
     @Test func aLeftoverDaemonHoldingTheOutputDoesNotHang() throws {
         let started = Date()
-        let outcome = try ChildProcess(executable: "/bin/sh", arguments: ["-c", "sleep 20 & echo started"], timeout: 10)
-            .runToEnd()
+        let outcome = try ChildProcess(
+            executable: "/bin/sh", arguments: ["-c", "sleep 20 & echo started"], timeout: 10
+        )
+        .runToEnd()
         #expect(outcome.status == 0)
         #expect(String(decoding: outcome.stdout, as: UTF8.self) == "started\n")
         #expect(Date().timeIntervalSince(started) < 5)
@@ -33,7 +35,8 @@ import Testing
 
     @Test func runsInTheGivenDirectoryWithTheGivenEnvironment() throws {
         let outcome = try ChildProcess(
-            executable: "/bin/sh", arguments: ["-c", "pwd; echo $ONLY"], environment: ["ONLY": "this"], directory: "/tmp"
+            executable: "/bin/sh", arguments: ["-c", "pwd; echo $ONLY"], environment: ["ONLY": "this"],
+            directory: "/tmp"
         ).runToEnd()
         #expect(String(decoding: outcome.stdout, as: UTF8.self) == "/tmp\nthis\n")
     }

@@ -31,21 +31,26 @@ import Testing
     }
 
     @Test func readmeShowsTheSnippetThatRuns() throws {
-        let source = try String(contentsOf: Self.example.appendingPathComponent("Sources/overdue-report/main.swift"), encoding: .utf8)
+        let source = try String(
+            contentsOf: Self.example.appendingPathComponent("Sources/overdue-report/main.swift"), encoding: .utf8)
         let start = try #require(source.range(of: "// README \"Embedding\" snippet starts here.\n"))
         let end = try #require(source.range(of: "    // README \"Embedding\" snippet ends here."))
         let snippet = source[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("## Embedding"))
-        #expect(readme.contains(snippet), "README's Embedding snippet differs from Examples/Embedding/Sources/overdue-report/main.swift:\n\(snippet)")
+        #expect(
+            readme.contains(snippet),
+            "README's Embedding snippet differs from Examples/Embedding/Sources/overdue-report/main.swift:\n\(snippet)")
     }
 
     /// Runs a command through `env` (so `swift` is found on PATH), stderr
     /// merged into the output; a build that takes over 15 minutes fails.
     static func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let outcome = try ChildProcess(executable: "/usr/bin/env", arguments: arguments, mergeStderr: true, timeout: 900)
-            .runToEnd()
+        let outcome = try ChildProcess(
+            executable: "/usr/bin/env", arguments: arguments, mergeStderr: true, timeout: 900
+        )
+        .runToEnd()
         return (outcome.status, String(decoding: outcome.stdout, as: UTF8.self))
     }
 }

@@ -31,7 +31,8 @@ import Testing
     /// The README's table of what each seed yields is the importer's output,
     /// not typed by hand.
     @Test func readmeShowsTheSeedOverview() throws {
-        let overview = try String(contentsOf: Self.examplesDirectory.appendingPathComponent("00_seed_overview.out"), encoding: .utf8)
+        let overview = try String(
+            contentsOf: Self.examplesDirectory.appendingPathComponent("00_seed_overview.out"), encoding: .utf8)
         let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains(overview), "README.md's seed table differs from Examples/00_seed_overview.out")
     }
@@ -63,9 +64,13 @@ import Testing
             #expect(run.status == 0, "\(script) failed:\n\(run.stderr)")
             #expect(run.stdout == expected, "\(script): output differs from \(outURL.lastPathComponent)")
         } else if let expected = try? String(contentsOf: errURL, encoding: .utf8) {
-            #expect("exit: \(run.status)\n" + run.stderr == expected, "\(script): diagnostics differ from \(errURL.lastPathComponent)")
+            #expect(
+                "exit: \(run.status)\n" + run.stderr == expected,
+                "\(script): diagnostics differ from \(errURL.lastPathComponent)")
         } else {
-            Issue.record("\(script) has no expected output: add \(outURL.lastPathComponent) or \(errURL.lastPathComponent) (TASKQL_RECORD=1 records it)")
+            Issue.record(
+                "\(script) has no expected output: add \(outURL.lastPathComponent) or \(errURL.lastPathComponent) (TASKQL_RECORD=1 records it)"
+            )
         }
     }
 }

@@ -49,7 +49,8 @@ import Testing
         try session.type("tasks | count", enter: true)
         let afterCancel = try session.waitFor("count\n2")
         // The typed command line shows `EXITED=$?`; only a digit after `=` means the REPL ended.
-        #expect(afterCancel.range(of: #"EXITED=\d"#, options: .regularExpression) == nil, "Ctrl-C must not end the REPL")
+        #expect(
+            afterCancel.range(of: #"EXITED=\d"#, options: .regularExpression) == nil, "Ctrl-C must not end the REPL")
 
         try session.keys("C-d")
         let end = try session.waitFor("EXITED=0")

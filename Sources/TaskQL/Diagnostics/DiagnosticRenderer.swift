@@ -64,7 +64,8 @@ public enum DiagnosticRenderer {
         let excerpt = SourceExcerpt(span: span, source: source, tabWidth: tabWidth)
         let number = String(excerpt.line)
         let pad = String(repeating: " ", count: gutter.count - number.count)
-        let carets = String(repeating: " ", count: excerpt.underlineStart)
+        let carets =
+            String(repeating: " ", count: excerpt.underlineStart)
             + style.underline(String(repeating: "^", count: excerpt.underlineWidth), severity)
         return "\(gutter)\(style.gutter("-->")) \(source.name):\(excerpt.line):\(excerpt.column)\n"
             + "\(gutter) \(style.gutter("|"))\n"
@@ -110,7 +111,8 @@ struct SourceExcerpt {
 
     static func bytes(_ text: String, _ from: Int, _ to: Int) -> String {
         let utf8 = Array(text.utf8)
-        return String(decoding: utf8[min(from, utf8.count)..<max(min(to, utf8.count), min(from, utf8.count))], as: UTF8.self)
+        return String(
+            decoding: utf8[min(from, utf8.count)..<max(min(to, utf8.count), min(from, utf8.count))], as: UTF8.self)
     }
 
     /// Replaces tabs with spaces up to the next tab stop, counting cells.

@@ -48,12 +48,14 @@ public struct CellTableReader: LayoutReader {
         let captions = found.map { scan.takeCaption(before: $0.start) }
         var blocks: [TableBlock] = []
         for (position, (start, end, header)) in found.enumerated() {
-            let kind = TableCaption.kind(inCaptionLines: captions[position]) ?? blocks.last?.kind
+            let kind =
+                TableCaption.kind(inCaptionLines: captions[position]) ?? blocks.last?.kind
                 ?? TableCaption.kind(inCaptionLines: header.names) ?? .key
             let next = position + 1 < found.count ? found[position + 1].start : scan.cells.count
             let rows = groupRows(Array(scan.cells[end..<next]), columns: header.columnCount)
-            blocks.append(TableBlock(
-                header: header.adapted(to: kind), kind: kind, headerLine: scan.cells[start].line, rows: rows))
+            blocks.append(
+                TableBlock(
+                    header: header.adapted(to: kind), kind: kind, headerLine: scan.cells[start].line, rows: rows))
         }
         return blocks
     }

@@ -61,7 +61,9 @@ enum CityGazetteer {
     }
 
     /// The gazetteer name occurring most often in `text` (at least `minimum` times).
-    static func mostFrequent(in text: String, minimum: Int = 2, where accept: (String) -> Bool = { _ in true }) -> String? {
+    static func mostFrequent(in text: String, minimum: Int = 2, where accept: (String) -> Bool = { _ in true })
+        -> String?
+    {
         var best: (name: String, count: Int)?
         for (name, count) in occurrences(in: text) where count >= minimum && accept(name) {
             if count > (best?.count ?? 0) || (count == best?.count && name < best!.name) { best = (name, count) }

@@ -52,7 +52,8 @@ public struct PipeTableReader: LayoutReader {
             if Self.isSeparator(cells) { continue }
             if let header = TableHeader.recognise(cells.map { $0.lines.joined() }) {
                 if let block = current { blocks.append(block) }
-                let kind = TableCaption.kind(inCaptionLines: caption) ?? blocks.last?.kind
+                let kind =
+                    TableCaption.kind(inCaptionLines: caption) ?? blocks.last?.kind
                     ?? TableCaption.kind(inCaptionLines: header.names) ?? .key
                 current = TableBlock(header: header.adapted(to: kind), kind: kind, headerLine: number, rows: [])
                 caption = []

@@ -14,5 +14,8 @@ public struct QueryResult: Sendable, Hashable, Codable {
         self.isChart = isChart
     }
 
-    enum CodingKeys: String, CodingKey { case columns, rows, isChart = "is_chart" }
+    enum CodingKeys: String, CodingKey {
+        case columns, rows
+        case isChart = "is_chart"
+    }
 }

@@ -49,7 +49,6 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expres
     public init(nilLiteral: ()) { self = .null }
 }
 
-
 extension QueryResult {
     /// One row with access by column name: `row["text"]`.
     public struct NamedRow: Sendable, Hashable {

@@ -34,7 +34,8 @@ extension TaskTable {
             subsection: optional(subsections[row]), number: pool[numbers[row]], title: titles.string(row),
             text: texts.string(row) ?? "", leaders: strings(leaders), leadUnits: strings(leadUnits),
             coUnits: strings(coUnits), deadline: optional(deadlines[row]),
-            due: dues[row] == Self.nullDay ? nil : CivilDate(daysSinceEpoch: dues[row]), source: sources.string(row) ?? "")
+            due: dues[row] == Self.nullDay ? nil : CivilDate(daysSinceEpoch: dues[row]),
+            source: sources.string(row) ?? "")
     }
 
     /// The pooled string column behind `field`, when it has one.

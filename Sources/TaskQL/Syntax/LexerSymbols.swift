@@ -25,7 +25,8 @@ extension LexerScanner {
     }
 
     func unexpectedCharacter(_ c: Unicode.Scalar, from start: Int) -> Diagnostic {
-        let shown = c.properties.generalCategory == .control
+        let shown =
+            c.properties.generalCategory == .control
             ? "U+" + String(c.value, radix: 16, uppercase: true) : String(c)
         var help: String?
         if let ascii = LexerScanner.fullWidthLookalikes[c] {

@@ -64,7 +64,9 @@ extension ScriptParser {
         guard case .keyword(let word) = peek.kind, let op = BinaryOperator(rawValue: word.rawValue),
             Parser.binaryOperators(of: "comparison").contains(op)
         else {
-            if negated { throw unexpected("'in', 'contains', 'startswith', 'endswith', 'matches' or 'has' after 'not'") }
+            if negated {
+                throw unexpected("'in', 'contains', 'startswith', 'endswith', 'matches' or 'has' after 'not'")
+            }
             return nil
         }
         advance()

@@ -152,9 +152,20 @@ public enum UnaryOperator: String, Sendable, Hashable {
 /// Infix operators; the raw value is how they are written.
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case or, and
-    case equal = "==", notEqual = "!="
-    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-    case `in`, notIn = "not in"
-    case contains, startsWith = "startswith", endsWith = "endswith", matches, has
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case `in`
+    case notIn = "not in"
+    case contains
+    case startsWith = "startswith"
+    case endsWith = "endswith"
+    case matches, has
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
 }

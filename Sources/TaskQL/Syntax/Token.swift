@@ -46,11 +46,23 @@ public enum TokenKind: Sendable, Hashable {
 
 /// Operators and punctuation; the raw value is how they are written.
 public enum Symbol: String, Sendable, Hashable, CaseIterable {
-    case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">="
-    case less = "<", greater = ">"
-    case plus = "+", minus = "-", star = "*", slash = "/"
-    case pipe = "|", semicolon = ";", comma = ","
-    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
+    case equal = "=="
+    case notEqual = "!="
+    case lessOrEqual = "<="
+    case greaterOrEqual = ">="
+    case less = "<"
+    case greater = ">"
+    case plus = "+"
+    case minus = "-"
+    case star = "*"
+    case slash = "/"
+    case pipe = "|"
+    case semicolon = ";"
+    case comma = ","
+    case leftParen = "("
+    case rightParen = ")"
+    case leftBracket = "["
+    case rightBracket = "]"
     case assign = "="
 }
 

@@ -25,7 +25,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Text encoding of the documents (default: detected).", valueName: "name"))
     var encoding: String?
 
-    @Option(help: ArgumentHelp("One dataset name for all documents (default: one dataset per document, named after its city).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "One dataset name for all documents (default: one dataset per document, named after its city).",
+            valueName: "name"))
     var name: String?
 
     @Option(help: ArgumentHelp("Extra unit aliases: a file of `canonical = alias, alias` lines.", valueName: "file"))
@@ -39,21 +42,25 @@ struct ImportCommand: ParsableCommand {
             var textEncoding: TextEncodingName?
             if let encoding {
                 guard let known = TextEncodingName(name: encoding) else {
-                    errors.writeLine("taskql: error: unknown encoding '\(encoding)' (known: \(TextEncodingName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    errors.writeLine(
+                        "taskql: error: unknown encoding '\(encoding)' (known: \(TextEncodingName.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                     throw ExitCode.usageError
                 }
                 textEncoding = known
             }
             if let name, !DatasetName.isUsable(name) {
                 errors.writeLine(
-                    "taskql: error: --name '\(name)' cannot be used in queries: a dataset name is one word of letters, digits and _, not starting with a digit, and not a keyword or 'tasks'")
+                    "taskql: error: --name '\(name)' cannot be used in queries: a dataset name is one word of letters, digits and _, not starting with a digit, and not a keyword or 'tasks'"
+                )
                 throw ExitCode.usageError
             }
             var datasets: [Dataset] = []
             for path in documents {
                 let loaded: (datasets: [Dataset], reports: [ImportReport])
                 do {
-                    loaded = try DatasetLoader.loadAll(path: path, encoding: textEncoding, aliases: aliasTable, datasetName: name)
+                    loaded = try DatasetLoader.loadAll(
+                        path: path, encoding: textEncoding, aliases: aliasTable, datasetName: name)
                 } catch {
                     throw InputFileError(error)
                 }

@@ -24,7 +24,9 @@ struct TaskQLCommand: ParsableCommand {
             """,
         subcommands: [RunCommand.self, ImportCommand.self])
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run a query (or script text with dot-commands) and exit.", valueName: "query"))
+    @Option(
+        name: .customShort("c"),
+        help: ArgumentHelp("Run a query (or script text with dot-commands) and exit.", valueName: "query"))
     var command: String?
 
     @Option(

@@ -70,7 +70,8 @@ final class StatementRunner {
 
     private func execute(_ source: SourceText, cancellation: CancellationHandle) throws {
         let run = {
-            _ = try self.session.execute(source, parameters: self.parameters, cancellation: cancellation, onOutcome: self.show)
+            _ = try self.session.execute(
+                source, parameters: self.parameters, cancellation: cancellation, onOutcome: self.show)
         }
         guard interruptible else { return try run() }
         try InterruptSignal.watching(onInterrupt: { cancellation.cancel() }, run)
@@ -84,7 +85,9 @@ final class StatementRunner {
             if result.isWholeTasks, [.table, .box, .markdown].contains(format) {
                 output.write(formatter.render(result.projected(onto: Engine.compactColumns)))
                 if chatty || output.isTerminal {
-                    errors.writeLine("(showing \(Engine.compactColumns.count) of \(result.columns.count) columns: `select` others, or `.mode line` for every field)")
+                    errors.writeLine(
+                        "(showing \(Engine.compactColumns.count) of \(result.columns.count) columns: `select` others, or `.mode line` for every field)"
+                    )
                 }
             } else {
                 output.write(formatter.render(result))

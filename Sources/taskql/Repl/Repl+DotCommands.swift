@@ -70,7 +70,10 @@ extension Repl {
 
     private func showSchema() -> Bool {
         let rows: [[Value]] = runner.session.engine.schema.map {
-            [.string($0.name), .string($0.type.description), .string($0.chineseAliases.joined(separator: "、")), .string($0.summary)]
+            [
+                .string($0.name), .string($0.type.description), .string($0.chineseAliases.joined(separator: "、")),
+                .string($0.summary),
+            ]
         }
         show(QueryResult(columns: ["field", "type", "中文", "meaning"], rows: rows))
         return true
@@ -101,7 +104,8 @@ extension Repl {
             let canonical = aliases.canonical(unit)
             let spellings = aliases.aliases(of: canonical).filter { $0 != canonical }
             runner.output.writeLine(
-                "\(unit) → \(canonical)" + (spellings.isEmpty ? "" : "   (also written: \(spellings.joined(separator: "、")))"))
+                "\(unit) → \(canonical)"
+                    + (spellings.isEmpty ? "" : "   (also written: \(spellings.joined(separator: "、")))"))
             return true
         }
         let rows: [[Value]] = runner.session.engine.unitNames.map {

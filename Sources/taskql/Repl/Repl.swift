@@ -85,7 +85,8 @@ final class Repl {
         let engine = runner.session.engine
         return CompletionVocabulary(
             keywords: LanguageSupport.keywords, stages: LanguageSupport.stages, fields: engine.fieldNames,
-            functions: engine.functionNames, sources: ["tasks"] + engine.summaries.map(\.name) + runner.session.boundNames,
+            functions: engine.functionNames,
+            sources: ["tasks"] + engine.summaries.map(\.name) + runner.session.boundNames,
             parameters: runner.parameters.keys.sorted(), units: engine.unitNames,
             leaders: engine.leaderNames, dotCommands: DotCommand.all.map(\.name))
     }

@@ -1,4 +1,5 @@
 import TaskQL
+
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,11 +1,11 @@
 import Foundation
+import Testing
+
+@testable import TaskQL
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import Testing
-
-@testable import TaskQL
 
 @Suite struct DatasetFileTests {
     func temporaryPath(_ name: String = "dataset.jsonl") -> String {
@@ -93,9 +93,14 @@ import Testing
         try DatasetFile.write([EngineFixture.haimen], to: link)
         #expect(try DatasetFile.read(path: real) == [EngineFixture.haimen])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real, "the link stays a link")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["link.jsonl", "real.jsonl"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "link.jsonl", "real.jsonl",
+            ])
         let missing = directory.appendingPathComponent("no/such/dir/x.jsonl").path
-        let error = try #require(throws: ImportError.self) { try DatasetFile.write([EngineFixture.haimen], to: missing) }
+        let error = try #require(throws: ImportError.self) {
+            try DatasetFile.write([EngineFixture.haimen], to: missing)
+        }
         #expect(error.file == missing)
     }
 

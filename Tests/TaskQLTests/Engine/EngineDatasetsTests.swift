@@ -36,7 +36,9 @@ import Testing
         #expect(added.datasetNames == ["haimen", "yixing"])
         #expect(try count(added, "tasks | count") == .int(3 + EngineFixture.yixing.records.count))
         // Unit aliases and `has` work across the appended rows.
-        #expect(try count(added, "tasks | where lead_units has \"发改委\" | count") == count(Self.both, "tasks | where lead_units has \"发改委\" | count"))
+        #expect(
+            try count(added, "tasks | where lead_units has \"发改委\" | count")
+                == count(Self.both, "tasks | where lead_units has \"发改委\" | count"))
         #expect(try count(added, "yixing | count") == .int(EngineFixture.yixing.records.count))
         #expect(added.unitNames.sorted() == Self.both.unitNames.sorted())
         #expect(try count(one, "tasks | count") == .int(3), "the original engine is unchanged")
@@ -78,7 +80,8 @@ import Testing
     @Test func datasetFilesAndDocumentsLoadAndJoin() throws {
         let document = try SeedDocuments.path("001")
         let imported = try DocumentImporter().importFile(at: document).dataset
-        let file = try Self.temporaryFile("yixing.jsonl", Array(DatasetFile.encode([imported, EngineFixture.haimen]).utf8))
+        let file = try Self.temporaryFile(
+            "yixing.jsonl", Array(DatasetFile.encode([imported, EngineFixture.haimen]).utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         var builder = EngineBuilder()
         #expect(try builder.load(path: file).isEmpty, "no import reports for a dataset file")

@@ -60,7 +60,9 @@ import Testing
         }
         #expect(summary == DatasetSummary(name: "two_cities", taskCount: total, cities: ["宜兴", "海门"]))
         #expect(session.engine.datasetNames == ["haimen", "two_cities"])
-        #expect(try count("two_cities | where lead_units has \"发改委\" | count") == count("tasks | where dataset == \"two_cities\" and lead_units has \"发改委\" | count"))
+        #expect(
+            try count("two_cities | where lead_units has \"发改委\" | count")
+                == count("tasks | where dataset == \"two_cities\" and lead_units has \"发改委\" | count"))
         // Reloading replaces; `as` names it.
         _ = try execute(session, "load \"\(two)\"")
         #expect(try count("tasks | count") == .int(3 + total))

@@ -69,10 +69,11 @@ struct CellTableTaicangTests {
         let last = try #require(of(.livelihood).last)
         #expect(last.number == "22")
         #expect(last.leadUnits == ["住建局"])
-        #expect(notes.warnings.map(\.description) == [
-            "003_41a8f5c6a5cd55f4.txt:1615: warning: table row has 7 of 8 cells; "
-                + "the document seems truncated, kept what is there"
-        ])
+        #expect(
+            notes.warnings.map(\.description) == [
+                "003_41a8f5c6a5cd55f4.txt:1615: warning: table row has 7 of 8 cells; "
+                    + "the document seems truncated, kept what is there"
+            ])
     }
 
     @Test func mergedColumnsAreCounted() {

@@ -35,48 +35,80 @@ struct GrammarSyncTests {
         let ruleNames = Set(rules.map(\.name))
         for rule in rules {
             let quotes = quoted.filter { $0.name == rule.name }
-            #expect(!quotes.isEmpty, "Parser is out of date: rule '\(rule.name)' in Grammar/taskql.ebnf has no \(kind) with a '/// \(tag): \(rule.name) = …' comment")
+            #expect(
+                !quotes.isEmpty,
+                "Parser is out of date: rule '\(rule.name)' in Grammar/taskql.ebnf has no \(kind) with a '/// \(tag): \(rule.name) = …' comment"
+            )
             for quote in quotes where quote.body != rule.body {
-                Issue.record("\(quote.file) is out of date: its '/// \(tag): \(rule.name)' comment says\n  \(quote.body)\nbut Grammar/taskql.ebnf says\n  \(rule.body)\n(run Grammar/sync-comments.py, then update the code)")
+                Issue.record(
+                    "\(quote.file) is out of date: its '/// \(tag): \(rule.name)' comment says\n  \(quote.body)\nbut Grammar/taskql.ebnf says\n  \(rule.body)\n(run Grammar/sync-comments.py, then update the code)"
+                )
             }
         }
         for quote in quoted where !ruleNames.contains(quote.name) {
-            Issue.record("Grammar/taskql.ebnf is out of date: \(quote.file) quotes rule '\(quote.name)', which the grammar does not have")
+            Issue.record(
+                "Grammar/taskql.ebnf is out of date: \(quote.file) quotes rule '\(quote.name)', which the grammar does not have"
+            )
         }
     }
 
     @Test func keywordsInTheGrammarAreTheLexersKeywords() {
-        let isWord = { (t: String) in t.contains(where: \.isLetter) && t.allSatisfy { $0.isLetter && $0.isASCII || $0 == "_" } }
+        let isWord = { (t: String) in
+            t.contains(where: \.isLetter) && t.allSatisfy { $0.isLetter && $0.isASCII || $0 == "_" }
+        }
         let words = Set(grammar.allRules.flatMap(\.terminals).filter(isWord))
-        #expect(words.subtracting(Lexer.keywords).isEmpty, "Lexer.keywords is out of date: the grammar quotes \(words.subtracting(Lexer.keywords).sorted()) which are not keywords")
-        #expect(Lexer.keywords.subtracting(words).isEmpty, "Grammar/taskql.ebnf is out of date: keywords \(Lexer.keywords.subtracting(words).sorted()) appear in no rule")
+        #expect(
+            words.subtracting(Lexer.keywords).isEmpty,
+            "Lexer.keywords is out of date: the grammar quotes \(words.subtracting(Lexer.keywords).sorted()) which are not keywords"
+        )
+        #expect(
+            Lexer.keywords.subtracting(words).isEmpty,
+            "Grammar/taskql.ebnf is out of date: keywords \(Lexer.keywords.subtracting(words).sorted()) appear in no rule"
+        )
         let reserved = Set(grammar.rule("reserved_word")?.terminals ?? [])
-        #expect(reserved == Lexer.reservedWords, "reserved_word in Grammar/taskql.ebnf and Lexer.reservedWords differ: \(reserved.symmetricDifference(Lexer.reservedWords).sorted())")
+        #expect(
+            reserved == Lexer.reservedWords,
+            "reserved_word in Grammar/taskql.ebnf and Lexer.reservedWords differ: \(reserved.symmetricDifference(Lexer.reservedWords).sorted())"
+        )
         let contextual = Set(grammar.rule("contextual_keyword")?.terminals ?? [])
-        #expect(contextual == Lexer.contextualKeywords, "contextual_keyword in Grammar/taskql.ebnf and Lexer.contextualKeywords differ: \(contextual.symmetricDifference(Lexer.contextualKeywords).sorted())")
+        #expect(
+            contextual == Lexer.contextualKeywords,
+            "contextual_keyword in Grammar/taskql.ebnf and Lexer.contextualKeywords differ: \(contextual.symmetricDifference(Lexer.contextualKeywords).sorted())"
+        )
         let names = Set(grammar.rule("name")?.terminals ?? [])
         #expect(names == Lexer.contextualKeywords, "rule 'name' must accept exactly the contextual keywords")
     }
 
     @Test func readmePrecedenceTableMatchesTheParser() throws {
         let readme = try EBNFGrammar.read("Grammar/README.md")
-        let rows = readme.components(separatedBy: "\n").filter { $0.range(of: #"^\| \d+ \|"#, options: .regularExpression) != nil }
+        let rows = readme.components(separatedBy: "\n").filter {
+            $0.range(of: #"^\| \d+ \|"#, options: .regularExpression) != nil
+        }
         let table = rows.map { row -> PrecedenceLevel in
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            let operators = cells[2].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            let operators = cells[2].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(
+                \.element)
             return PrecedenceLevel(
                 rule: cells[1].replacingOccurrences(of: "`", with: ""), operators: operators,
                 associativity: PrecedenceLevel.Associativity(rawValue: cells[3]) ?? .none)
         }
-        #expect(table == Parser.precedenceTable, "Grammar/README.md's precedence table is out of date with Parser.precedenceTable:\nREADME: \(table)\nParser: \(Parser.precedenceTable)")
+        #expect(
+            table == Parser.precedenceTable,
+            "Grammar/README.md's precedence table is out of date with Parser.precedenceTable:\nREADME: \(table)\nParser: \(Parser.precedenceTable)"
+        )
     }
 
     @Test func layeredExpressionRulesMatchThePrecedenceTable() {
         let levels = Parser.precedenceTable
-        #expect(grammar.rule("expression")?.references == [levels[0].rule], "'expression' must be the loosest level, \(levels[0].rule)")
+        #expect(
+            grammar.rule("expression")?.references == [levels[0].rule],
+            "'expression' must be the loosest level, \(levels[0].rule)")
         for (level, next) in zip(levels, levels.dropFirst()) {
             let refs = grammar.rule(level.rule)?.references ?? []
-            #expect(refs.contains(next.rule), "Grammar/taskql.ebnf is out of date: \(level.rule) should lead to the next tighter level \(next.rule) (Parser.precedenceTable)")
+            #expect(
+                refs.contains(next.rule),
+                "Grammar/taskql.ebnf is out of date: \(level.rule) should lead to the next tighter level \(next.rule) (Parser.precedenceTable)"
+            )
         }
         for level in levels {
             guard let rule = grammar.rule(level.rule) else {
@@ -86,7 +118,10 @@ struct GrammarSyncTests {
             let helpers = rule.references.compactMap { grammar.rule($0) }.filter { $0.name.hasSuffix("_operator") }
             let terminals = Set(rule.terminals + helpers.flatMap(\.terminals))
             let words = Set(level.operators.flatMap { $0.split(separator: " ").map(String.init) })
-            #expect(words == terminals, "Grammar/taskql.ebnf's \(level.rule) has operators \(terminals.sorted()) but Parser.precedenceTable says \(words.sorted())")
+            #expect(
+                words == terminals,
+                "Grammar/taskql.ebnf's \(level.rule) has operators \(terminals.sorted()) but Parser.precedenceTable says \(words.sorted())"
+            )
         }
     }
 
@@ -96,7 +131,9 @@ struct GrammarSyncTests {
             do {
                 _ = try Parser.parse(source)
             } catch {
-                Issue.record("example in Grammar/taskql.ebnf does not parse: \(example)\n\(DiagnosticRenderer.render(error.diagnostics, source: source))")
+                Issue.record(
+                    "example in Grammar/taskql.ebnf does not parse: \(example)\n\(DiagnosticRenderer.render(error.diagnostics, source: source))"
+                )
             }
         }
     }

@@ -32,10 +32,11 @@ struct LexerTests {
 
     @Test func spansAreUTF8ByteOffsets() {
         let tokens = Lexer.tokenize("城市 == “海门”")
-        #expect(tokens.map(\.span) == [
-            SourceSpan(start: 0, end: 6), SourceSpan(start: 7, end: 9), SourceSpan(start: 10, end: 22),
-            SourceSpan(start: 22, end: 22),
-        ])
+        #expect(
+            tokens.map(\.span) == [
+                SourceSpan(start: 0, end: 6), SourceSpan(start: 7, end: 9), SourceSpan(start: 10, end: 22),
+                SourceSpan(start: 22, end: 22),
+            ])
     }
 
     @Test func keywordsAreCaseSensitiveAndListed() {
@@ -64,6 +65,7 @@ struct LexerTests {
 
     @Test func scanKeepsCommentsAndEveryLineBreak() {
         let kinds = Lexer.scan("a # c\n\n|b").map(\.kind)
-        #expect(kinds == [.identifier("a"), .comment, .newline, .newline, .symbol(.pipe), .identifier("b"), .endOfInput])
+        #expect(
+            kinds == [.identifier("a"), .comment, .newline, .newline, .symbol(.pipe), .identifier("b"), .endOfInput])
     }
 }

@@ -60,7 +60,10 @@ struct ParserExpressionTests {
         let text = "tasks | where len(text) > 10"
         let script = try Parser.parse(SourceText(name: "q", text: text))
         guard case .query(let pipeline) = script.statements[0], case .where(let e) = pipeline.stages[0].kind
-        else { Issue.record("not a where stage"); return }
+        else {
+            Issue.record("not a where stage")
+            return
+        }
         let bytes = Array(text.utf8)
         func written(_ span: SourceSpan) -> String { String(decoding: bytes[span.start..<span.end], as: UTF8.self) }
         #expect(written(e.span) == "len(text) > 10")
@@ -76,7 +79,10 @@ struct ParserExpressionTests {
         let script = try Parser.parse(SourceText(name: "q", text: "tasks | where 城市 == \"海门\""))
         guard case .query(let p) = script.statements[0], case .where(let e) = p.stages[0].kind,
             case .binary(_, let field, let literal) = e.kind
-        else { Issue.record("unexpected tree"); return }
+        else {
+            Issue.record("unexpected tree")
+            return
+        }
         #expect(field.span == SourceSpan(start: 14, end: 20))
         #expect(literal.span == SourceSpan(start: 24, end: 32))
     }

@@ -20,7 +20,10 @@ struct ParserStageTests {
             "tasks | summarize n = count(), units = dcount(lead_units) by city, kind",
             "tasks | (summarize (= n (count())) (= units (dcount() lead_units)) (by city kind))"
         ),
-        ("tasks | summarize count(), dcount(units)", "tasks | (summarize (= count (count())) (= dcount_units (dcount() units)))"),
+        (
+            "tasks | summarize count(), dcount(units)",
+            "tasks | (summarize (= count (count())) (= dcount_units (dcount() units)))"
+        ),
         ("tasks | distinct city, kind", "tasks | (distinct city kind)"),
         ("tasks | explode lead_units as unit", "tasks | (explode lead_units unit)"),
         ("tasks | explode units", "tasks | (explode units)"),
@@ -43,7 +46,8 @@ struct ParserStageTests {
     }
 
     @Test func cjkNamesAreIdentifiers() {
-        #expect(parsed("tasks | where 城市 == \"海门\" and 牵头单位 has \"发改委\"")
-            == "tasks | (where (and (== 城市 \"海门\") (has 牵头单位 \"发改委\")))")
+        #expect(
+            parsed("tasks | where 城市 == \"海门\" and 牵头单位 has \"发改委\"")
+                == "tasks | (where (and (== 城市 \"海门\") (has 牵头单位 \"发改委\")))")
     }
 }

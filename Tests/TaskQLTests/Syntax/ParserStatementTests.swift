@@ -30,7 +30,8 @@ struct ParserStatementTests {
     }
 
     @Test func errorsAreOnePerStatementAndParsingGoesOn() {
-        let source = SourceText(name: "s.tql", text: "tasks | where\ntasks | take (1\ntasks | count\ntasks | ! | @\nx y z")
+        let source = SourceText(
+            name: "s.tql", text: "tasks | where\ntasks | take (1\ntasks | count\ntasks | ! | @\nx y z")
         let (script, diagnostics) = Parser.parseRecovering(source)
         // `where` at the end of a line continues, so line 2 is its argument;
         // the unclosed `(` then swallows the rest of the script.
@@ -40,7 +41,8 @@ struct ParserStatementTests {
     }
 
     @Test func recoveryKeepsGoodStatements() {
-        let source = SourceText(name: "s.tql", text: "tasks | wher x\ntasks | count\nfoo bar\nlet = tasks\ntasks | take 1")
+        let source = SourceText(
+            name: "s.tql", text: "tasks | wher x\ntasks | count\nfoo bar\nlet = tasks\ntasks | take 1")
         let (script, diagnostics) = Parser.parseRecovering(source)
         #expect(script.sExpression == "tasks | (count)\ntasks | (take 1)")
         #expect(diagnostics.map(\.code) == ["E0204", "E0201", "E0201"])

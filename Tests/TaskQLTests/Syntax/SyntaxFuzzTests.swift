@@ -7,12 +7,13 @@ import Testing
 /// renderer, and every diagnostic points inside the text. The generator is
 /// seeded, so a failure names the seed and input that reproduce it.
 struct SyntaxFuzzTests {
-    static let vocabulary: [String] = Keyword.allCases.map(\.rawValue) + Symbol.allCases.map(\.rawValue) + [
-        "tasks", "city", "牵头单位", "x_1", "len", "count()", "\"发改委\"", "'a\\'b'", "“海门”", "\"open",
-        "“open", "\"\\q\"", "\"\\u{6D77}\"", "\"\\u{zz}\"", "42", "3.5", "2020-06-30", "2020-02-30",
-        "99999999999999999999999", "$leader", "$", "\n", "\n|", ";", "# note\n", "，", "（", "!", "&", ".",
-        "\t", "\u{3000}", "\r\n", "\u{0}", "🙂", "é", "\\",
-    ]
+    static let vocabulary: [String] =
+        Keyword.allCases.map(\.rawValue) + Symbol.allCases.map(\.rawValue) + [
+            "tasks", "city", "牵头单位", "x_1", "len", "count()", "\"发改委\"", "'a\\'b'", "“海门”", "\"open",
+            "“open", "\"\\q\"", "\"\\u{6D77}\"", "\"\\u{zz}\"", "42", "3.5", "2020-06-30", "2020-02-30",
+            "99999999999999999999999", "$leader", "$", "\n", "\n|", ";", "# note\n", "，", "（", "!", "&", ".",
+            "\t", "\u{3000}", "\r\n", "\u{0}", "🙂", "é", "\\",
+        ]
 
     static var seedExamples: [String] {
         let text = (try? EBNFGrammar.read("Grammar/taskql.ebnf")) ?? ""
@@ -27,7 +28,9 @@ struct SyntaxFuzzTests {
             let text = (0..<count).map { _ in
                 Self.vocabulary.randomElement(using: &rng)! + (Bool.random(using: &rng) ? " " : "")
             }.joined()
-            exercise(text, cursor: Int.random(in: -2...text.utf8.count + 2, using: &rng), label: "seed \(seed) round \(round)")
+            exercise(
+                text, cursor: Int.random(in: -2...text.utf8.count + 2, using: &rng),
+                label: "seed \(seed) round \(round)")
         }
     }
 
@@ -43,7 +46,8 @@ struct SyntaxFuzzTests {
                 mutate(&chars, pool: pool, rng: &rng)
             }
             let text = String(chars)
-            exercise(text, cursor: Int.random(in: 0...text.utf8.count, using: &rng), label: "seed \(seed) round \(round)")
+            exercise(
+                text, cursor: Int.random(in: 0...text.utf8.count, using: &rng), label: "seed \(seed) round \(round)")
         }
     }
 
