@@ -6,7 +6,7 @@ CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
 APT_PACKAGES = libedit-dev pkg-config tmux locales
 
-.PHONY: run test build deps bench format clean
+.PHONY: run test build deps bench format lint clean
 
 # Installs the Debian packages the build and the tests need, only when one is
 # missing (so a second run is instant and works offline).
@@ -36,6 +36,10 @@ bench: deps
 
 format:
 	$(SWIFT) format -i -r Sources Tests
+
+# Fails on any formatting drift (run `make format` to fix).
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
 
 clean:
 	rm -rf .build
