@@ -71,6 +71,36 @@ import Testing
         #expect(inline.stdout == piped.stdout)
     }
 
+    /// A script runs as a user wrote it: dot-commands (`.mode csv`) as in the
+    /// REPL, a line starting with `|` continuing the statement above (past
+    /// blank and comment lines), and the first error stops it.
+    @Test func scriptsTakeDotCommandsAndLeadingPipes() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let script = """
+            .mode csv
+            tasks
+            # only Haimen
+            | where city == "海门"
+
+            | count
+            tasks | wher x
+            tasks | count
+
+            """
+        try script.write(to: directory.appendingPathComponent("s.tql"), atomically: true, encoding: .utf8)
+        let outcome = try CLIProcess.run(["run", "s.tql"], in: directory)
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout == "count\n223\n", "the last statement must not run: \(outcome.stdout)")
+        #expect(outcome.stderr.contains("s.tql:7:9"), "\(outcome.stderr)")
+        // Piped and -c input read the same lines the same way, and go on after an error.
+        let piped = try CLIProcess.run([], stdin: script)
+        #expect(piped.status == 65)
+        #expect(piped.stdout == "count\n223\ncount\n610\n", "\(piped.stdout)")
+        #expect(piped.stderr.contains("<stdin>:7:9"), "\(piped.stderr)")
+        let inline = try CLIProcess.run(["-c", script])
+        #expect(inline.stdout == piped.stdout)
+    }
+
     /// `-c` takes dot-commands too, like `sqlite3 DB .schema` and `psql -c '\\d'`.
     @Test func inlineCommandTakesDotCommands() throws {
         let schema = try CLIProcess.run(["-c", ".schema"])

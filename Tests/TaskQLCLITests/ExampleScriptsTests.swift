@@ -4,9 +4,10 @@ import Testing
 /// Golden tests for `Examples/*.tql`: every script runs through the real
 /// `taskql run` binary and its output must match the file beside it.
 ///
-/// - `NAME.tql` — the script. Optional header lines:
-///   `# params: name=value name=value` (passed as `--param`),
-///   `# format: csv` (default `table`).
+/// - `NAME.tql` — the script, run exactly as a user runs it
+///   (`taskql run NAME.tql`; a script that wants CSV says `.mode csv`). An
+///   optional first line `# params: name=value name=value` gives the values
+///   passed as `--param`.
 /// - `NAME.out` — expected standard output (script succeeds, exit 0), or
 /// - `NAME.err` — expected standard error, for scripts that show a
 ///   diagnostic; the first line of the file is `exit: N`.
@@ -42,7 +43,7 @@ import Testing
         let base = Self.examplesDirectory.appendingPathComponent(String(script.dropLast(4)))
         let scriptURL = base.appendingPathExtension("tql")
         let header = try ExampleHeader(String(contentsOf: scriptURL, encoding: .utf8))
-        var arguments = ["run", "Examples/\(script)", "--format", header.format, "--no-color"]
+        var arguments = ["run", "Examples/\(script)", "--no-color"]
         for (name, value) in header.params { arguments += ["--param", "\(name)=\(value)"] }
         // A fixed width so tables are the same on every machine.
         let run = try CLIProcess.run(arguments, in: Self.packageRoot, environment: ["COLUMNS": "120"])
@@ -75,10 +76,9 @@ import Testing
     }
 }
 
-/// The `# params:` and `# format:` lines at the top of an example script.
+/// The `# params:` line at the top of an example script.
 struct ExampleHeader {
     var params: [(String, String)] = []
-    var format = "table"
 
     init(_ text: String) throws {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -89,8 +89,6 @@ struct ExampleHeader {
                     let parts = pair.split(separator: "=", maxSplits: 1)
                     if parts.count == 2 { params.append((String(parts[0]), String(parts[1]))) }
                 }
-            } else if body.hasPrefix("format:") {
-                format = body.dropFirst("format:".count).trimmingCharacters(in: .whitespaces)
             }
         }
     }

@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a TQL script file.",
         discussion: """
             Statements run in order; the first error stops the script (exit 65) with \
-            SCRIPT:line:col. Parameters are typed: 12 → integer, 1.5 → decimal, \
+            SCRIPT:line:col. A line that starts with a dot is a dot-command, as in \
+            the REPL (`.mode csv` makes the rest of the script print CSV). Parameters are typed: 12 → integer, 1.5 → decimal, \
             2020-06-30 → date, true/false → boolean, anything else → string.
 
             \(ExitStatus.helpText)
@@ -37,9 +38,14 @@ struct RunCommand: ParsableCommand {
         let runner = StatementRunner(
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: false)
-        guard runner.run(SourceText(name: script == "-" ? "<stdin>" : script, text: text)) else {
-            throw ExitCode.queryError
-        }
+        // Read as the REPL reads lines, so a script may hold dot-commands
+        // (`.mode csv`), as sqlite3 scripts do; unlike a REPL it stops at the
+        // first error.
+        let repl = Repl(
+            runner: runner, reader: ScriptedLineReader(text: text), sourceName: script == "-" ? "<stdin>" : script)
+        repl.stopsAtFirstError = true
+        repl.run()
+        if repl.failures > 0 { throw ExitCode.queryError }
     }
 
     /// The script's text; missing or non-UTF-8 files exit 66.

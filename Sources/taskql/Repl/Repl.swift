@@ -17,6 +17,9 @@ final class Repl {
     private(set) var failures = 0
     /// Set by `.quit`.
     var quitRequested = false
+    /// Stop at the first failing statement or dot-command (`taskql run`),
+    /// instead of reporting it and going on (a terminal, a pipe, `-c`).
+    var stopsAtFirstError = false
     /// Lines read so far (diagnostics in scripts point at the real line).
     private var lineNumber = 0
 
@@ -31,22 +34,41 @@ final class Repl {
         refreshCompletion()
         var pending: [String] = []
         var firstLine = 1
-        while !quitRequested {
+        // From a script (not a person), a complete statement waits for the
+        // next line that is not blank or a comment: one that starts with `|`
+        // continues it, as the language's line rules say (`LineLayout`).
+        var waiting = false
+        func submitPending() {
+            if !pending.isEmpty { submit(pending.joined(separator: "\n"), firstLine: firstLine) }
+            pending = []
+            waiting = false
+        }
+        while !quitRequested, !(stopsAtFirstError && failures > 0) {
             if reader.isInteractive { completionEarlierLines = pending.map { $0 + "\n" }.joined() }
             let input = reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt)
             switch input {
             case .end:
-                if !pending.isEmpty { submit(pending.joined(separator: "\n"), firstLine: firstLine) }
+                submitPending()
                 return
             case .interrupted:
                 pending = []
             case .unreadable(let message):
+                submitPending()
                 lineNumber += 1
                 runner.errors.writeLine("error: \(message)")
                 failures += 1
-                pending = []
             case .line(let text):
                 lineNumber += 1
+                if waiting {
+                    let start = text.drop { $0 == " " || $0 == "\t" }
+                    if isBlank(text) || start.hasPrefix("#") || start.hasPrefix("|") {
+                        pending.append(text)
+                        waiting = !LanguageSupport.isIncomplete(pending.joined(separator: "\n"))
+                        continue
+                    }
+                    submitPending()
+                    if quitRequested || (stopsAtFirstError && failures > 0) { return }
+                }
                 if pending.isEmpty {
                     if isBlank(text) { continue }
                     if text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") {
@@ -57,10 +79,12 @@ final class Repl {
                     firstLine = lineNumber
                 }
                 pending.append(text)
-                let statement = pending.joined(separator: "\n")
-                if LanguageSupport.isIncomplete(statement) { continue }
-                pending = []
-                submit(statement, firstLine: firstLine)
+                if LanguageSupport.isIncomplete(pending.joined(separator: "\n")) { continue }
+                if reader.isInteractive {
+                    submitPending()
+                } else {
+                    waiting = true
+                }
             }
         }
     }
