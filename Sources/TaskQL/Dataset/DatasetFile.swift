@@ -55,11 +55,12 @@ public enum DatasetFile {
     }
 
     /// The bytes after a UTF-8 byte-order mark when they are a dataset file
-    /// in valid UTF-8 (first non-blank byte `{`, no NUL byte), which is read
-    /// as bytes in place; nil otherwise: documents, and files in other
-    /// encodings or with bad bytes, go through ``TextDecoder``, which
-    /// decodes them or names the offending byte.
-    static func utf8Body(_ bytes: [UInt8]) -> [UInt8]? {
+    /// in valid UTF-8 (first non-blank byte `{`, no NUL byte) and `encoding`
+    /// allows UTF-8, which is read as bytes in place; nil otherwise:
+    /// documents, and files in other encodings or with bad bytes, go through
+    /// ``TextDecoder``, which decodes them or names the offending byte.
+    static func utf8Body(_ bytes: [UInt8], encoding: TextEncodingName? = nil) -> [UInt8]? {
+        guard encoding == nil || encoding == .utf8 else { return nil }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard let first = bytes[bom...].first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
             first == 0x7B

@@ -32,7 +32,7 @@ public enum DatasetLoader {
     static func loadAll(
         bytes: [UInt8], path: String, encoding: TextEncodingName?, aliases: UnitAliases, datasetName: String?
     ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
-        if encoding == nil || encoding == .utf8, let body = DatasetFile.utf8Body(bytes) {
+        if let body = DatasetFile.utf8Body(bytes, encoding: encoding) {
             return (try DatasetFileReader<DatasetCollector>.decode(bytes: body, file: path), [])
         }
         let decoded = try TextDecoder.decode(bytes, file: path, encoding: encoding)

@@ -63,9 +63,7 @@ public final class Engine: Sendable {
     ) {
         var builder = EngineBuilder(aliases: aliases)
         for dataset in datasets { builder.add(dataset) }
-        var table = builder.table
-        table.finish(aliases: aliases)
-        self.init(catalog: builder.catalog, table: table, aliases: aliases, options: options)
+        self.init(catalog: builder.catalog, table: builder.finishedTable, aliases: aliases, options: options)
     }
 
     /// An engine on a finished table (see ``EngineBuilder/build(options:)``).
@@ -112,8 +110,8 @@ public final class Engine: Sendable {
     }
 
     /// A new engine with `dataset` added, replacing one of the same name
-    /// (as `load` does, to reload a corrected file). A new name appends to a
-    /// copy of the column store; replacing rebuilds it.
+    /// (as `load` does, to reload a corrected file); see
+    /// ``replacing(with:)``.
     public func adding(_ dataset: Dataset) -> Engine {
         var loaded = EngineBuilder(aliases: aliases)
         loaded.add(dataset)
@@ -121,7 +119,8 @@ public final class Engine: Sendable {
     }
 
     /// A new engine with everything in `loaded`, replacing datasets of the
-    /// same names (their columns are copied, never turned into records).
+    /// same names. A new name appends to a copy of the column store;
+    /// replacing copies the other datasets' columns (never through records).
     public func replacing(with loaded: EngineBuilder) -> Engine {
         let replaced = Set(loaded.datasetNames)
         var builder: EngineBuilder

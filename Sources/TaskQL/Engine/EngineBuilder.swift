@@ -16,7 +16,8 @@ public struct EngineBuilder: Sendable {
     var catalog: [(name: String, documents: [DocumentInfo])] = []
     /// The dataset being read: its name, pool id, and the row it started at.
     private var current: (name: String, id: Int32, start: Int)?
-    /// While a file loads with a `datasetName`: the name all its datasets get.
+    /// While a file loads with a `datasetName`: the name all its datasets
+    /// get (``startDataset(name:documents:expectedRecords:)`` applies it).
     private var renaming: String?
 
     /// An empty builder.
@@ -54,10 +55,10 @@ public struct EngineBuilder: Sendable {
         throws(ImportError) -> [ImportReport]
     {
         let bytes = try FileBytes.read(path)
-        if encoding == nil || encoding == .utf8, let body = DatasetFile.utf8Body(bytes) {
+        renaming = datasetName
+        defer { renaming = nil }
+        if let body = DatasetFile.utf8Body(bytes, encoding: encoding) {
             let (rows, names) = (table.count, catalog)
-            renaming = datasetName
-            defer { renaming = nil }
             do {
                 try DatasetFileReader.read(bytes: body, file: path, into: &self)
             } catch {
@@ -70,10 +71,7 @@ public struct EngineBuilder: Sendable {
         }
         let loaded = try DatasetLoader.loadAll(
             bytes: bytes, path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
-        for var dataset in loaded.datasets {
-            if let datasetName { dataset.name = datasetName }
-            add(dataset)
-        }
+        for dataset in loaded.datasets { add(dataset) }
         return loaded.reports
     }
 
@@ -95,9 +93,14 @@ public struct EngineBuilder: Sendable {
 
     /// The engine on everything added.
     public func build(options: EngineOptions = EngineOptions()) -> Engine {
+        Engine(catalog: catalog, table: finishedTable, aliases: aliases, options: options)
+    }
+
+    /// The column store with what depends on all rows worked out.
+    var finishedTable: TaskTable {
         var finished = table
         finished.finish(aliases: aliases)
-        return Engine(catalog: catalog, table: finished, aliases: aliases, options: options)
+        return finished
     }
 }
 
