@@ -1,10 +1,6 @@
 /// Cleaning rules for the text inside table cells, shared by the cell-per-line
 /// and pipe table readers.
 enum TableCellText {
-    /// Removes `[bookmark: …]` markers that Word exports leave in the text
-    /// (the same rule every reader uses).
-    static func removingBookmarks(_ text: String) -> String { LineText.removingBookmarks(text) }
-
     /// Whether a character is padding: ASCII or ideographic space, tab, NBSP.
     static func isPadding(_ ch: Character) -> Bool {
         ch == " " || ch == "\u{3000}" || ch == "\t" || ch == "\u{00A0}"
@@ -12,12 +8,12 @@ enum TableCellText {
 
     /// The text with every padding character removed (`姜  勇` → `姜勇`).
     static func unpadded(_ text: String) -> String {
-        String(removingBookmarks(text).filter { !isPadding($0) })
+        String(LineText.removingBookmarks(text).filter { !isPadding($0) })
     }
 
     /// Trims padding at both ends only, keeping inner spaces of prose.
     static func trimmed(_ text: String) -> String {
-        let cleaned = removingBookmarks(text)
+        let cleaned = LineText.removingBookmarks(text)
         guard let first = cleaned.firstIndex(where: { !isPadding($0) }),
             let last = cleaned.lastIndex(where: { !isPadding($0) })
         else { return "" }

@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
                 )
                 throw ExitCode.usageError
             }
-            var datasets: [Dataset] = []
+            var imported: [Dataset] = []
             for path in documents {
                 let loaded: (datasets: [Dataset], reports: [ImportReport])
                 do {
@@ -65,8 +65,9 @@ struct ImportCommand: ParsableCommand {
                     throw InputFileError(error)
                 }
                 for report in loaded.reports { errors.write(report.rendered()) }
-                datasets = Dataset.mergingByName(datasets + loaded.datasets)
+                imported += loaded.datasets
             }
+            let datasets = Dataset.mergingByName(imported)
             do {
                 try DatasetFile.write(datasets, to: output)
             } catch {
