@@ -20,6 +20,8 @@ final class Repl {
     /// Stop at the first failing statement or dot-command (`taskql run`),
     /// instead of reporting it and going on (a terminal, a pipe, `-c`).
     var stopsAtFirstError = false
+    /// `.quit` was given, or an error stops a script.
+    private var finished: Bool { quitRequested || (stopsAtFirstError && failures > 0) }
     /// Lines read so far (diagnostics in scripts point at the real line).
     private var lineNumber = 0
 
@@ -43,7 +45,7 @@ final class Repl {
             pending = []
             waiting = false
         }
-        while !quitRequested, !(stopsAtFirstError && failures > 0) {
+        while !finished {
             if reader.isInteractive { completionEarlierLines = pending.map { $0 + "\n" }.joined() }
             let input = reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt)
             switch input {
@@ -59,19 +61,19 @@ final class Repl {
                 failures += 1
             case .line(let text):
                 lineNumber += 1
+                let start = text.drop { $0 == " " || $0 == "\t" }
                 if waiting {
-                    let start = text.drop { $0 == " " || $0 == "\t" }
                     if isBlank(text) || start.hasPrefix("#") || start.hasPrefix("|") {
                         pending.append(text)
                         waiting = !LanguageSupport.isIncomplete(pending.joined(separator: "\n"))
                         continue
                     }
                     submitPending()
-                    if quitRequested || (stopsAtFirstError && failures > 0) { return }
+                    if finished { return }
                 }
                 if pending.isEmpty {
                     if isBlank(text) { continue }
-                    if text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") {
+                    if start.hasPrefix(".") {
                         reader.recordHistory(text)
                         if !runDotCommand(text) { failures += 1 }
                         continue
