@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
-APT_PACKAGES = libedit-dev pkg-config tmux locales
+APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux locales
 
 .PHONY: run test build deps bench format lint clean
 

@@ -9,13 +9,23 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Reads .docx files (zip archives); zlib through pkg-config on Linux.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The engine: dataset model, importers, language, evaluator, formatting.
         // No libedit and no argument parsing, so other programs can embed it.
         .target(
             name: "TaskQL",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/seeds")]
+        ),
+        // libxml2 through pkg-config (Debian: libxml2-dev): the HTML and XML
+        // parsers behind the .html and .docx front-ends.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // libedit through pkg-config (Debian: libedit-dev); only the executable links it.
         .systemLibrary(

@@ -35,12 +35,16 @@ public enum DatasetLoader {
         if let body = DatasetFile.utf8Body(bytes, encoding: encoding) {
             return (try DatasetFileReader<DatasetCollector>.decode(bytes: body, file: path), [])
         }
-        let decoded = try TextDecoder.decode(bytes, file: path, encoding: encoding)
-        if decoded.text.first(where: { !LineText.isSpace($0) && $0 != "\n" && $0 != "\r" }) == "{" {
-            return (try DatasetFile.decode(decoded.text, file: path), [])
+        if DocumentFormat.detect(bytes, file: path) == .text {
+            let decoded = try TextDecoder.decode(bytes, file: path, encoding: encoding)
+            if decoded.text.first(where: { !LineText.isSpace($0) && $0 != "\n" && $0 != "\r" }) == "{" {
+                return (try DatasetFile.decode(decoded.text, file: path), [])
+            }
         }
-        let document = try DocumentImporter(aliases: aliases).importText(
-            decoded.text, file: path, encoding: decoded.encoding, datasetName: datasetName)
+        // Documents of every format (text, .docx, .html …) go through the
+        // importer, which picks the front-end.
+        let document = try DocumentImporter(aliases: aliases).importBytes(
+            bytes, file: path, encoding: encoding, datasetName: datasetName)
         return ([document.dataset], [document.report])
     }
 }

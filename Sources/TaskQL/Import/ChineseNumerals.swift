@@ -48,4 +48,25 @@ enum ChineseNumerals {
         }
         return total + pending
     }
+
+    /// `value` spelled as a Chinese counting numeral (`11` → `十一`, `105` →
+    /// `一百零五`), as Word's Chinese list numbering prints it; values outside
+    /// 1…999 stay Arabic.
+    static func spelled(_ value: Int) -> String {
+        guard (1...999).contains(value) else { return String(value) }
+        let names: [Character] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        let hundreds = value / 100
+        let tens = value / 10 % 10
+        let ones = value % 10
+        var out = ""
+        if hundreds > 0 { out += "\(names[hundreds])百" }
+        if tens > 0 {
+            if hundreds > 0 || tens > 1 { out.append(names[tens]) }
+            out += "十"
+        } else if hundreds > 0 && ones > 0 {
+            out += "零"
+        }
+        if ones > 0 { out.append(names[ones]) }
+        return out
+    }
 }

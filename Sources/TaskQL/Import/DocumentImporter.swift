@@ -40,12 +40,44 @@ public struct DocumentImporter: Sendable {
         return try importBytes(bytes, file: path, encoding: encoding, datasetName: datasetName)
     }
 
-    /// Imports a document held in memory; `file` names it in sources and errors.
+    /// Imports a document held in memory; `file` names it in sources and
+    /// errors, and with the first bytes decides the front-end
+    /// (``DocumentFormat``): text, a web page, or a Word .docx.
     public func importBytes(
         _ bytes: [UInt8], file: String, encoding: TextEncodingName? = nil, datasetName: String? = nil
     ) throws(ImportError) -> ImportedDocument {
-        let decoded = try TextDecoder.decode(bytes, file: file, encoding: encoding)
-        return try importText(decoded.text, file: file, encoding: decoded.encoding, datasetName: datasetName)
+        switch DocumentFormat.detect(bytes, file: file) {
+        case .docx:
+            let document = try DocxFrontEnd.read(bytes, file: file)
+            return try importStructured(document, encoding: .utf8, datasetName: datasetName)
+        case .html:
+            let decoded = try TextDecoder.decode(bytes, file: file, encoding: encoding)
+            let document = try HTMLFrontEnd.read(decoded.text, file: file)
+            return try importStructured(document, encoding: decoded.encoding, datasetName: datasetName)
+        case .legacyOffice:
+            throw ImportError(
+                file: file,
+                message: "a Word 97–2003 or WPS document: save it as .docx (or convert it with "
+                    + "`soffice --headless --convert-to docx`, from LibreOffice: apt-get install libreoffice-writer) "
+                    + "and import that")
+        case .pdf:
+            throw ImportError(
+                file: file,
+                message: "a PDF file: convert it to text with `pdftotext -layout` (poppler: apt-get install "
+                    + "poppler-utils) and import the text")
+        case .unsupportedArchive:
+            throw ImportError(
+                file: file,
+                message: "a zip archive that is not a Word .docx (no word/document.xml); spreadsheets and "
+                    + "OpenDocument files are not read, save the table as .docx or .html")
+        case .text:
+            let decoded = try TextDecoder.decode(bytes, file: file, encoding: encoding)
+            if HTMLFrontEnd.looksLikeHTML(decoded.text) {
+                let document = try HTMLFrontEnd.read(decoded.text, file: file)
+                return try importStructured(document, encoding: decoded.encoding, datasetName: datasetName)
+            }
+            return try importText(decoded.text, file: file, encoding: decoded.encoding, datasetName: datasetName)
+        }
     }
 
     /// Imports decoded text (`encoding` is only recorded in the report).
@@ -56,23 +88,66 @@ public struct DocumentImporter: Sendable {
         guard document.lines.contains(where: { !LineText.trimmed($0).isEmpty }) else {
             throw ImportError(file: file, message: "the file has no text")
         }
-        let reader = try chooseReader(document)
         var notes = ReaderNotes()
+        let (tasks, layout) = try readLines(document, notes: &notes)
+        return assemble(
+            tasks, layout: layout, text: document, encoding: encoding, notes: notes, datasetName: datasetName)
+    }
+
+    /// Imports a document a structured front-end read: its task tables by
+    /// the grid rules, else its paragraphs by the line readers.
+    func importStructured(
+        _ document: StructuredDocument, encoding: TextEncodingName, datasetName: String?
+    ) throws(ImportError) -> ImportedDocument {
+        let rendered = document.renderedLines
+        guard rendered.lines.contains(where: { !LineText.trimmed($0).isEmpty }) else {
+            throw ImportError(file: document.file, message: "the \(document.frontEnd) document has no text")
+        }
+        var notes = ReaderNotes()
+        let found = GridTableRules.taskTables(document)
+        var tasks = TableRowAssembler(file: document.file).assemble(found.tables, notes: &notes)
+        var layout = "\(document.frontEnd)-table"
+        if tasks.isEmpty {
+            let paragraphs = document.paragraphLines(excluding: found.blockIndices)
+            let read = try readLines(paragraphs, notes: &notes)
+            tasks = read.tasks
+            layout = "\(read.layout) (\(document.frontEnd))"
+        }
+        return assemble(
+            tasks, layout: layout, text: rendered, encoding: encoding, notes: notes, datasetName: datasetName)
+    }
+
+    /// The tasks of a document's lines, by the most confident layout reader.
+    private func readLines(_ document: DocumentLines, notes: inout ReaderNotes) throws(ImportError) -> (
+        tasks: [RawTask], layout: String
+    ) {
+        let reader = try chooseReader(document)
         let tasks: [RawTask]
         do {
             tasks = try reader.read(document, notes: &notes)
         } catch let error as ImportError {
             throw error
         } catch {
-            throw ImportError(file: file, message: "the \(reader.name) reader failed: \(error)")
+            throw ImportError(file: document.file, message: "the \(reader.name) reader failed: \(error)")
         }
         guard !tasks.isEmpty else {
-            throw ImportError(file: file, message: "the \(reader.name) layout was recognised but no tasks were found")
+            throw ImportError(
+                file: document.file, message: "the \(reader.name) layout was recognised but no tasks were found")
         }
-        let found = DocumentInfoExtractor.extract(document)
+        return (tasks, reader.name)
+    }
+
+    /// Records, metadata and report for the tasks a reader found.
+    private func assemble(
+        _ tasks: [RawTask], layout: String, text: DocumentLines, encoding: TextEncodingName, notes: ReaderNotes,
+        datasetName: String?
+    ) -> ImportedDocument {
+        var notes = notes
+        let file = text.file
+        let found = DocumentInfoExtractor.extract(text)
         let info = DocumentInfo(
             file: file, title: found.title, authority: found.authority, documentNumber: found.documentNumber,
-            date: found.date, city: found.city ?? "", year: found.year ?? 0, layout: reader.name)
+            date: found.date, city: found.city ?? "", year: found.year ?? 0, layout: layout)
         notes.warnings += metadataWarnings(found, file: file)
         let name = datasetName ?? Self.defaultDatasetName(info)
         let records = RecordAssembler(datasetName: name, info: info).records(tasks)

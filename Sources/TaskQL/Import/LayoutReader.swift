@@ -53,12 +53,16 @@ public struct RawTask: Sendable, Equatable {
     public var deadline: String?
     /// 1-based line where the record starts.
     public var line: Int
+    /// Columns the importer does not interpret (进展情况, 备注 …), by header
+    /// name, in column order.
+    public var extras: [ExtraField]
 
     public init(
         kind: TaskKind, section: String? = nil, subsection: String? = nil, number: String,
         title: String? = nil, text: String, leaders: [String] = [], leadUnits: [String] = [],
-        coUnits: [String] = [], deadline: String? = nil, line: Int
+        coUnits: [String] = [], deadline: String? = nil, line: Int, extras: [ExtraField] = []
     ) {
+        self.extras = extras
         self.kind = kind
         self.section = section
         self.subsection = subsection
@@ -70,6 +74,18 @@ public struct RawTask: Sendable, Equatable {
         self.coUnits = coUnits
         self.deadline = deadline
         self.line = line
+    }
+}
+
+/// A named value from a column the importer keeps but does not interpret.
+public struct ExtraField: Sendable, Equatable, Hashable {
+    /// The column's header name (`进展情况`).
+    public var name: String
+    /// The cell's text.
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
     }
 }
 

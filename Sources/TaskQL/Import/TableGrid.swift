@@ -27,4 +27,7 @@ struct TableBlock: Sendable, Equatable {
     var kind: TaskKind
     var headerLine: Int
     var rows: [TableRow]
+    /// Whether the document states its merged cells (a .docx or .html grid),
+    /// so blank cells are blank and ``TableMergePolicy`` is not asked.
+    var mergesKnown = false
 }

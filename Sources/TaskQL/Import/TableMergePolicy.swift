@@ -18,7 +18,7 @@
 ///   than they re-print.
 /// - `co_units`, `deadline`, `title`: blanks inherit only when the document
 ///   re-prints that column at page breaks more often than it leaves it blank.
-/// - `number`, `text`: never inherited.
+/// - `number`, `text`, extra columns: never inherited.
 ///
 /// Inheritance never crosses a section change or a table, and a blank run
 /// that a page-break row shows blank is left blank.
@@ -39,7 +39,7 @@ struct TableMergePolicy: Sendable {
         case .section, .subsection: return true
         case .leaders, .leadUnits: return against <= seen
         case .coUnits, .deadline, .title: return seen > 0 && seen > against
-        case .number, .text: return false
+        case .number, .text, .extra: return false
         }
     }
 

@@ -17,7 +17,9 @@ struct TableRowAssembler: Sendable {
         let units = TableUnitNames(rows: tables)
         tables = tables.map { $0.map(units.splitting) }
         let policy = TableMergePolicy(tables: tables)
-        for index in tables.indices {
+        // A grid table's merges are known (Word's vMerge, HTML's rowspan):
+        // its blank cells are blank, nothing is guessed.
+        for index in tables.indices where !blocks[index].mergesKnown {
             tables[index] = inheritMergedCells(tables[index], policy: policy, notes: &notes)
         }
         var counters: [TaskKind: Int] = [:]
@@ -110,7 +112,7 @@ struct TableRowAssembler: Sendable {
         return RawTask(
             kind: kind, section: section, subsection: row.text(.subsection), number: number,
             title: row.text(.title), text: text, leaders: row[.leaders], leadUnits: row[.leadUnits],
-            coUnits: row[.coUnits], deadline: row.text(.deadline), line: row.line)
+            coUnits: row[.coUnits], deadline: row.text(.deadline), line: row.line, extras: row.extras)
     }
 
     private func warnTruncated(_ row: TableRowValues, _ block: TableBlock, _ notes: inout ReaderNotes) {

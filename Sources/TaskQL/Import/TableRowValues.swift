@@ -6,6 +6,8 @@ struct TableRowValues: Sendable, Equatable {
     var line: Int
     var cellCount: Int
     private var values: [TableColumnRole: [String]] = [:]
+    /// Extra columns' texts by header name, in column order.
+    var extras: [ExtraField] = []
 
     init(line: Int, cellCount: Int) {
         self.line = line
@@ -25,6 +27,11 @@ struct TableRowValues: Sendable, Equatable {
         self.init(line: row.line, cellCount: row.cells.count)
         for (column, role) in header.roles.enumerated() {
             guard let cell = row.cell(column), !cell.isBlank else { continue }
+            if role == .extra {
+                let name = header.names[column].isEmpty ? "column\(column + 1)" : header.names[column]
+                extras.append(ExtraField(name: name, value: TableCellText.joinedProse(cell.lines)))
+                continue
+            }
             let cleaned = Self.clean(cell, as: role, names: names, titles: titles)
             self[role] = Self.combine(self[role], cleaned, role: role, name: header.names[column])
         }
@@ -38,7 +45,7 @@ struct TableRowValues: Sendable, Equatable {
         case .leadUnits, .coUnits: return TableCellText.listItems(cell.lines)
         case .text: return [TableCellText.joinedProse(cell.lines)]
         case .section: return [titles.canonical(TableCellText.joinedCompact(cell.lines))]
-        case .subsection, .number, .deadline, .title:
+        case .subsection, .number, .deadline, .title, .extra:
             return [TableCellText.joinedCompact(cell.lines)]
         }
     }
