@@ -1,9 +1,12 @@
-/// Reads Word tables flattened to one cell per line (Haimen, Taicang).
+/// Reads tables flattened to one cell after another (Haimen, Taicang, and the
+/// way web pages and WPS copy tables out).
 ///
 /// Layout rules:
-/// - A cell starts with a tab; the lines after it up to the next tab line are
-///   its continuation lines (a name list, a heading broken over lines, a
-///   vertical heading `综`/`合`/`指`/`标`).
+/// - Cells are found by one of the flattenings (``CellFlattening``): a cell
+///   starts with a tab and runs to the next tab line (Word's text export);
+///   cells are separated by blank lines; or each cell ends with a `|` (on its
+///   own line, or after the cell's last line). The flattening that yields the
+///   most complete rows wins.
 /// - A table starts at a header: a run of cells whose texts are column names
 ///   (see ``TableHeader``), also when padded or broken over lines, and also
 ///   when repeated after a page break. Rows are the following cells taken
@@ -14,6 +17,13 @@
 /// - Blank cells are vertically merged cells; which of them inherit the value
 ///   above is decided by ``TableMergePolicy`` from the document's own
 ///   page-break evidence (see `Docs/MergedCells.md`).
+/// - A cell that stands where a row would start and reads as a heading
+///   (`一、做大做强主导产业`, `（二）…`) is a category row: the section of
+///   the rows below it.
+/// - When the first column is 序号 and the rows taken `columnCount` at a
+///   time do not start with numbers (a flattening that prints a list cell's
+///   items as cells of their own, or drops merged cells), rows start at each
+///   next number instead, and a row's surplus cells join its list columns.
 /// - A last row with fewer cells than the header is kept, with a warning.
 public struct CellTableReader: LayoutReader {
     public init() {}
@@ -24,11 +34,8 @@ public struct CellTableReader: LayoutReader {
     /// 70 plus 3 per complete row found under a recognised header (max 100);
     /// 0 when the document has no such header.
     public func confidence(_ document: DocumentLines) -> Int {
-        let blocks = tables(in: document)
-        let complete = blocks.reduce(0) { sum, block in
-            sum + block.rows.filter { $0.cells.count == block.header.columnCount }.count
-        }
-        guard !blocks.isEmpty, complete > 0 else { return 0 }
+        let complete = Self.completeRows(tables(in: document))
+        guard complete > 0 else { return 0 }
         return min(100, 70 + 3 * complete)
     }
 
@@ -37,11 +44,31 @@ public struct CellTableReader: LayoutReader {
         TableRowAssembler(file: document.file).assemble(tables(in: document), notes: &notes)
     }
 
+    private static func completeRows(_ blocks: [TableBlock]) -> Int {
+        blocks.reduce(0) { sum, block in sum + block.rows.filter { $0.cells.count == block.header.columnCount }.count }
+    }
+
     // MARK: Cells and tables
 
-    /// The document's tables: headers found in the cell stream, rows grouped.
+    /// The document's tables under the flattening that finds the most
+    /// complete rows (the first on a tie, so Word's tab export wins).
     func tables(in document: DocumentLines) -> [TableBlock] {
-        var scan = CellStream(document)
+        var best: [TableBlock] = []
+        var bestRows = 0
+        for flattening in CellFlattening.allCases {
+            let blocks = tables(in: document, flattening: flattening)
+            let rows = Self.completeRows(blocks)
+            if rows > bestRows {
+                best = blocks
+                bestRows = rows
+            }
+        }
+        return best
+    }
+
+    /// The tables one flattening finds: headers in the cell stream, rows grouped.
+    func tables(in document: DocumentLines, flattening: CellFlattening) -> [TableBlock] {
+        var scan = CellStream(document, flattening: flattening)
         let found = headers(in: scan.cells)
         // Captions are cut from the cells first, so the last cell of a table
         // does not keep the next table's caption.
@@ -52,10 +79,11 @@ public struct CellTableReader: LayoutReader {
                 TableCaption.kind(inCaptionLines: captions[position]) ?? blocks.last?.kind
                 ?? TableCaption.kind(inCaptionLines: header.names) ?? .key
             let next = position + 1 < found.count ? found[position + 1].start : scan.cells.count
-            let rows = groupRows(Array(scan.cells[end..<next]), columns: header.columnCount)
+            let rows = CellRowGrouping(header: header).rows(Array(scan.cells[end..<next]))
             blocks.append(
                 TableBlock(
-                    header: header.adapted(to: kind), kind: kind, headerLine: scan.cells[start].line, rows: rows))
+                    header: header.adapted(to: kind), kind: kind, headerLine: scan.cells[start].line,
+                    categorisedRows: rows))
         }
         return blocks
     }
@@ -83,23 +111,34 @@ public struct CellTableReader: LayoutReader {
         guard let header = TableHeader.recognise(cells[start..<end].map { $0.lines.joined() }) else { return nil }
         return (header, end)
     }
-
-    private func groupRows(_ cells: [TableCell], columns: Int) -> [TableRow] {
-        stride(from: 0, to: cells.count, by: columns).compactMap { start in
-            let rowCells = Array(cells[start..<min(start + columns, cells.count)])
-            guard !rowCells.allSatisfy(\.isBlank) else { return nil }
-            return TableRow(line: rowCells[0].line, cells: rowCells)
-        }
-    }
 }
 
-/// A document as a stream of tab-started cells, plus the loose lines before
-/// the first cell.
+/// How a flattened table prints its cells.
+enum CellFlattening: CaseIterable, Sendable {
+    /// A cell starts with a tab; the lines up to the next tab line continue it.
+    case tabStarted
+    /// Cells are separated by blank lines; a cell's lines are consecutive.
+    case blankSeparated
+    /// A cell ends with a `|` (`cell |`), or a lone `|` line ends it.
+    case barTerminated
+}
+
+/// A document as a stream of cells, plus the loose lines before the first cell.
 private struct CellStream {
     var cells: [TableCell] = []
     var leadingLines: [String] = []
+    let flattening: CellFlattening
 
-    init(_ document: DocumentLines) {
+    init(_ document: DocumentLines, flattening: CellFlattening) {
+        self.flattening = flattening
+        switch flattening {
+        case .tabStarted: readTabStarted(document)
+        case .blankSeparated: readBlankSeparated(document)
+        case .barTerminated: readBarTerminated(document)
+        }
+    }
+
+    private mutating func readTabStarted(_ document: DocumentLines) {
         for (offset, line) in document.lines.enumerated() {
             if line.hasPrefix("\t") {
                 cells.append(TableCell(line: offset + 1, lines: [String(line.dropFirst())]))
@@ -111,11 +150,68 @@ private struct CellStream {
         }
     }
 
+    private mutating func readBlankSeparated(_ document: DocumentLines) {
+        var current: TableCell?
+        for (offset, line) in document.lines.enumerated() {
+            if TableCellText.unpadded(line).isEmpty {
+                if let cell = current { cells.append(cell) }
+                current = nil
+            } else if current == nil {
+                current = TableCell(line: offset + 1, lines: [line])
+            } else {
+                current!.lines.append(line)
+            }
+        }
+        if let cell = current { cells.append(cell) }
+    }
+
+    /// `序号 |` … `1 |` …: the bar closes the cell; text lines without a bar
+    /// belong to the cell the next bar closes. A line of bars alone (`||`)
+    /// closes one empty cell per bar after the first. Lines with two bars
+    /// inside are pipe rows, read by ``PipeTableReader``, not here.
+    private mutating func readBarTerminated(_ document: DocumentLines) {
+        var pending: TableCell?
+        for (offset, raw) in document.lines.enumerated() {
+            let line = TableCellText.trimmed(raw.replacingOccurrences(of: "｜", with: "|"))
+            let bars = line.filter { $0 == "|" }.count
+            if line.hasSuffix("|") && line.dropLast().allSatisfy({ $0 == "|" || TableCellText.isPadding($0) }) {
+                // `|` or `||`: closes the pending cell (or an empty one), then empty cells.
+                let pendingCell = pending ?? TableCell(line: offset + 1, lines: [])
+                cells.append(pendingCell)
+                pending = nil
+                for _ in 1..<max(1, bars) { cells.append(TableCell(line: offset + 1, lines: [])) }
+            } else if line.hasSuffix("|") && bars == 1 {
+                var cell = pending ?? TableCell(line: offset + 1, lines: [])
+                cell.lines.append(String(line.dropLast()))
+                cells.append(cell)
+                pending = nil
+            } else if bars == 0 && !line.isEmpty {
+                if cells.isEmpty && pending == nil && !Self.isLoneBar(document, offset + 1) {
+                    leadingLines.append(raw)
+                } else if pending == nil {
+                    pending = TableCell(line: offset + 1, lines: [line])
+                } else {
+                    pending!.lines.append(line)
+                }
+            }
+        }
+    }
+
+    /// Whether line `offset` is a lone `|` (the alternating form: a cell's
+    /// text, then a `|` line), so the text before it is a cell, not a caption.
+    private static func isLoneBar(_ document: DocumentLines, _ offset: Int) -> Bool {
+        offset < document.lines.count && ["|", "｜"].contains(TableCellText.unpadded(document.lines[offset]))
+    }
+
     /// Removes and returns the caption lines printed before the cell at
     /// `index`: the loose lines before the first cell, or the lines after the
     /// first blank line of the cell just before.
     mutating func takeCaption(before index: Int) -> [String] {
         guard index > 0 else { return leadingLines }
+        guard flattening == .tabStarted else {
+            // The cells just before the header (a title, a note) are its caption.
+            return cells[max(0, index - 3)..<index].flatMap(\.lines)
+        }
         let previous = cells[index - 1].lines
         guard let firstText = previous.firstIndex(where: { !TableCellText.unpadded($0).isEmpty }),
             let blank = previous[firstText...].firstIndex(where: { TableCellText.unpadded($0).isEmpty })

@@ -25,6 +25,7 @@ public struct LabelledItemsReader: LayoutReader {
 
     /// High when many lines carry responsibility labels.
     public func confidence(_ document: DocumentLines) -> Int {
+        let document = LogicalLines.split(document)
         var hits = 0
         for raw in document.lines {
             switch LabelledLine.classify(raw) {
@@ -38,6 +39,7 @@ public struct LabelledItemsReader: LayoutReader {
 
     /// The labelled items of the document.
     public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+        let document = LogicalLines.split(document)
         let lines = document.lines.map(LabelledLine.classify)
         let firstLeads = document.lines.contains(where: HeadingRules.saysFirstUnitLeads)
         var assembler = LabelledItemAssembler(firstUnitLeads: firstLeads)
@@ -47,7 +49,7 @@ public struct LabelledItemsReader: LayoutReader {
             case .label(let segments): assembler.apply(segments)
             case .numbered(let numbered, let inline):
                 if inline != nil || Self.labelFollows(lines, after: index) {
-                    assembler.startItem(numbered, inline: inline, line: index + 1)
+                    assembler.startItem(numbered, inline: inline, line: document.lineNumber(at: index))
                 } else if numbered.rest.count <= 60 {
                     assembler.enterSection(numbered.rest)
                 } else {

@@ -3,13 +3,20 @@
 public struct DocumentLines: Sendable {
     /// File name as the user gave it (used in `file:line` sources and warnings).
     public var file: String
-    /// Lines without their line breaks; `lines[0]` is line 1.
+    /// Lines without their line breaks; `lines[0]` is line 1 unless
+    /// ``numbers`` says otherwise.
     public var lines: [String]
+    /// The source line of each entry of `lines`, when lines were split
+    /// (``LogicalLines``); empty when `lines[i]` is line `i + 1`.
+    var numbers: [Int] = []
 
     public init(file: String, lines: [String]) {
         self.file = file
         self.lines = lines
     }
+
+    /// The 1-based source line of `lines[index]`.
+    func lineNumber(at index: Int) -> Int { numbers.isEmpty ? index + 1 : numbers[index] }
 
     /// Splits decoded text on `\n`, `\r\n` and `\r`.
     public init(file: String, text: String) {

@@ -22,6 +22,7 @@ public struct ParenthesisedUnitsReader: LayoutReader {
 
     /// High when several numbered lines end in a unit list.
     public func confidence(_ document: DocumentLines) -> Int {
+        let document = LogicalLines.split(document)
         var hits = 0
         for line in document.lines where Self.item(in: LineText.trimmed(line)) != nil {
             hits += 1
@@ -32,6 +33,7 @@ public struct ParenthesisedUnitsReader: LayoutReader {
 
     /// The items, sections and kinds of the document.
     public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+        let document = LogicalLines.split(document)
         let city = DocumentInfoExtractor.cityHint(document)
         var outline = DocumentOutline()
         var tasks: [RawTask] = []
@@ -47,7 +49,8 @@ public struct ParenthesisedUnitsReader: LayoutReader {
                 finish()
                 let groups = UnitList.expandingCityPrefix(UnitList.groups(units), city: city)
                 draft = ItemDraft(
-                    number: numbered.number, line: index + 1, kind: outline.kind, section: outline.section,
+                    number: numbered.number, line: document.lineNumber(at: index), kind: outline.kind,
+                    section: outline.section,
                     headline: headline, leaders: outline.leaders, leadUnits: groups.flatMap { $0 },
                     hasResponsibility: true)
             } else if let numbered = NumberedLine.parse(line), numbered.style == .chinese, line.count <= 40 {

@@ -50,7 +50,7 @@ public struct PipeTableReader: LayoutReader {
                 continue
             }
             if Self.isSeparator(cells) { continue }
-            if let header = TableHeader.recognise(cells.map { $0.lines.joined() }) {
+            if let header = TableHeader.recognise(cells.map { $0.lines.joined() }, tolerant: true) {
                 if let block = current { blocks.append(block) }
                 let kind =
                     TableCaption.kind(inCaptionLines: caption) ?? blocks.last?.kind

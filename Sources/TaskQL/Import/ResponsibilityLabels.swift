@@ -49,7 +49,8 @@ enum ResponsibilityLabels {
             }
         }
         return found.enumerated().map { n, item in
-            let end = n + 1 < found.count ? found[n + 1].labelStart : chars.count
+            var end = n + 1 < found.count ? found[n + 1].labelStart : chars.count
+            end = min(end, valueEnd(from: item.valueStart, to: end, in: chars, field: item.field))
             var value = LineText.trimmed(String(chars[item.valueStart..<end]))
             while let last = value.last,
                 LineText.isSemicolon(last) || LineText.isComma(last) || LineText.isSentenceEnd(last)
@@ -58,6 +59,11 @@ enum ResponsibilityLabels {
             }
             return (item.field, value)
         }
+    }
+
+    /// Whether a label followed by a colon starts at `i`.
+    static func hasLabel(at i: Int, in chars: [Character]) -> Bool {
+        label(at: i, in: chars)?.field != nil
     }
 
     private static let spellingCharacters: [(label: [Character], field: Field)] = spellings.map {
@@ -76,6 +82,30 @@ enum ResponsibilityLabels {
             return (field, j + 1)
         }
         return nil
+    }
+
+    /// Where a value stops before the next known label: at an unknown label
+    /// after a space (`项目责任人:`, `实际完成情况:`), and for unit and leader
+    /// lists at the first sentence end outside brackets (`…市退役军人局。其中…`).
+    private static func valueEnd(from start: Int, to end: Int, in chars: [Character], field: Field) -> Int {
+        var depth = 0
+        var i = start
+        while i < end {
+            let c = chars[i]
+            if LineText.isOpenParen(c) || "[【〔".contains(c) { depth += 1 }
+            if LineText.isCloseParen(c) || "]】〕".contains(c) { depth = max(0, depth - 1) }
+            if depth == 0, field != .deadline, LineText.isSentenceEnd(c) { return i + 1 }
+            if depth == 0, LineText.isSpace(c), unknownLabel(at: i + 1, in: chars, before: end) { return i }
+            i += 1
+        }
+        return end
+    }
+
+    /// Two to eight Han characters and a colon: a label this table does not know.
+    private static func unknownLabel(at i: Int, in chars: [Character], before end: Int) -> Bool {
+        var j = i
+        while j < end, j - i < 8, LineText.isHan(chars[j]) { j += 1 }
+        return j - i >= 2 && j < end && LineText.isColon(chars[j])
     }
 
     /// `value` without a trailing note about the list itself

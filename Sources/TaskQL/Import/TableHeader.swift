@@ -58,7 +58,7 @@ struct TableHeader: Sendable, Equatable {
         for name in names {
             if let role = role(forHeaderName: name) {
                 roles.append(role)
-            } else if tolerant, isPlausibleColumnName(name) {
+            } else if isKnownExtraColumn(name) || tolerant && isPlausibleColumnName(name) {
                 roles.append(.extra)
             } else {
                 return nil
@@ -118,8 +118,8 @@ struct TableHeader: Sendable, Equatable {
         {
             return .deadline
         }
-        if name.contains("内容") || name.hasSuffix("任务") || name.hasSuffix("要求") || name == "工作措施"
-            || name == "具体措施" || name == "主要措施" || name == "重点工作任务"
+        if name.contains("内容") || name.hasSuffix("任务") || name.hasSuffix("要求") || name.hasSuffix("举措")
+            || name.hasSuffix("措施") || HeadingRules.livelihoodWords.contains(name)
         {
             return .text
         }

@@ -24,7 +24,8 @@ import Testing
             "corpus: \(documents.count) documents, items found \(total.found)/\(total.expected) "
                 + "(\(percent(total.foundShare))), fields right \(total.right)/\(total.scored) "
                 + "(\(percent(total.rightShare)))")
-        print(lines.joined(separator: "\n"))
+        // Standard error is unbuffered, so the table shows however the run ends.
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         #expect(total.foundShare >= Self.bar, "items found \(percent(total.foundShare))")
         #expect(total.rightShare >= Self.bar, "fields right \(percent(total.rightShare))")
     }

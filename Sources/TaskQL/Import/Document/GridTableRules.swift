@@ -105,23 +105,9 @@ enum GridTableRules {
             }
             rows.append((TableRow(line: cells.first?.line ?? 0, cells: cells), category))
         }
-        var header = header
-        if rows.contains(where: { $0.category != nil }) {
-            let role: TableColumnRole? =
-                !header.roles.contains(.section) ? .section : (!header.roles.contains(.subsection) ? .subsection : nil)
-            if let role {
-                header.roles.append(role)
-                header.names.append("类别")
-                rows = rows.map { item in
-                    var row = item.row
-                    row.cells.append(TableCell(line: row.line, lines: item.category.map { [$0] } ?? []))
-                    return (row, item.category)
-                }
-            }
-        }
         let block = TableBlock(
-            header: header, kind: kind, headerLine: matrix[max(0, start - 1)].first?.line ?? 0, rows: rows.map(\.row),
-            mergesKnown: true)
+            header: header, kind: kind, headerLine: matrix[max(0, start - 1)].first?.line ?? 0,
+            categorisedRows: rows, mergesKnown: true)
         return (block, category)
     }
 }

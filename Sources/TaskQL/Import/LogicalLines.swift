@@ -1,0 +1,88 @@
+/// Splits physical lines that hold several items, headings or labels into
+/// the lines a reader expects, keeping each piece's source line.
+///
+/// Web pages are often copied out with a whole list on one line
+/// (`…请认真抓好落实。 一、主要工作目标 1、地区生产总值增长11%(…)。 2、…`), and
+/// Word's label lines sometimes run on (`…投入试运营。 牵头领导:林静国 责任单位:…`).
+///
+/// A line is cut before
+/// - an item or heading number (``NumberedLine``) that follows a sentence
+///   end, a semicolon, a closing bracket or a space, when the number
+///   continues its style's count in the document (the next value, or 1), so
+///   `增长3. 3%` or `第1、2项` never split;
+/// - a responsibility label (``ResponsibilityLabels``) that follows a space,
+///   a sentence end, a comma or a semicolon outside brackets
+///   (`1、技能培训提升,牵头单位:市退役军人局。`).
+///
+/// Table lines (tab-started, or with two `|`) are left alone.
+enum LogicalLines {
+    static func split(_ document: DocumentLines) -> DocumentLines {
+        var lines: [String] = []
+        var numbers: [Int] = []
+        var counts = NumberCounts()
+        for (index, line) in document.lines.enumerated() {
+            for piece in pieces(line, counts: &counts) {
+                lines.append(piece)
+                numbers.append(document.lineNumber(at: index))
+            }
+        }
+        var result = DocumentLines(file: document.file, lines: lines)
+        result.numbers = numbers
+        return result
+    }
+
+    /// The last value seen per numbering style.
+    private struct NumberCounts {
+        var last: [NumberedLine.Style: Int] = [:]
+
+        func continues(_ numbered: NumberedLine) -> Bool {
+            numbered.value == 1 || numbered.value == (last[numbered.style] ?? 0) + 1
+        }
+
+        mutating func see(_ numbered: NumberedLine) { last[numbered.style] = numbered.value }
+    }
+
+    private static func pieces(_ line: String, counts: inout NumberCounts) -> [String] {
+        if let start = NumberedLine.parse(line) { counts.see(start) }
+        guard line.count >= 20, !line.hasPrefix("\t"), line.filter({ $0 == "|" || $0 == "｜" }).count < 2 else {
+            return [line]
+        }
+        let chars = Array(line)
+        var cuts: [Int] = []
+        var depth = 0
+        for i in chars.indices {
+            let c = chars[i]
+            if LineText.isOpenParen(c) || "[【〔［".contains(c) { depth += 1 }
+            if LineText.isCloseParen(c) || "]】〕］".contains(c) { depth = max(0, depth - 1) }
+            guard i > 0, depth == 0 || (depth == 1 && LineText.isOpenParen(c)) else { continue }
+            let before = chars[i - 1]
+            let afterBreak =
+                LineText.isSentenceEnd(before) || LineText.isSemicolon(before) || LineText.isSpace(before)
+                || LineText.isCloseParen(before) || "]】〕］".contains(before)
+            if afterBreak, let numbered = NumberedLine.parse(String(chars[i...])), !numbered.rest.isEmpty,
+                counts.continues(numbered), startsNumber(chars, at: i)
+            {
+                counts.see(numbered)
+                cuts.append(i)
+            } else if depth == 0, afterBreak || LineText.isComma(before),
+                ResponsibilityLabels.hasLabel(at: i, in: chars)
+            {
+                cuts.append(i)
+            }
+        }
+        guard !cuts.isEmpty else { return [line] }
+        var result: [String] = []
+        var start = 0
+        for cut in cuts + [chars.count] {
+            let piece = LineText.trimmed(String(chars[start..<cut]))
+            if !piece.isEmpty { result.append(piece) }
+            start = cut
+        }
+        return result
+    }
+
+    /// A number starts here, not in the middle of one (`12、` is not cut at `2、`).
+    private static func startsNumber(_ chars: [Character], at i: Int) -> Bool {
+        ChineseNumerals.asciiDigit(chars[i - 1]) == nil && !ChineseNumerals.isNumeralCharacter(chars[i - 1])
+    }
+}
