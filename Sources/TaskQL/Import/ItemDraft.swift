@@ -11,6 +11,9 @@ struct ItemDraft {
     var leaders: [String] = []
     var leadUnits: [String] = []
     var coUnits: [String] = []
+    /// Units labelled 责任单位, settled when the item ends (lead or co,
+    /// depending on whether a 牵头单位 is named too).
+    var responsibleUnits: [String] = []
     var deadline: String?
     /// Whether units or labels were found for the item.
     var hasResponsibility = false

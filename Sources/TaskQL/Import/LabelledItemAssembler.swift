@@ -52,16 +52,25 @@ struct LabelledItemAssembler {
         for (field, rawValue) in segments {
             let value = ResponsibilityLabels.removingListNote(rawValue)
             switch field {
-            case .leadUnits: draft!.leadUnits += UnitList.units(value)
-            case .coUnits: draft!.coUnits += UnitList.units(value)
-            case .responsibleUnits:
-                let units = UnitList.units(value)
-                if firstUnitLeads, let first = units.first {
-                    draft!.leadUnits.append(first)
-                    draft!.coUnits += units.dropFirst()
-                } else {
-                    draft!.leadUnits += units
+            case .leadUnits, .responsibleUnits:
+                // A unit the list itself marks as assisting (`…、市妇联配合`) is a co-unit.
+                for unit in UnitList.units(value) {
+                    if let marked = ResponsibilityStatement.markedUnit(unit) {
+                        if marked.assists {
+                            draft!.coUnits.append(marked.name)
+                        } else if field == .leadUnits {
+                            draft!.leadUnits.append(marked.name)
+                        } else {
+                            draft!.responsibleUnits.append(marked.name)
+                        }
+                    } else if field == .leadUnits {
+                        draft!.leadUnits.append(unit)
+                    } else {
+                        draft!.responsibleUnits.append(unit)
+                    }
                 }
+            case .coUnits:
+                draft!.coUnits += UnitList.units(value).map { ResponsibilityStatement.markedUnit($0)?.name ?? $0 }
             case .leaders: leaders += LeaderNames.split(value)
             case .deadline: draft!.deadline = value.isEmpty ? nil : value
             }
@@ -70,9 +79,27 @@ struct LabelledItemAssembler {
     }
 
     mutating func finish() {
-        guard let d = draft else { return }
+        guard var d = draft else { return }
         draft = nil
+        resolveResponsibleUnits(&d)
         if d.leadUnits.isEmpty && d.coUnits.isEmpty { itemsWithoutUnits.append((d.line, d.number)) }
         tasks.append(d.task())
+    }
+
+    /// `责任单位` beside a separate `牵头单位` names the co-units; alone it
+    /// names the leads, or only its first unit when the document says the
+    /// first listed leads.
+    private func resolveResponsibleUnits(_ d: inout ItemDraft) {
+        let units = d.responsibleUnits
+        guard !units.isEmpty else { return }
+        d.responsibleUnits = []
+        if !d.leadUnits.isEmpty {
+            d.coUnits = units.filter { !d.leadUnits.contains($0) } + d.coUnits
+        } else if firstUnitLeads, let first = units.first {
+            d.leadUnits.append(first)
+            d.coUnits = Array(units.dropFirst()) + d.coUnits
+        } else {
+            d.leadUnits += units
+        }
     }
 }

@@ -99,8 +99,8 @@ enum LabelledLine {
         if line.isEmpty { return .blank }
         if let segments = ResponsibilityLabels.segments(in: unbracketed(line)) { return .label(segments) }
         guard var numbered = NumberedLine.parse(line) else { return .text(line) }
-        if let (before, inside) = LineText.trailingParenthetical(numbered.rest),
-            let segments = ResponsibilityLabels.segments(in: inside)
+        if let (before, inside) = LineText.trailingBracketed(numbered.rest),
+            let segments = ResponsibilityStatement.segments(in: inside)
         {
             numbered.rest = before
             return .numbered(numbered, inline: segments)

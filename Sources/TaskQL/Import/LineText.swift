@@ -86,4 +86,30 @@ enum LineText {
         let inside = t[t.index(after: index)..<t.index(before: t.endIndex)]
         return (trimmed(t[..<index]), trimmed(inside))
     }
+
+    /// Like ``trailingParenthetical(_:)`` for every bracket documents put
+    /// responsibility in: `(…)` `（…）` `[…]` `【…】` `〔…〕`.
+    static func trailingBracketed(_ s: String) -> (before: String, inside: String)? {
+        var t = Substring(s)
+        while let last = t.last, isSpace(last) || isSentenceEnd(last) { t = t.dropLast() }
+        guard let close = t.last, let open = bracketPairs[close] else { return nil }
+        var depth = 0
+        var index = t.index(before: t.endIndex)
+        while true {
+            let c = t[index]
+            if c == close || (isCloseParen(close) && isCloseParen(c)) { depth += 1 }
+            if c == open || (isOpenParen(open) && isOpenParen(c)) {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            if index == t.startIndex { return nil }
+            index = t.index(before: index)
+        }
+        let inside = t[t.index(after: index)..<t.index(before: t.endIndex)]
+        return (trimmed(t[..<index]), trimmed(inside))
+    }
+
+    private static let bracketPairs: [Character: Character] = [
+        ")": "(", "）": "（", "]": "[", "］": "［", "】": "【", "〕": "〔",
+    ]
 }

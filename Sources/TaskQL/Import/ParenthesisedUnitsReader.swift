@@ -79,7 +79,8 @@ public struct ParenthesisedUnitsReader: LayoutReader {
     /// A unit list has no sentences, no labels and only short names.
     static func looksLikeUnitList(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 300,
-            !text.contains(where: { LineText.isSentenceEnd($0) || LineText.isColon($0) })
+            !text.contains(where: { LineText.isSentenceEnd($0) || LineText.isColon($0) }),
+            ResponsibilityStatement.segments(in: text) == nil
         else { return false }
         let units = UnitList.units(text)
         // `(2个子项)`, `(含10个)` are notes, not units: a unit name starts with a letter.

@@ -26,7 +26,8 @@ import Testing
         #expect(task.section == "农业农村类")
         #expect(task.text.hasPrefix("积极发展精细稻米"))
         #expect(task.text.hasSuffix("确保自给率达30%。"))
-        #expect(task.leadUnits == ["市农业农村局", "市供销社", "各相关镇", "园区", "街道"])
+        // `各相关镇、园区、街道` is one collective (各 covers every level after it).
+        #expect(task.leadUnits == ["市农业农村局", "市供销社", "各相关镇、园区、街道"])
         #expect(task.coUnits.isEmpty)
         #expect(task.id == "yixing-2020-key-1")
         #expect(task.source == "001_8c26460259d3c740.txt:59")
