@@ -47,10 +47,27 @@ enum HeadingRules {
         return names
     }
 
+    /// Units a group heading gives every item under it: `一、市发展改革委牵头工作(6项)`,
+    /// `(一)省监察厅牵头的工作` → the units before `牵头`, when each reads as
+    /// a unit (``UnitList/looksLikeUnit(_:)``); none for other headings.
+    static func leadUnits(in heading: String) -> [String] {
+        let text = LineText.removingSpaces(heading)
+        guard let range = text.range(of: "牵头") ?? text.range(of: "牽頭") else { return [] }
+        let rest = text[range.upperBound...].filter { !LineText.isOpenParen($0) && !LineText.isCloseParen($0) }
+        guard
+            rest.hasPrefix("的") || rest.hasPrefix("负责") || rest.hasPrefix("工作") || rest.hasPrefix("重点")
+                || rest.hasPrefix("事项") || rest.hasPrefix("任务") || rest.hasPrefix("項")
+        else { return [] }
+        let units = UnitList.units(String(text[..<range.lowerBound]))
+        guard !units.isEmpty, units.allSatisfy(UnitList.looksLikeUnit) else { return [] }
+        return units
+    }
+
     /// Statements that the first unit of each list leads
     /// (`列第一位者为工作牵头单位…,下同`).
     static let firstUnitLeadsPhrases = [
-        "列第一位", "排在第一位", "排第一位", "列首位", "第一个为牵头", "第一位为牵头", "列第一位者", "列第一位的為", "列第一位者為",
+        "列第一位", "排在第一位", "首位单位为牵头", "首位为牵头", "第一位为牵头", "首位單位為牽頭", "排第一位", "列首位", "第一个为牵头", "第一位为牵头", "列第一位者", "列第一位的為",
+        "列第一位者為",
     ]
 
     /// Whether `text` says that the first listed unit leads.

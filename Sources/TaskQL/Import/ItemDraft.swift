@@ -5,6 +5,7 @@ struct ItemDraft {
     var line: Int
     var kind: TaskKind
     var section: String?
+    var subsection: String?
     /// The numbered line's text (without its number and unit list).
     var headline: String
     var paragraphs: [String] = []
@@ -35,7 +36,8 @@ struct ItemDraft {
             text = paragraphs.joined()
         }
         return RawTask(
-            kind: kind, section: section, number: number, title: title, text: text, leaders: leaders,
+            kind: kind, section: section, subsection: subsection, number: number, title: title, text: text,
+            leaders: leaders,
             leadUnits: leadUnits, coUnits: coUnits, deadline: deadline, line: line)
     }
 }

@@ -7,6 +7,8 @@ struct LabelledItemAssembler {
     /// Whether label lines have been applied to the current draft; text
     /// after them belongs to no item.
     private var labelsSeen = false
+    /// Lead units the current item's headings give it.
+    private var headingUnits: [String] = []
     private(set) var tasks: [RawTask] = []
     /// Items that came without any unit: (line, number).
     private(set) var itemsWithoutUnits: [(Int, String)] = []
@@ -19,15 +21,16 @@ struct LabelledItemAssembler {
         finish()
         draft = ItemDraft(
             number: numbered.number, line: line, kind: outline.kind, section: outline.section,
-            headline: numbered.rest, leaders: outline.leaders)
+            subsection: outline.subsection, headline: numbered.rest, leaders: outline.leaders)
+        headingUnits = outline.leadUnits
         if let inline { apply(inline) }
         // Paragraphs may follow an item whose labels are inline.
         labelsSeen = false
     }
 
-    mutating func enterSection(_ title: String) {
+    mutating func enterSection(_ title: String, style: NumberedLine.Style?) {
         finish()
-        outline.enterSection(title)
+        outline.enterSection(title, style: style)
     }
 
     mutating func enterPart(_ title: String) {
@@ -73,6 +76,12 @@ struct LabelledItemAssembler {
                 draft!.coUnits += UnitList.units(value).map { ResponsibilityStatement.markedUnit($0)?.name ?? $0 }
             case .leaders: leaders += LeaderNames.split(value)
             case .deadline: draft!.deadline = value.isEmpty ? nil : value
+            case .statement:
+                if let inner = ResponsibilityStatement.segments(in: value),
+                    !inner.contains(where: { $0.field == .statement })
+                {
+                    apply(inner)
+                }
             }
         }
         if !leaders.isEmpty { draft!.leaders = leaders }
@@ -82,6 +91,8 @@ struct LabelledItemAssembler {
         guard var d = draft else { return }
         draft = nil
         resolveResponsibleUnits(&d)
+        // A group heading's units own the items that name none of their own.
+        if d.leadUnits.isEmpty && d.coUnits.isEmpty { d.leadUnits = headingUnits }
         if d.leadUnits.isEmpty && d.coUnits.isEmpty { itemsWithoutUnits.append((d.line, d.number)) }
         tasks.append(d.task())
     }

@@ -43,15 +43,22 @@ public struct LabelledItemsReader: LayoutReader {
         let lines = document.lines.map(LabelledLine.classify)
         let firstLeads = document.lines.contains(where: HeadingRules.saysFirstUnitLeads)
         var assembler = LabelledItemAssembler(firstUnitLeads: firstLeads)
+        var lastItem: NumberedLine?
         for (index, line) in lines.enumerated() {
             switch line {
             case .blank: continue
             case .label(let segments): assembler.apply(segments)
             case .numbered(let numbered, let inline):
-                if inline != nil || Self.labelFollows(lines, after: index) {
+                // An item carries labels, or continues the items' numbering
+                // (an item whose responsibility the page cut off, or that
+                // shares its heading's).
+                let continuesItems =
+                    lastItem.map { $0.style == numbered.style && numbered.value == $0.value + 1 } ?? false
+                if inline != nil || Self.labelFollows(lines, after: index) || continuesItems {
+                    lastItem = numbered
                     assembler.startItem(numbered, inline: inline, line: document.lineNumber(at: index))
                 } else if numbered.rest.count <= 60 {
-                    assembler.enterSection(numbered.rest)
+                    assembler.enterSection(numbered.rest, style: numbered.style)
                 } else {
                     assembler.addParagraph(numbered.rest)
                 }

@@ -50,12 +50,12 @@ public struct ParenthesisedUnitsReader: LayoutReader {
                 let groups = UnitList.expandingCityPrefix(UnitList.groups(units), city: city)
                 draft = ItemDraft(
                     number: numbered.number, line: document.lineNumber(at: index), kind: outline.kind,
-                    section: outline.section,
-                    headline: headline, leaders: outline.leaders, leadUnits: groups.flatMap { $0 },
+                    section: outline.section, subsection: outline.subsection, headline: headline,
+                    leaders: outline.leaders, leadUnits: groups.flatMap { $0 },
                     hasResponsibility: true)
             } else if let numbered = NumberedLine.parse(line), numbered.style == .chinese, line.count <= 40 {
                 finish()
-                outline.enterSection(numbered.rest)
+                outline.enterSection(numbered.rest, style: numbered.style)
             } else if DocumentOutline.isPartHeading(line) {
                 finish()
                 outline.enterPart(line)

@@ -15,22 +15,29 @@ enum ResponsibilityLabels {
         case leaders
         /// 完成时限: the deadline.
         case deadline
+        /// 部门分工: a statement read by ``ResponsibilityStatement``.
+        case statement
     }
 
-    /// Label spellings; longer spellings first so `主要责任单位` is not read as `责任单位`.
-    static let spellings: [(label: String, field: Field)] = [
-        ("主要责任单位", .leadUnits), ("主要責任單位", .leadUnits), ("牵头单位", .leadUnits), ("牽頭單位", .leadUnits),
-        ("牵头部门", .leadUnits), ("牽頭部門", .leadUnits), ("主办单位", .leadUnits), ("主辦單位", .leadUnits),
-        ("配合单位", .coUnits), ("配合單位", .coUnits), ("配合部门", .coUnits), ("配合部門", .coUnits),
-        ("协同单位", .coUnits), ("協同單位", .coUnits), ("协办单位", .coUnits), ("協辦單位", .coUnits),
-        ("相关单位", .coUnits), ("相關單位", .coUnits), ("参与单位", .coUnits), ("參與單位", .coUnits),
-        ("责任单位", .responsibleUnits), ("責任單位", .responsibleUnits), ("责任部门", .responsibleUnits),
-        ("責任部門", .responsibleUnits),
-        ("牵头领导", .leaders), ("牽頭領導", .leaders), ("分管领导", .leaders), ("分管領導", .leaders),
-        ("责任领导", .leaders), ("責任領導", .leaders), ("牵头市领导", .leaders), ("牽頭市領導", .leaders),
-        ("完成时限", .deadline), ("完成時限", .deadline), ("完成时间", .deadline), ("完成時間", .deadline),
-        ("时间节点", .deadline), ("時間節點", .deadline), ("时限要求", .deadline), ("時限要求", .deadline),
-    ].sorted { $0.label.count > $1.label.count }
+    /// Labels whose value is a whole statement (`部门分工:A牵头,B配合。`).
+    static let statementLabels: Set<String> = ["部门分工", "责任分工", "任务分工", "分工", "单位分工", "职责分工"]
+
+    /// What a label word introduces, by the same role vocabulary as table
+    /// headers (``TableHeader/role(forHeaderName:)``), so `牵头负责领导`,
+    /// `分管省领导`, `牵头责任单位`, `协同责任单位` read as they do in a header.
+    /// `责任单位` alone is the responsible units, settled per item.
+    static func field(forLabel word: String) -> Field? {
+        let name = TableCellText.headerKey(word)
+        if statementLabels.contains(name) { return .statement }
+        switch TableHeader.role(forHeaderName: name) {
+        case .leaders: return .leaders
+        case .leadUnits:
+            return ["责任单位", "责任部门", "责任主体", "负责单位", "承办单位"].contains(name) ? .responsibleUnits : .leadUnits
+        case .coUnits: return .coUnits
+        case .deadline: return .deadline
+        default: return nil
+        }
+    }
 
     /// The labelled values in `text`, when `text` starts with a label
     /// followed by a colon: `牵头单位:市住建局;配合单位:市财政局、市税务局`.
@@ -66,22 +73,17 @@ enum ResponsibilityLabels {
         label(at: i, in: chars)?.field != nil
     }
 
-    private static let spellingCharacters: [(label: [Character], field: Field)] = spellings.map {
-        (Array($0.label), $0.field)
-    }
-    private static let firstCharacters = Set(spellings.compactMap(\.label.first))
-
-    /// A label starting at `i` and followed (after optional spaces) by a colon.
+    /// A label starting at `i`: two to ten Han characters naming a role,
+    /// followed (after optional spaces) by a colon.
     private static func label(at i: Int, in chars: [Character]) -> (field: Field?, end: Int)? {
-        guard firstCharacters.contains(chars[i]) else { return nil }
-        for (label, field) in spellingCharacters where i + label.count <= chars.count {
-            guard zip(label, chars[i...]).allSatisfy({ $0 == $1 }) else { continue }
-            var j = i + label.count
-            while j < chars.count, LineText.isSpace(chars[j]) { j += 1 }
-            guard j < chars.count, LineText.isColon(chars[j]) else { return nil }
-            return (field, j + 1)
-        }
-        return nil
+        var j = i
+        while j < chars.count, j - i < 10, LineText.isHan(chars[j]) { j += 1 }
+        guard j - i >= 2 else { return nil }
+        var k = j
+        while k < chars.count, LineText.isSpace(chars[k]) { k += 1 }
+        guard k < chars.count, LineText.isColon(chars[k]) else { return nil }
+        guard let field = field(forLabel: String(chars[i..<j])) else { return nil }
+        return (field, k + 1)
     }
 
     /// Where a value stops before the next known label: at an unknown label
