@@ -8,7 +8,7 @@ import Testing
 /// against the ones written by hand, and the corpus fails below the bar.
 @Suite struct ImportCorpusTests {
     /// Share of items found and of fields right the corpus must reach.
-    static let bar = 0.90
+    static let bar = 0.93
 
     @Test func corpusMeetsTheBar() throws {
         let documents = try CorpusDocument.all()
@@ -182,7 +182,10 @@ struct CorpusScore {
     private static func matches(_ record: TaskRecord, _ wanted: String) -> Bool {
         let text = CorpusText.key(record.text)
         let whole = CorpusText.key((record.title ?? "") + record.text)
+        // An item shorter than the expected excerpt (`技能培训提升,` before its
+        // inline label) is found when the excerpt starts with all of it.
         return text.hasPrefix(wanted) || whole.hasPrefix(wanted) || (wanted.count >= 8 && whole.contains(wanted))
+            || (text.count >= 4 && wanted.hasPrefix(text))
     }
 
     private mutating func compare(_ expected: CorpusRecord, _ record: TaskRecord) {

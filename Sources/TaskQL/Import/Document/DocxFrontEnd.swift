@@ -36,10 +36,15 @@ enum DocxFrontEnd {
         guard let root = MarkupParser.parse(documentXML, flavour: .xml), root.name == "document" else {
             throw ImportError(file: file, message: "word/document.xml is not well-formed XML")
         }
-        let numbering =
+        var numbering =
             try part("word/numbering.xml", of: archive, file: file)
             .flatMap { MarkupParser.parse($0, flavour: .xml) }
             .map(WordNumbering.init) ?? WordNumbering()
+        if let styles = try part("word/styles.xml", of: archive, file: file).flatMap({
+            MarkupParser.parse($0, flavour: .xml)
+        }) {
+            numbering.learnStyles(styles)
+        }
         var walker = DocxWalker(numbering: numbering)
         if let body = root.child("body") { walker.walk(body.children) }
         return StructuredDocument(file: file, frontEnd: "docx", blocks: walker.blocks)
@@ -112,11 +117,17 @@ private struct DocxWalker {
         return lines
     }
 
+    /// The label Word prints before a numbered paragraph: its own `w:numPr`,
+    /// else its paragraph style's (`List Number`).
     private mutating func numberingLabel(_ paragraph: MarkupNode) -> String? {
-        guard let numPr = paragraph.child("pPr")?.child("numPr"),
-            let id = numPr.child("numId")?.attributes["val"]
+        let properties = paragraph.child("pPr")
+        if let numPr = properties?.child("numPr"), let id = numPr.child("numId")?.attributes["val"] {
+            let level = numPr.child("ilvl")?.attributes["val"].flatMap { Int($0) } ?? 0
+            return numbering.nextLabel(numId: id, level: level)
+        }
+        guard let style = properties?.child("pStyle")?.attributes["val"],
+            let (id, level) = numbering.styleNumbering(style)
         else { return nil }
-        let level = numPr.child("ilvl")?.attributes["val"].flatMap { Int($0) } ?? 0
         return numbering.nextLabel(numId: id, level: level)
     }
 

@@ -16,7 +16,33 @@ struct WordNumbering: Sendable {
     /// numId → the counters of its levels so far.
     private var counters: [String: [Int: Int]] = [:]
 
+    /// Paragraph style id → its numbering (numId, level) and the style it is based on.
+    private var styles: [String: (numbering: (id: String, level: Int)?, basedOn: String?)] = [:]
+
     init() {}
+
+    /// Reads the numbering that paragraph styles carry (`w:style/w:pPr/w:numPr`).
+    mutating func learnStyles(_ root: MarkupNode) {
+        for style in root.children("style") where style.attributes["type"] == "paragraph" {
+            guard let id = style.attributes["styleId"] else { continue }
+            let numPr = style.child("pPr")?.child("numPr")
+            let numbering = numPr?.child("numId")?.attributes["val"].map { numId in
+                (id: numId, level: numPr?.child("ilvl")?.attributes["val"].flatMap { Int($0) } ?? 0)
+            }
+            styles[id] = (numbering, style.child("basedOn")?.attributes["val"])
+        }
+    }
+
+    /// The numbering a paragraph style gives, following `basedOn` (a few steps at most).
+    func styleNumbering(_ styleID: String) -> (id: String, level: Int)? {
+        var current: String? = styleID
+        for _ in 0..<10 {
+            guard let id = current, let style = styles[id] else { return nil }
+            if let numbering = style.numbering { return numbering.id == "0" ? nil : numbering }
+            current = style.basedOn
+        }
+        return nil
+    }
 
     /// Reads `w:abstractNum` levels and the `w:num` instances that use them.
     init(_ root: MarkupNode) {
