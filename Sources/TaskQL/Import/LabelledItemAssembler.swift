@@ -9,6 +9,10 @@ struct LabelledItemAssembler {
     private var labelsSeen = false
     /// Lead units the current item's headings give it.
     private var headingUnits: [String] = []
+    /// Whether the current item is an unnumbered paragraph task.
+    private var paragraphsOwned = false
+    /// Whether a numbered item has started since the last heading.
+    private var numberedItemSeen = false
     private(set) var tasks: [RawTask] = []
     /// Items that came without any unit: (line, number).
     private(set) var itemsWithoutUnits: [(Int, String)] = []
@@ -23,13 +27,31 @@ struct LabelledItemAssembler {
             number: numbered.number, line: line, kind: outline.kind, section: outline.section,
             subsection: outline.subsection, headline: numbered.rest, leaders: outline.leaders)
         headingUnits = outline.leadUnits
+        paragraphsOwned = false
+        if !numbered.number.isEmpty { numberedItemSeen = true }
         if let inline { apply(inline) }
         // Paragraphs may follow an item whose labels are inline.
         labelsSeen = false
     }
 
+    /// A task without a number: a sentence that ends in its responsibility,
+    /// or a paragraph under a heading that owns its paragraphs.
+    mutating func startUnnumberedItem(
+        _ text: String, inline: [(field: ResponsibilityLabels.Field, value: String)]?, line: Int
+    ) {
+        startItem(NumberedLine(number: "", value: 0, style: .arabic, rest: text), inline: inline, line: line)
+        paragraphsOwned = true
+    }
+
+    /// Whether the current heading gives its units to the paragraphs under it
+    /// and no numbered item has started under it: each paragraph is then a task.
+    var headingOwnsParagraphs: Bool {
+        !outline.leadUnits.isEmpty && (draft == nil || paragraphsOwned) && !numberedItemSeen
+    }
+
     mutating func enterSection(_ title: String, style: NumberedLine.Style?) {
         finish()
+        numberedItemSeen = false
         outline.enterSection(title, style: style)
     }
 

@@ -29,7 +29,7 @@ public struct LabelledItemsReader: LayoutReader {
         var hits = 0
         for raw in document.lines {
             switch LabelledLine.classify(raw) {
-            case .label, .numbered(_, .some): hits += 1
+            case .label, .numbered(_, .some), .unnumbered: hits += 1
             default: break
             }
             if hits >= 40 { break }
@@ -42,29 +42,29 @@ public struct LabelledItemsReader: LayoutReader {
         let document = LogicalLines.split(document)
         let lines = document.lines.map(LabelledLine.classify)
         let firstLeads = document.lines.contains(where: HeadingRules.saysFirstUnitLeads)
+        let items = Self.itemLines(lines)
         var assembler = LabelledItemAssembler(firstUnitLeads: firstLeads)
-        var lastItem: NumberedLine?
         for (index, line) in lines.enumerated() {
+            let number = document.lineNumber(at: index)
             switch line {
             case .blank: continue
             case .label(let segments): assembler.apply(segments)
             case .numbered(let numbered, let inline):
-                // An item carries labels, or continues the items' numbering
-                // (an item whose responsibility the page cut off, or that
-                // shares its heading's).
-                let continuesItems =
-                    lastItem.map { $0.style == numbered.style && numbered.value == $0.value + 1 } ?? false
-                if inline != nil || Self.labelFollows(lines, after: index) || continuesItems {
-                    lastItem = numbered
-                    assembler.startItem(numbered, inline: inline, line: document.lineNumber(at: index))
+                if items.contains(index) {
+                    assembler.startItem(numbered, inline: inline, line: number)
                 } else if numbered.rest.count <= 60 {
                     assembler.enterSection(numbered.rest, style: numbered.style)
                 } else {
                     assembler.addParagraph(numbered.rest)
                 }
+            case .unnumbered(let text, let inline):
+                assembler.startUnnumberedItem(text, inline: inline, line: number)
             case .text(let text):
                 if DocumentOutline.isPartHeading(text) {
                     assembler.enterPart(text)
+                } else if assembler.headingOwnsParagraphs {
+                    // Under `（一）省监察厅牵头的工作` an unnumbered paragraph is a task.
+                    assembler.startUnnumberedItem(text, inline: nil, line: number)
                 } else {
                     assembler.addParagraph(text)
                 }
@@ -78,13 +78,38 @@ public struct LabelledItemsReader: LayoutReader {
         return assembler.tasks
     }
 
+    /// The numbered lines that are items: a numbered line is an item when
+    /// labels follow it or end it, and so is every line of its run — the
+    /// numbers of one style counting up by one (`1.` `2.` `3.`), so an item
+    /// whose labels its neighbour shares, or that the page cut off, is
+    /// still an item. Runs of headings carry no labels and stay headings.
+    static func itemLines(_ lines: [LabelledLine]) -> Set<Int> {
+        var runs: [[Int]] = []
+        var openRun: [NumberedLine.Style: (run: Int, value: Int)] = [:]
+        var labelled: Set<Int> = []
+        for (index, line) in lines.enumerated() {
+            guard case .numbered(let numbered, let inline) = line else { continue }
+            if let open = openRun[numbered.style], numbered.value == open.value + 1 {
+                runs[open.run].append(index)
+                openRun[numbered.style] = (open.run, numbered.value)
+            } else {
+                runs.append([index])
+                openRun[numbered.style] = (runs.count - 1, numbered.value)
+            }
+            if inline != nil || labelFollows(lines, after: index) { labelled.insert(index) }
+        }
+        var items: Set<Int> = []
+        for run in runs where run.contains(where: labelled.contains) { items.formUnion(run) }
+        return items
+    }
+
     /// Whether a label line comes after `index` before the next numbered line.
     static func labelFollows(_ lines: [LabelledLine], after index: Int) -> Bool {
         var i = index + 1
         while i < lines.count {
             switch lines[i] {
             case .label: return true
-            case .numbered: return false
+            case .numbered, .unnumbered: return false
             case .blank, .text: i += 1
             }
         }
@@ -99,13 +124,23 @@ enum LabelledLine {
     case label([(field: ResponsibilityLabels.Field, value: String)])
     /// A numbered line, with the labels of a trailing `(牵头单位:…)` if any.
     case numbered(NumberedLine, inline: [(field: ResponsibilityLabels.Field, value: String)]?)
+    /// An unnumbered sentence that ends in its responsibility
+    /// (`…推进工商注册制度便利化(省工商局牵头)。`): a task of its own.
+    case unnumbered(String, inline: [(field: ResponsibilityLabels.Field, value: String)])
     case text(String)
 
     static func classify(_ raw: String) -> LabelledLine {
         let line = LineText.trimmed(LineText.removingBookmarks(raw))
         if line.isEmpty { return .blank }
         if let segments = ResponsibilityLabels.segments(in: unbracketed(line)) { return .label(segments) }
-        guard var numbered = NumberedLine.parse(line) else { return .text(line) }
+        guard var numbered = NumberedLine.parse(line) else {
+            if let (before, inside) = LineText.trailingBracketed(line), before.count >= 4,
+                let segments = ResponsibilityStatement.segments(in: inside)
+            {
+                return .unnumbered(before, inline: segments)
+            }
+            return .text(line)
+        }
         if let (before, inside) = LineText.trailingBracketed(numbered.rest),
             let segments = ResponsibilityStatement.segments(in: inside)
         {

@@ -14,6 +14,10 @@
 ///   a sentence end, a comma or a semicolon outside brackets
 ///   (`1、技能培训提升,牵头单位:市退役军人局。`).
 ///
+/// - the text after a bracket that states responsibility, when a sentence
+///   follows it (`…(省国资委牵头)。毫不动摇鼓励…(省经信委负责)。`): each
+///   sentence with its statement is a task.
+///
 /// Table lines (tab-started, or with two `|`) are left alone.
 enum LogicalLines {
     static func split(_ document: DocumentLines) -> DocumentLines {
@@ -53,7 +57,10 @@ enum LogicalLines {
         for i in chars.indices {
             let c = chars[i]
             if LineText.isOpenParen(c) || "[【〔［".contains(c) { depth += 1 }
-            if LineText.isCloseParen(c) || "]】〕］".contains(c) { depth = max(0, depth - 1) }
+            if LineText.isCloseParen(c) || "]】〕］".contains(c) {
+                depth = max(0, depth - 1)
+                if depth == 0, let cut = cutAfterStatement(chars, closing: i) { cuts.append(cut) }
+            }
             guard i > 0, depth == 0 || (depth == 1 && LineText.isOpenParen(c)) else { continue }
             let before = chars[i - 1]
             let afterBreak =
@@ -73,12 +80,31 @@ enum LogicalLines {
         guard !cuts.isEmpty else { return [line] }
         var result: [String] = []
         var start = 0
-        for cut in cuts + [chars.count] {
+        // A statement's cut lies ahead of the scan, so cuts may arrive out of order.
+        for cut in Set(cuts).sorted() + [chars.count] {
             let piece = LineText.trimmed(String(chars[start..<cut]))
             if !piece.isEmpty { result.append(piece) }
             start = cut
         }
         return result
+    }
+
+    /// Where the next sentence starts after a bracket closing at `closing`,
+    /// when the bracket states responsibility and at least a short sentence
+    /// follows; nil otherwise.
+    private static func cutAfterStatement(_ chars: [Character], closing: Int) -> Int? {
+        var next = closing + 1
+        while next < chars.count,
+            LineText.isSentenceEnd(chars[next]) || LineText.isSemicolon(chars[next])
+                || LineText.isSpace(chars[next])
+        {
+            next += 1
+        }
+        guard chars.count - next >= 8 else { return nil }
+        guard let (_, inside) = LineText.trailingBracketed(String(chars[...closing])),
+            ResponsibilityStatement.segments(in: inside) != nil
+        else { return nil }
+        return next
     }
 
     /// A number starts here, not in the middle of one (`12、` is not cut at `2、`).
