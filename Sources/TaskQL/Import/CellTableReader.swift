@@ -80,10 +80,11 @@ public struct CellTableReader: LayoutReader {
                 ?? TableCaption.kind(inCaptionLines: header.names) ?? .key
             let next = position + 1 < found.count ? found[position + 1].start : scan.cells.count
             let rows = CellRowGrouping(header: header).rows(Array(scan.cells[end..<next]))
-            blocks.append(
-                TableBlock(
-                    header: header.adapted(to: kind), kind: kind, headerLine: scan.cells[start].line,
-                    categorisedRows: rows))
+            var block = TableBlock(
+                header: header.adapted(to: kind), kind: kind, headerLine: scan.cells[start].line,
+                categorisedRows: rows)
+            block.captionSection = TableCaption.section(inCaptionLines: captions[position])
+            blocks.append(block)
         }
         return blocks
     }

@@ -16,9 +16,20 @@ enum HeadingRules {
     /// Official titles that follow a leader's name, longest first so that
     /// `常务副市长` wins over `副市长` and `市长`.
     static let leaderTitles = [
-        "常务副市长", "常务副区长", "常务副县长", "副市长", "副区长", "副县长", "副州长", "市长", "区长", "县长", "州长",
-        "秘书长", "副秘书长", "副主任", "主任", "副书记", "书记", "副市長", "市長",
+        "常务副市长", "常务副区长", "常务副县长", "常务副省长", "副市长", "副区长", "副县长", "副州长", "副省长", "市长", "区长",
+        "县长", "州长", "省长", "秘书长", "副秘书长", "副主任", "主任", "副书记", "书记", "副市長", "市長", "副省長", "省長",
+        "秘書長", "副秘書長", "常務副省長", "常務副市長", "副縣長", "縣長", "副區長", "區長",
     ].sorted { $0.count > $1.count }
+
+    /// Whether a listed name is a leader's post or a person with one
+    /// (`分管副省长`, `协管副秘书长`, `张三副市长`), not a unit.
+    static func isLeaderPost(_ name: String) -> Bool {
+        let text = LineText.removingSpaces(name)
+        return text.count <= 12 && leaderTitles.contains(where: text.hasSuffix)
+    }
+
+    /// Words before a title that name a post, not a person (`分管副市长`).
+    static let postWords: Set<String> = ["分管", "协管", "主管", "联系", "常务", "分管市", "分管县", "分管区", "分管省", "協管"]
 
     static let leadershipWords = ["牵头", "主抓", "负责", "分管", "协助", "联系", "牽頭", "負責", "協助"]
 
@@ -38,7 +49,9 @@ enum HeadingRules {
             for title in leaderTitles {
                 guard let range = text.range(of: title) else { continue }
                 let name = String(text[..<range.lowerBound])
-                if (2...4).contains(name.count), name.allSatisfy(LineText.isHan), !names.contains(name) {
+                if (2...4).contains(name.count), name.allSatisfy(LineText.isHan), !names.contains(name),
+                    !postWords.contains(name)
+                {
                     names.append(name)
                 }
                 break
@@ -66,7 +79,8 @@ enum HeadingRules {
     /// Statements that the first unit of each list leads
     /// (`列第一位者为工作牵头单位…,下同`).
     static let firstUnitLeadsPhrases = [
-        "列第一位", "排在第一位", "首位单位为牵头", "首位为牵头", "第一位为牵头", "首位單位為牽頭", "排第一位", "列首位", "第一个为牵头", "第一位为牵头", "列第一位者", "列第一位的為",
+        "列第一位", "排在第一位", "列第一者", "列第一個", "列第一个", "首位单位为牵头", "首位为牵头", "第一位为牵头", "首位單位為牽頭", "排第一位", "列首位", "第一个为牵头",
+        "第一位为牵头", "列第一位者", "列第一位的為",
         "列第一位者為",
     ]
 

@@ -96,7 +96,7 @@ struct LabelledItemAssembler {
                 }
             case .coUnits:
                 draft!.coUnits += UnitList.units(value).map { ResponsibilityStatement.markedUnit($0)?.name ?? $0 }
-            case .leaders: leaders += LeaderNames.split(value)
+            case .leaders: leaders += LeaderNames.split(value).map(LeaderNames.person)
             case .deadline: draft!.deadline = value.isEmpty ? nil : value
             case .statement:
                 if let inner = ResponsibilityStatement.segments(in: value),
@@ -114,7 +114,7 @@ struct LabelledItemAssembler {
         draft = nil
         resolveResponsibleUnits(&d)
         // A group heading's units own the items that name none of their own.
-        if d.leadUnits.isEmpty && d.coUnits.isEmpty { d.leadUnits = headingUnits }
+        if d.leadUnits.isEmpty { d.leadUnits = headingUnits }
         if d.leadUnits.isEmpty && d.coUnits.isEmpty { itemsWithoutUnits.append((d.line, d.number)) }
         tasks.append(d.task())
     }

@@ -17,4 +17,17 @@ enum LeaderNames {
         }
         return names
     }
+
+    /// The person in `张三副市长` (`张三`); a post without a name
+    /// (`分管副省长`) and a plain name stay as printed.
+    static func person(_ text: String) -> String {
+        for title in HeadingRules.leaderTitles where text.hasSuffix(title) {
+            let name = String(text.dropLast(title.count))
+            if (2...4).contains(name.count), name.allSatisfy(LineText.isHan), !HeadingRules.postWords.contains(name) {
+                return name
+            }
+            return text
+        }
+        return text
+    }
 }

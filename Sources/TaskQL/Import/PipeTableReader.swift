@@ -56,6 +56,7 @@ public struct PipeTableReader: LayoutReader {
                     TableCaption.kind(inCaptionLines: caption) ?? blocks.last?.kind
                     ?? TableCaption.kind(inCaptionLines: header.names) ?? .key
                 current = TableBlock(header: header.adapted(to: kind), kind: kind, headerLine: number, rows: [])
+                current?.captionSection = TableCaption.section(inCaptionLines: caption)
                 caption = []
             } else if current != nil {
                 let width = current!.header.columnCount

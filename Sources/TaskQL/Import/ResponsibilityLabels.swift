@@ -98,9 +98,26 @@ enum ResponsibilityLabels {
             if LineText.isCloseParen(c) || "]】〕".contains(c) { depth = max(0, depth - 1) }
             if depth == 0, field != .deadline, LineText.isSentenceEnd(c) { return i + 1 }
             if depth == 0, LineText.isSpace(c), unknownLabel(at: i + 1, in: chars, before: end) { return i }
+            // A unit list ends where the words stop being units (a table
+            // of figures printed after it: `…各区政府 鄞州 海曙 合计 2 5`).
+            if depth == 0, LineText.isSpace(c), [.leadUnits, .coUnits, .responsibleUnits].contains(field),
+                let word = word(at: i + 1, in: chars, before: end), !UnitList.looksLikeUnit(word)
+            {
+                return i
+            }
             i += 1
         }
         return end
+    }
+
+    /// The word starting at `i` (up to the next space or list separator), nil when none.
+    private static func word(at i: Int, in chars: [Character], before end: Int) -> String? {
+        var j = i
+        while j < end, !LineText.isSpace(chars[j]), !LineText.isEnumerationComma(chars[j]), !LineText.isComma(chars[j])
+        {
+            j += 1
+        }
+        return j > i ? String(chars[i..<j]) : nil
     }
 
     /// Two to eight Han characters and a colon: a label this table does not know.

@@ -69,14 +69,32 @@ enum ResponsibilityStatement {
         }
         guard sawVerb, (lead + assist + plain + pending).contains(where: UnitList.looksLikeUnit) else { return nil }
         plain += pending
-        if lead.isEmpty {
-            lead = plain
-        } else {
-            assist = plain + assist
+        // Posts (`分管副省长`, `张三副市长`) are leaders; clauses that are no
+        // unit at all (`不逐一列出`, `下同`) are notes and dropped.
+        var leaders: [String] = []
+        func units(_ clauses: [String]) -> [String] {
+            var kept: [String] = []
+            for unit in clauses.flatMap(UnitList.units) {
+                if HeadingRules.isLeaderPost(unit) {
+                    leaders.append(unit)
+                } else if UnitList.looksLikeUnit(unit) {
+                    kept.append(unit)
+                }
+            }
+            return kept
         }
+        let leadUnits = units(lead)
+        let assistUnits = units(assist)
+        let plainUnits = units(plain)
         var segments: Segments = []
-        if !lead.isEmpty { segments.append((.leadUnits, lead.joined(separator: "、"))) }
-        if !assist.isEmpty { segments.append((.coUnits, assist.joined(separator: "、"))) }
+        if !leaders.isEmpty { segments.append((.leaders, leaders.joined(separator: "、"))) }
+        if !leadUnits.isEmpty { segments.append((.leadUnits, leadUnits.joined(separator: "、"))) }
+        // Plain units lead only when nothing else does; as responsible units
+        // they follow the document's first-listed-leads rule.
+        if !plainUnits.isEmpty {
+            segments.append((leadUnits.isEmpty ? .responsibleUnits : .coUnits, plainUnits.joined(separator: "、")))
+        }
+        if !assistUnits.isEmpty { segments.append((.coUnits, assistUnits.joined(separator: "、"))) }
         return segments.isEmpty ? nil : segments
     }
 

@@ -30,4 +30,21 @@ enum TableCaption {
     static func isIndicatorSection(_ heading: String) -> Bool {
         indicatorMarks.contains(where: TableCellText.foldedTraditional(heading).contains)
     }
+
+    /// The heading of a numbered caption line nearest the table (`一、…`,
+    /// `（二）…`), without its ordinal; nil when the caption has none.
+    static func section(inCaptionLines lines: [String], limit: Int = 3) -> String? {
+        var seen = 0
+        for line in lines.reversed() where !TableCellText.unpadded(line).isEmpty {
+            let text = TableCellText.trimmed(line)
+            if let numbered = NumberedLine.parse(text), !numbered.rest.isEmpty, text.count <= 60,
+                numbered.style == .chinese || numbered.style == .parenthesisedChinese
+            {
+                return LineText.droppingSentenceEnd(numbered.rest)
+            }
+            seen += 1
+            if seen >= limit { break }
+        }
+        return nil
+    }
 }

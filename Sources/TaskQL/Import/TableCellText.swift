@@ -40,7 +40,7 @@ enum TableCellText {
     /// elsewhere in the same document.
     static func listItems(_ lines: [String]) -> [String] {
         var items: [String] = []
-        for item in lines.flatMap(splitListLine).map(unpadded) where !item.isEmpty {
+        for item in lines.flatMap(splitListLine).flatMap(splitSpacedUnits).map(unpadded) where !item.isEmpty {
             if let first = item.first, "（(".contains(first), !items.isEmpty {
                 items[items.count - 1] += item
             } else {
@@ -48,6 +48,14 @@ enum TableCellText {
             }
         }
         return items
+    }
+
+    /// `县教体局 各相关乡镇政府` → two units: a space separates names only
+    /// when every part reads as a unit (`市  发改委` is one name, padded).
+    private static func splitSpacedUnits(_ item: String) -> [String] {
+        let parts = item.split(whereSeparator: isPadding).map(String.init)
+        guard parts.count > 1, parts.allSatisfy(UnitList.looksLikeUnit) else { return [item] }
+        return parts
     }
 
     private static func splitListLine(_ line: String) -> [String] {

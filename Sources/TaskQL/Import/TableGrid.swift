@@ -30,4 +30,7 @@ struct TableBlock: Sendable, Equatable {
     /// Whether the document states its merged cells (a .docx or .html grid),
     /// so blank cells are blank and ``TableMergePolicy`` is not asked.
     var mergesKnown = false
+    /// The section a numbered caption gives the rows (`一、10件民生实事任务分解表`),
+    /// for rows whose table has no section of its own.
+    var captionSection: String?
 }

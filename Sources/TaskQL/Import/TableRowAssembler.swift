@@ -105,7 +105,7 @@ struct TableRowAssembler: Sendable {
         // truncated last row may stop before its text).
         guard row.text(.text) != nil || row.text(.title) != nil else { return nil }
         let text = row.text(.text) ?? ""
-        let section = row.text(.section)
+        let section = row.text(.section) ?? block.captionSection
         let kind = section.map(TableCaption.isIndicatorSection) == true ? TaskKind.indicator : block.kind
         counters[kind, default: 0] += 1
         let number = block.header.column(of: .number) == nil ? String(counters[kind]!) : row.text(.number) ?? ""

@@ -28,7 +28,9 @@ enum UnitList {
             }
         }
         endUnit()
-        return groups.filter { !$0.isEmpty }.map { joiningCollectives($0.map(droppingListEnd)) }
+        return groups.filter { !$0.isEmpty }.map {
+            joiningCollectives($0.map { droppingListEnd(droppingListNote($0)) })
+        }
     }
 
     /// All units of `text`, in order.
@@ -56,6 +58,12 @@ enum UnitList {
         if let open = name.firstIndex(where: LineText.isOpenParen) { name = name[..<open] }
         for suffix in ["人民政府", "政府", "管委会"] where name.hasSuffix(suffix) { name = name.dropLast(suffix.count) }
         return ["县", "市", "区", "镇", "乡", "街道", "开发区", "园区", "县市区", "市区", "乡镇"].contains(String(name))
+    }
+
+    /// `县发改局(首位单位为牵头单位,下同)` → `县发改局`: a note about the
+    /// list printed after its first unit is no part of the unit's name.
+    static func droppingListNote(_ unit: String) -> String {
+        ResponsibilityLabels.removingListNote(unit)
     }
 
     /// `市财政局等`, `区司法局等有关部门` → `市财政局`, `区司法局`: a

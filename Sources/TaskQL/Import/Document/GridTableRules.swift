@@ -41,6 +41,7 @@ enum GridTableRules {
                 } else {
                     found = nil
                 }
+                let captionSection = TableCaption.section(inCaptionLines: caption)
                 caption = []
                 guard let (header, start) = found else {
                     previous = nil
@@ -51,6 +52,7 @@ enum GridTableRules {
                 var block = rows(
                     of: matrix, from: start, header: header, kind: tableKind, category: continuedCategory)
                 block.block.header = block.block.header.adapted(to: tableKind)
+                block.block.captionSection = captionSection ?? (start == 0 ? tables.last?.captionSection : nil)
                 tables.append(block.block)
                 indices.insert(index)
                 previous = (index, header, width, block.lastCategory)
