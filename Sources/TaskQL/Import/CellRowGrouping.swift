@@ -3,13 +3,16 @@
 struct CellRowGrouping {
     let header: TableHeader
 
-    /// Whether the table's rows start with a 序号 cell.
-    private var numbered: Bool { header.roles.first == .number }
+    /// The 序号 column, when the table has one.
+    private var numberColumn: Int? { header.column(of: .number) }
+    private var numbered: Bool { numberColumn != nil }
 
     func rows(_ cells: [TableCell]) -> [(row: TableRow, category: String?)] {
         let counted = countedRows(cells)
-        guard numbered, !counted.allSatisfy({ isNumberOrBlank($0.row.cells.first) }) else { return counted }
-        return numberedRows(cells)
+        guard let column = numberColumn,
+            !counted.allSatisfy({ isNumberOrBlank($0.row.cells.count > column ? $0.row.cells[column] : nil) })
+        else { return counted }
+        return numberedRows(cells, numberColumn: column)
     }
 
     /// Rows of `columnCount` cells; a heading cell where a row would start is a category.
@@ -18,7 +21,7 @@ struct CellRowGrouping {
         var category: String?
         var current: [TableCell] = []
         for cell in cells {
-            if current.isEmpty, numbered, let heading = categoryHeading(cell) {
+            if current.isEmpty, header.roles.first == .number, let heading = categoryHeading(cell) {
                 category = heading
                 continue
             }
@@ -32,37 +35,102 @@ struct CellRowGrouping {
         return rows
     }
 
-    /// Rows that start at each next number; surplus cells join list columns.
-    private func numberedRows(_ cells: [TableCell]) -> [(row: TableRow, category: String?)] {
-        var rows: [(row: TableRow, category: String?)] = []
-        var category: String?
-        var current: [TableCell] = []
+    /// One row as the numbered grouping collects it: the cells before its
+    /// number (columns left of 序号, or a category), the number, the rest.
+    private struct NumberedGroup {
+        var before: [TableCell]
+        var number: TableCell
+        var body: [TableCell] = []
+    }
+
+    /// Rows that start at each next number (a gap of up to ten is a row the
+    /// page left out). Cells a row has beyond its columns belong to the next
+    /// row's leading columns (a merged 分类 printed once), to its list columns
+    /// (one unit per cell), or are a category heading for the rows below.
+    private func numberedRows(_ cells: [TableCell], numberColumn k: Int) -> [(row: TableRow, category: String?)] {
+        var groups: [NumberedGroup] = []
+        var leading: [TableCell] = []
         var last: Int?
         for cell in cells {
-            if let value = number(cell), last == nil || value == last! + 1 {
-                if !current.isEmpty { append(aligned(current), category, to: &rows) }
-                current = [cell]
+            if let value = number(cell), last == nil || (value > last! && value <= last! + 10) {
+                groups.append(NumberedGroup(before: [], number: cell))
                 last = value
-            } else if let heading = categoryHeading(cell) {
-                if !current.isEmpty { append(aligned(current), category, to: &rows) }
-                current = []
-                category = heading
-            } else if !current.isEmpty {
-                current.append(cell)
+            } else if groups.isEmpty {
+                leading.append(cell)
+            } else {
+                groups[groups.count - 1].body.append(cell)
             }
         }
-        if !current.isEmpty { append(aligned(current), category, to: &rows) }
+        let quota = header.columnCount - 1 - k
+        var rows: [(row: TableRow, category: String?)] = []
+        var category: String?
+        var carried = leading
+        for index in groups.indices {
+            var group = groups[index]
+            group.before = carried
+            carried = []
+            if group.body.count > quota {
+                var surplus = Array(group.body[quota...])
+                group.body = Array(group.body[..<quota])
+                let isLast = index == groups.count - 1
+                // Nearest the next number: that row's leading columns.
+                if !isLast, k > 0 {
+                    let take = min(k, surplus.count)
+                    carried = Array(surplus.suffix(take))
+                    surplus.removeLast(take)
+                }
+                // A heading-like cell just before the next number is a category.
+                if !isLast, let lastCell = surplus.last, isCategoryCell(lastCell) {
+                    carried.insert(contentsOf: [lastCell], at: 0)
+                    surplus.removeLast()
+                }
+                // Page furniture after the table (`分享到:`) is no cell.
+                if isLast { surplus = surplus.filter(isListItem) }
+                group.body += surplus
+            }
+            var prefix = group.before
+            if let heading = prefix.first.flatMap(categoryText), prefix.count > k {
+                category = heading
+                prefix.removeFirst()
+            } else if k == 0, let heading = prefix.last.flatMap(categoryText) {
+                category = heading
+                prefix = []
+            }
+            let before =
+                Array(repeating: TableCell(line: group.number.line, lines: []), count: max(0, k - prefix.count))
+                + prefix.suffix(k)
+            var body = group.body
+            while body.count < quota { body.append(TableCell(line: group.number.line, lines: [])) }
+            append(before + [group.number] + aligned(body, from: k + 1), category, to: &rows)
+        }
         return rows
     }
 
-    /// A row's cells fitted to the header: surplus cells that read as list
-    /// items (one unit or name per cell) join the list column before them.
-    private func aligned(_ cells: [TableCell]) -> [TableCell] {
-        var surplus = cells.count - header.columnCount
+    /// A category cell's text: a numbered heading, or a short title that
+    /// names no unit and is no sentence (`经济社会发展主要预期目标分解(15项)`).
+    private func categoryText(_ cell: TableCell) -> String? {
+        if let heading = categoryHeading(cell) { return heading }
+        return isCategoryCell(cell) ? TableCellText.joinedCompact(cell.lines) : nil
+    }
+
+    private func isCategoryCell(_ cell: TableCell) -> Bool {
+        if categoryHeading(cell) != nil { return true }
+        let text = TableCellText.unpadded(cell.lines.joined())
+        return (4...40).contains(text.count) && !text.contains(where: LineText.isSentenceEnd)
+            && !UnitList.looksLikeUnit(text) && number(cell) == nil && DeadlineParser.due(text, year: 2000) == nil
+            && HeadingRules.isCategoryTitle(text)
+    }
+
+    /// A row's cells from `firstColumn` on, fitted to the header: surplus
+    /// cells that read as list items (one unit or name per cell) join the
+    /// list column before them.
+    private func aligned(_ cells: [TableCell], from firstColumn: Int) -> [TableCell] {
+        let roles = header.roles.dropFirst(firstColumn)
+        var surplus = cells.count - roles.count
         guard surplus > 0 else { return cells }
         var result: [TableCell] = []
         var index = 0
-        for role in header.roles where index < cells.count {
+        for role in roles where index < cells.count {
             var cell = cells[index]
             index += 1
             if [.leaders, .leadUnits, .coUnits].contains(role) {

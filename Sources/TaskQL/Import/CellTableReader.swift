@@ -41,7 +41,9 @@ public struct CellTableReader: LayoutReader {
 
     /// The table rows as tasks, in document order.
     public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
-        TableRowAssembler(file: document.file).assemble(tables(in: document), notes: &notes)
+        let ownersStated = document.lines.prefix(80).contains(where: HeadingRules.saysEveryTaskHasOwner)
+        return TableRowAssembler(file: document.file, ownersStated: ownersStated)
+            .assemble(tables(in: document), notes: &notes)
     }
 
     private static func completeRows(_ blocks: [TableBlock]) -> Int {
@@ -105,11 +107,29 @@ public struct CellTableReader: LayoutReader {
     }
 
     /// The header starting at this cell and the index after it, if any.
+    /// A header starts with a known column name and runs over known names;
+    /// a name it does not know (`服务对象`) belongs to it when a known name
+    /// follows within two cells, and becomes an extra column.
     private func header(at start: Int, in cells: [TableCell]) -> (TableHeader, Int)? {
+        guard start < cells.count, TableHeader.isHeaderName(cells[start].lines.joined()) else { return nil }
         var end = start
-        while end < cells.count, TableHeader.isHeaderName(cells[end].lines.joined()) { end += 1 }
-        guard end - start >= 3 else { return nil }
-        guard let header = TableHeader.recognise(cells[start..<end].map { $0.lines.joined() }) else { return nil }
+        var known = 0
+        while end < cells.count {
+            let name = cells[end].lines.joined()
+            if TableHeader.isHeaderName(name) {
+                known += 1
+            } else if !(TableHeader.isPlausibleColumnName(TableCellText.headerKey(name))
+                && cells[(end + 1)..<min(cells.count, end + 3)].contains(where: {
+                    TableHeader.isHeaderName($0.lines.joined())
+                }))
+            {
+                break
+            }
+            end += 1
+        }
+        guard known >= 3 else { return nil }
+        let names = cells[start..<end].map { $0.lines.joined() }
+        guard let header = TableHeader.recognise(names, tolerant: known < end - start) else { return nil }
         return (header, end)
     }
 }

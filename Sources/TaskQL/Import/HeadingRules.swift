@@ -88,4 +88,19 @@ enum HeadingRules {
     static func saysFirstUnitLeads(_ text: String) -> Bool {
         firstUnitLeadsPhrases.contains(where: text.contains) && (text.contains("牵头") || text.contains("牽頭"))
     }
+
+    /// Whether a notice says every task has an owner
+    /// (`由市政府分管领导牵头负责`, `每项任务均明确牵头领导`).
+    static func saysEveryTaskHasOwner(_ text: String) -> Bool {
+        (text.contains("领导牵头负责") || text.contains("领导牵头") && text.contains("每项")
+            || text.contains("領導牽頭負責"))
+    }
+
+    /// Whether a short title reads as a category of tasks
+    /// (`经济社会发展主要预期目标分解(15项)`, `发展目标`, `民生实事`): it names a
+    /// kind, or speaks of targets, tasks, projects or a field of work.
+    static func isCategoryTitle(_ text: String) -> Bool {
+        kind(of: text) != nil
+            || ["目标", "任务", "分解", "项目", "工作", "领域", "建设", "发展", "改革", "民生", "类"].contains(where: text.contains)
+    }
 }

@@ -31,7 +31,9 @@ public struct PipeTableReader: LayoutReader {
 
     /// The table rows as tasks, in document order.
     public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
-        TableRowAssembler(file: document.file).assemble(tables(in: document), notes: &notes)
+        let ownersStated = document.lines.prefix(80).contains(where: HeadingRules.saysEveryTaskHasOwner)
+        return TableRowAssembler(file: document.file, ownersStated: ownersStated)
+            .assemble(tables(in: document), notes: &notes)
     }
 
     /// The document's pipe tables.

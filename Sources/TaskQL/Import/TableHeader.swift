@@ -108,8 +108,9 @@ struct TableHeader: Sendable, Equatable {
 
     /// The role a normalised header name stands for, or nil (the vocabulary
     /// of every role is here, in one place).
-    static func role(forHeaderName name: String) -> TableColumnRole? {
-        guard !name.isEmpty, name.count <= 12 else { return nil }
+    static func role(forHeaderName raw: String) -> TableColumnRole? {
+        let name = droppingYear(raw)
+        guard !name.isEmpty, name.count <= 16 else { return nil }
         if ["序号", "编号", "序", "序列号"].contains(name) { return .number }
         if isKnownExtraColumn(name) { return nil }
         if name.hasSuffix("领导") || name == "分管市领导" || name == "领导" { return .leaders }
@@ -119,6 +120,7 @@ struct TableHeader: Sendable, Equatable {
             return .deadline
         }
         if name.contains("内容") || name.hasSuffix("任务") || name.hasSuffix("要求") || name.hasSuffix("举措")
+            || name.hasSuffix("事项") || ["预期目标", "主要目标", "年度目标", "工作目标", "目标"].contains(name)
             || name.hasSuffix("措施") || HeadingRules.livelihoodWords.contains(name)
         {
             return .text
@@ -130,6 +132,14 @@ struct TableHeader: Sendable, Equatable {
         }
         if ["项目", "分类", "子项", "工作项目", "重点项目"].contains(name) { return .subsection }
         return nil
+    }
+
+    /// `2022年预期目标` → `预期目标`: a header's year says which plan, not what the column holds.
+    static func droppingYear(_ name: String) -> String {
+        let chars = Array(name)
+        guard chars.count > 5, chars[0..<4].allSatisfy({ ChineseNumerals.asciiDigit($0) != nil }), chars[4] == "年"
+        else { return name }
+        return String(chars[5...])
     }
 
     /// Columns progress and tracking tables add beside the task: recognised
@@ -152,8 +162,9 @@ struct TableHeader: Sendable, Equatable {
     }
 
     /// A name a tolerant header keeps as an extra column: short, not prose.
-    private static func isPlausibleColumnName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 16 && !name.contains(where: LineText.isSentenceEnd)
+    static func isPlausibleColumnName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 16
+            && !name.contains(where: { LineText.isSentenceEnd($0) || LineText.isComma($0) || LineText.isColon($0) })
             && ChineseNumerals.asciiDigit(name.first!) == nil
     }
 
@@ -166,7 +177,7 @@ struct TableHeader: Sendable, Equatable {
     }
 
     private static func unitRole(_ name: String) -> TableColumnRole? {
-        guard name.hasSuffix("单位") || name.hasSuffix("部门") || name.hasSuffix("主体") else { return nil }
+        guard ["单位", "部门", "主体", "科室", "处室"].contains(where: name.hasSuffix) else { return nil }
         let coMarks = ["协同", "相关", "配合", "协办", "参与", "协助", "共同", "协作", "辅助"]
         if coMarks.contains(where: name.contains) { return .coUnits }
         let leadMarks = ["牵头", "责任", "主办", "承办", "主要", "主责", "实施"]

@@ -17,18 +17,45 @@
 ///   blanks inherit unless the document's page breaks contradict more often
 ///   than they re-print.
 /// - `co_units`, `deadline`, `title`: blanks inherit only when the document
-///   re-prints that column at page breaks more often than it leaves it blank.
+///   re-prints that column at page breaks more often than it leaves it blank,
+///   or prints it for at least 95 % of its rows (a column printed for every
+///   task: its rare blank runs are merged cells).
+/// - Owner columns cross a category boundary when the document says every
+///   task has an owner (`由市政府分管领导牵头负责`).
 /// - `number`, `text`, extra columns: never inherited.
 ///
-/// Inheritance never crosses a section change or a table, and a blank run
+/// Inheritance never crosses a table, nor (but for owners, above) a
+/// section change, and a blank run
 /// that a page-break row shows blank is left blank.
 struct TableMergePolicy: Sendable {
     private(set) var reprints: [TableColumnRole: Int] = [:]
     private(set) var contradictions: [TableColumnRole: Int] = [:]
+    /// Rows with the column printed, and rows in all, per role.
+    private(set) var printed: [TableColumnRole: Int] = [:]
+    private(set) var rowCount = 0
+    /// Whether the document says every task has an owner.
+    let ownersStated: Bool
+
+    /// Share of rows above which a column counts as printed for every task,
+    /// so its rare blank runs are merged cells.
+    static let denseShare = 0.95
 
     /// Collects the page-break evidence of every table of one document.
-    init(tables: [[TableRowValues]]) {
+    init(tables: [[TableRowValues]], ownersStated: Bool = false) {
+        self.ownersStated = ownersStated
         for rows in tables { collect(rows) }
+    }
+
+    /// Whether a column is printed for nearly every task (`完成时限` in 168 of 173 rows).
+    func isDense(_ role: TableColumnRole) -> Bool {
+        rowCount > 0 && Double(printed[role, default: 0]) >= Self.denseShare * Double(rowCount)
+    }
+
+    /// Whether blanks of this role inherit across a category boundary: owner
+    /// columns do when the document says every task has an owner, since a
+    /// merged Word cell in one column can run past a boundary another draws.
+    func crossesCategories(_ role: TableColumnRole) -> Bool {
+        ownersStated && (role == .leaders || role == .leadUnits)
     }
 
     /// Whether blank cells of this role inherit the value above.
@@ -38,7 +65,7 @@ struct TableMergePolicy: Sendable {
         switch role {
         case .section, .subsection: return true
         case .leaders, .leadUnits: return against <= seen
-        case .coUnits, .deadline, .title: return seen > 0 && seen > against
+        case .coUnits, .deadline, .title: return (seen > 0 && seen > against) || isDense(role)
         case .number, .text, .extra: return false
         }
     }
@@ -61,7 +88,9 @@ struct TableMergePolicy: Sendable {
     private mutating func collect(_ rows: [TableRowValues]) {
         let breaks = Self.pageBreakRows(rows)
         var carried: [TableColumnRole: [String]] = [:]
+        rowCount += rows.count
         for (index, row) in rows.enumerated() {
+            for role in TableColumnRole.allCases where !row[role].isEmpty { printed[role, default: 0] += 1 }
             if breaks.contains(index) { weigh(row, above: rows[index - 1], carried: carried) }
             for role in TableColumnRole.allCases where !row[role].isEmpty {
                 carried[role] = row[role]

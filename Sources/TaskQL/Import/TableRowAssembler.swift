@@ -7,6 +7,9 @@
 /// indicator rows of a 综合指标 section count apart from key tasks).
 struct TableRowAssembler: Sendable {
     var file: String
+    /// Whether the document says every task has an owner (`由市政府分管领导牵头负责`):
+    /// then a merged owner cell may run across a category boundary.
+    var ownersStated = false
 
     func assemble(_ blocks: [TableBlock], notes: inout ReaderNotes) -> [RawTask] {
         let names = learnNames(blocks)
@@ -16,7 +19,7 @@ struct TableRowAssembler: Sendable {
         }
         let units = TableUnitNames(rows: tables)
         tables = tables.map { $0.map(units.splitting) }
-        let policy = TableMergePolicy(tables: tables)
+        let policy = TableMergePolicy(tables: tables, ownersStated: ownersStated)
         // A grid table's merges are known (Word's vMerge, HTML's rowspan):
         // its blank cells are blank, nothing is guessed.
         for index in tables.indices where !blocks[index].mergesKnown {
@@ -59,7 +62,7 @@ struct TableRowAssembler: Sendable {
         let breaks = TableMergePolicy.pageBreakRows(rows)
         let order: [TableColumnRole] = [.section, .subsection, .leaders, .leadUnits, .coUnits, .deadline, .title]
         for role in order where policy.inherits(role) {
-            let filled = fill(role, in: &rows, pageBreaks: breaks)
+            let filled = fill(role, in: &rows, pageBreaks: breaks, policy: policy)
             if filled > 0 { notes.inheritedCells[role.fieldName, default: 0] += filled }
         }
         return rows
@@ -67,7 +70,9 @@ struct TableRowAssembler: Sendable {
 
     /// Fills blank runs of one role from the value above; returns how many
     /// cells were filled.
-    private func fill(_ role: TableColumnRole, in rows: inout [TableRowValues], pageBreaks: Set<Int>) -> Int {
+    private func fill(
+        _ role: TableColumnRole, in rows: inout [TableRowValues], pageBreaks: Set<Int>, policy: TableMergePolicy
+    ) -> Int {
         var filled = 0
         var carried: [String] = []
         var run: [Int] = []
@@ -81,7 +86,9 @@ struct TableRowAssembler: Sendable {
             contradicted = false
         }
         for index in rows.indices {
-            if role != .section, index > 0, rows[index][.section] != rows[index - 1][.section] {
+            if role != .section, index > 0, rows[index][.section] != rows[index - 1][.section],
+                !policy.crossesCategories(role)
+            {
                 closeRun()
                 carried = []
             }

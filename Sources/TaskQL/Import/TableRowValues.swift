@@ -27,7 +27,9 @@ struct TableRowValues: Sendable, Equatable {
         self.init(line: row.line, cellCount: row.cells.count)
         for (column, role) in header.roles.enumerated() {
             guard let cell = row.cell(column), !cell.isBlank else { continue }
-            if role == .extra {
+            // A 完成时限 column that holds progress prose (`完成时限及项目推进完成情况`)
+            // keeps it as an extra field, not as a deadline.
+            if role == .extra || role == .deadline && TableCellText.joinedProse(cell.lines).count > 40 {
                 let name = header.names[column].isEmpty ? "column\(column + 1)" : header.names[column]
                 extras.append(ExtraField(name: name, value: TableCellText.joinedProse(cell.lines)))
                 continue

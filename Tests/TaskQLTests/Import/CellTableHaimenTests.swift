@@ -102,11 +102,34 @@ struct CellTableHaimenTests {
         #expect((try key("22")).leaders == ["沈旭东", "姜勇"])
     }
 
-    @Test func coUnitsAndDeadlinesAreNotInvented() throws {
+    @Test func coUnitsAreNotInvented() throws {
         // Page breaks leave blank 协同单位 runs blank: the column is not merged.
         #expect((try key("11")).coUnits.isEmpty)
         #expect(notes.inheritedCells["co_units"] == nil)
-        #expect(notes.inheritedCells["deadline"] == nil)
+    }
+
+    /// 完成时限 is printed for 168 of 173 key tasks: the one blank run, right
+    /// after task 23's `12月底前`, is a merged cell (Docs/MergedCells.md).
+    @Test func denseDeadlineColumnInheritsItsOneBlankRun() throws {
+        #expect((try key("23")).deadline == "12月底前")
+        for number in 24...28 { #expect((try key(String(number))).deadline == "12月底前") }
+        #expect((try key("29")).deadline == "12月底前")
+        #expect((notes.inheritedCells["deadline"] ?? 0) >= 5)
+    }
+
+    /// The notice says every task has an owner (由市政府分管领导牵头负责), so a
+    /// merged leader cell runs across the category boundary another column draws.
+    @Test func ownerCellsCrossACategoryBoundary() throws {
+        let livelihood = try TableSeeds.read(TableSeeds.haimen).tasks.filter { $0.kind == .livelihood }
+        func project(_ number: String) throws -> RawTask { try #require(livelihood.first { $0.number == number }) }
+        #expect(try project("28").section == "公共文体")
+        #expect(try project("29").section == "教育惠民")
+        #expect(try project("29").leaders == ["黄静"])
+        #expect(try project("47").leaders == ["周国强"])
+        for number in ["48", "49", "50"] {
+            #expect(try project(number).section == "便捷出行")
+            #expect(try project(number).leaders == ["周国强"])
+        }
     }
 
     @Test func splitDeadlineIsJoined() throws {
