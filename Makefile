@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
-APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux locales
+APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux locales libreoffice-writer-nogui poppler-utils
 
 .PHONY: run test build deps bench format lint clean
 
@@ -17,7 +17,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
 build: deps

@@ -36,7 +36,14 @@ enum JSONLineWriter {
         optional(r.due?.description, &out)
         out += ",\"source\":"
         string(r.source, &out)
-        out += "}\n"
+        out += ",\"extra\":{"
+        for (i, field) in r.extra.enumerated() {
+            if i > 0 { out += "," }
+            string(field.name, &out)
+            out += ":"
+            string(field.value, &out)
+        }
+        out += "}}\n"
     }
 
     /// A dataset header line.

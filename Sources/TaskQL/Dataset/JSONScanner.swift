@@ -152,6 +152,21 @@ struct JSONScanner {
         return items
     }
 
+    /// An object of string values, in the order written (null or absent: empty).
+    mutating func stringObject() throws(Failure) -> [(String, String)] {
+        if takeNull() { return [] }
+        try expect(0x7B, "an object")
+        var pairs: [(String, String)] = []
+        if take(0x7D) { return pairs }
+        repeat {
+            let key = try string()
+            try expect(0x3A, ":")
+            pairs.append((key, try string()))
+        } while take(0x2C)
+        try expect(0x7D, "} or ,")
+        return pairs
+    }
+
     /// Skips any value (for keys a newer writer may add).
     mutating func skipValue() throws(Failure) {
         skipSpace()

@@ -23,6 +23,7 @@ enum TaskRecordLine {
         var section, subsection, title, deadline: String?
         var due: CivilDate?
         var leaders: [String] = [], leadUnits: [String] = [], coUnits: [String] = []
+        var extra: [ExtraField] = []
 
         mutating func read(_ key: String, _ s: inout JSONScanner) throws(JSONScanner.Failure) {
             switch key {
@@ -49,6 +50,7 @@ enum TaskRecordLine {
                     due = date
                 }
             case "source": source = try s.string()
+            case "extra": extra = try s.stringObject().map { ExtraField(name: $0.0, value: $0.1) }
             default: try s.skipValue()  // `units` (derived) and keys of newer writers
             }
         }
@@ -63,7 +65,7 @@ enum TaskRecordLine {
                 year: try required(year, "year"), kind: try required(kind, "kind"), section: section,
                 subsection: subsection, number: try required(number, "number"), title: title,
                 text: try required(text, "text"), leaders: leaders, leadUnits: leadUnits, coUnits: coUnits,
-                deadline: deadline, due: due, source: try required(source, "source"))
+                deadline: deadline, due: due, source: try required(source, "source"), extra: extra)
         }
     }
 }

@@ -24,6 +24,8 @@ public struct DocumentImporter: Sendable {
     public var aliases: UnitAliases
     /// The layout readers tried, in order.
     public var readers: [any LayoutReader]
+    /// Runs LibreOffice and pdftotext for .doc, .wps and .pdf files.
+    var converter = ExternalConverter()
 
     /// An importer with the given aliases and readers.
     public init(aliases: UnitAliases = .builtIn, readers: [any LayoutReader] = DocumentImporter.standardReaders) {
@@ -55,16 +57,13 @@ public struct DocumentImporter: Sendable {
             let document = try HTMLFrontEnd.read(decoded.text, file: file)
             return try importStructured(document, encoding: decoded.encoding, datasetName: datasetName)
         case .legacyOffice:
-            throw ImportError(
-                file: file,
-                message: "a Word 97–2003 or WPS document: save it as .docx (or convert it with "
-                    + "`soffice --headless --convert-to docx`, from LibreOffice: apt-get install libreoffice-writer) "
-                    + "and import that")
+            let docx = try converter.docx(fromLegacy: bytes, file: file)
+            let document = try DocxFrontEnd.read(docx, file: file)
+            return try importStructured(document, encoding: .utf8, datasetName: datasetName)
         case .pdf:
-            throw ImportError(
-                file: file,
-                message: "a PDF file: convert it to text with `pdftotext -layout` (poppler: apt-get install "
-                    + "poppler-utils) and import the text")
+            let text = try converter.text(fromPDF: bytes, file: file)
+            let decoded = try TextDecoder.decode(text, file: file, encoding: .utf8)
+            return try importText(decoded.text, file: file, encoding: decoded.encoding, datasetName: datasetName)
         case .unsupportedArchive:
             throw ImportError(
                 file: file,
@@ -109,7 +108,11 @@ public struct DocumentImporter: Sendable {
         var layout = "\(document.frontEnd)-table"
         if tasks.isEmpty {
             let paragraphs = document.paragraphLines(excluding: found.blockIndices)
-            let read = try readLines(paragraphs, notes: &notes)
+            let tables = document.blocks.compactMap { block -> GridTable? in
+                if case .table(let table) = block { return table }
+                return nil
+            }
+            let read = try readLines(paragraphs, notes: &notes, tables: tables)
             tasks = read.tasks
             layout = "\(read.layout) (\(document.frontEnd))"
         }
@@ -118,10 +121,19 @@ public struct DocumentImporter: Sendable {
     }
 
     /// The tasks of a document's lines, by the most confident layout reader.
-    private func readLines(_ document: DocumentLines, notes: inout ReaderNotes) throws(ImportError) -> (
-        tasks: [RawTask], layout: String
-    ) {
-        let reader = try chooseReader(document)
+    /// `tables` are a structured document's tables, named in the error when
+    /// nothing is found.
+    private func readLines(
+        _ document: DocumentLines, notes: inout ReaderNotes, tables: [GridTable] = []
+    ) throws(ImportError) -> (tasks: [RawTask], layout: String) {
+        let seen = { [DocumentSurvey.describe(tables: tables), DocumentSurvey.describe(document)].compactMap { $0 } }
+        guard let reader = chooseReader(document) else {
+            let tried = readers.map(\.name).joined(separator: ", ")
+            throw ImportError(
+                file: document.file,
+                message: "no recognisable tasks: seen \(seen().joined(separator: "; ")); none of the layouts "
+                    + "(\(tried)) applies — \(DocumentSurvey.advice)")
+        }
         let tasks: [RawTask]
         do {
             tasks = try reader.read(document, notes: &notes)
@@ -132,7 +144,9 @@ public struct DocumentImporter: Sendable {
         }
         guard !tasks.isEmpty else {
             throw ImportError(
-                file: document.file, message: "the \(reader.name) layout was recognised but no tasks were found")
+                file: document.file,
+                message: "the \(reader.name) layout was recognised but no tasks were found: seen "
+                    + "\(seen().joined(separator: "; ")) — \(DocumentSurvey.advice)")
         }
         return (tasks, reader.name)
     }
@@ -156,21 +170,14 @@ public struct DocumentImporter: Sendable {
         return ImportedDocument(info: info, records: records, report: report, datasetName: name)
     }
 
-    /// The most confident reader, or an error naming the layouts tried.
-    func chooseReader(_ document: DocumentLines) throws(ImportError) -> any LayoutReader {
+    /// The most confident reader, nil when none reaches ``minimumConfidence``.
+    func chooseReader(_ document: DocumentLines) -> (any LayoutReader)? {
         var best: (reader: any LayoutReader, score: Int)?
         for reader in readers {
             let score = reader.confidence(document)
             if score > (best?.score ?? Self.minimumConfidence - 1) { best = (reader, score) }
         }
-        guard let best else {
-            let tried = readers.map(\.name).joined(separator: ", ")
-            throw ImportError(
-                file: document.file,
-                message: "no recognisable tasks: the text matches none of the known layouts (\(tried)); "
-                    + "see Docs/IMPORTING.md for the layouts and how to add one")
-        }
-        return best.reader
+        return best?.reader
     }
 
     func metadataWarnings(_ found: DocumentInfoExtractor.Found, file: String) -> [ImportWarning] {

@@ -84,18 +84,6 @@ public struct RawTask: Sendable, Equatable {
     }
 }
 
-/// A named value from a column the importer keeps but does not interpret.
-public struct ExtraField: Sendable, Equatable, Hashable {
-    /// The column's header name (`进展情况`).
-    public var name: String
-    /// The cell's text.
-    public var value: String
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
 /// A warning found while reading a document, with the line it concerns.
 public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
     public var file: String

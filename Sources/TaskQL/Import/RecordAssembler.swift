@@ -39,7 +39,7 @@ struct RecordAssembler {
             text: task.text, leaders: task.leaders.map { LineText.removingSpaces($0) }.filter { !$0.isEmpty },
             leadUnits: task.leadUnits, coUnits: task.coUnits, deadline: deadline,
             due: deadline.flatMap { DeadlineParser.due($0, year: info.year) },
-            source: "\(sourceFile):\(task.line)")
+            source: "\(sourceFile):\(task.line)", extra: task.extras)
     }
 
     /// The number as an id part: Chinese numerals become digits (`十一` → `11`),

@@ -10,6 +10,18 @@ public enum TaskKind: String, Codable, Sendable, CaseIterable {
     case report
 }
 
+/// A named value from a column the importer keeps but does not interpret.
+public struct ExtraField: Sendable, Equatable, Hashable {
+    /// The column's header name (`进展情况`).
+    public var name: String
+    /// The cell's text.
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
 /// One task as imported from a document: the unit of every query.
 ///
 /// Field names are the query language's field names; JSON Lines dataset
@@ -47,6 +59,9 @@ public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
     public var due: CivilDate?
     /// `file:line` the record came from.
     public var source: String
+    /// Columns the importer keeps without interpreting them (进展情况,
+    /// 一季度目标, 备注 …), by header name in column order.
+    public var extra: [ExtraField]
 
     /// lead_units followed by co_units.
     public var units: [String] { leadUnits + coUnits }
@@ -57,8 +72,9 @@ public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
         id: String, dataset: String, city: String, year: Int, kind: TaskKind,
         section: String?, subsection: String?, number: String, title: String?, text: String,
         leaders: [String], leadUnits: [String], coUnits: [String],
-        deadline: String?, due: CivilDate?, source: String
+        deadline: String?, due: CivilDate?, source: String, extra: [ExtraField] = []
     ) {
+        self.extra = extra
         self.id = id
         self.dataset = dataset
         self.city = city
@@ -82,7 +98,15 @@ public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
         case leadUnits = "lead_units"
         case coUnits = "co_units"
         case units
-        case deadline, due, source
+        case deadline, due, source, extra
+    }
+
+    /// Extra fields' names as JSON keys.
+    private struct ExtraKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -103,6 +127,14 @@ public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
         deadline = try c.decodeIfPresent(String.self, forKey: .deadline)
         due = try c.decodeIfPresent(CivilDate.self, forKey: .due)
         source = try c.decode(String.self, forKey: .source)
+        if c.contains(.extra), try !c.decodeNil(forKey: .extra) {
+            let object = try c.nestedContainer(keyedBy: ExtraKey.self, forKey: .extra)
+            extra = try object.allKeys.map {
+                ExtraField(name: $0.stringValue, value: try object.decode(String.self, forKey: $0))
+            }
+        } else {
+            extra = []
+        }
     }
 
     // Every key is always written (null when absent) so that the JSON Lines
@@ -126,5 +158,7 @@ public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
         try c.encode(deadline, forKey: .deadline)
         try c.encode(due, forKey: .due)
         try c.encode(source, forKey: .source)
+        var object = c.nestedContainer(keyedBy: ExtraKey.self, forKey: .extra)
+        for field in extra { try object.encode(field.value, forKey: ExtraKey(stringValue: field.name)) }
     }
 }

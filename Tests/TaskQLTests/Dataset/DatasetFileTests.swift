@@ -29,6 +29,20 @@ import Testing
         #expect(loaded.map(\.name) == datasets.map(\.name))
     }
 
+    /// Columns the importer keeps without interpreting (进展情况) survive a
+    /// dataset file, in their order.
+    @Test func extraFieldsRoundTrip() throws {
+        var record = try DocumentImporter().importFile(at: SeedDocuments.path("002")).dataset.records[0]
+        record.extra = [ExtraField(name: "进展情况", value: "已完成\"30%\""), ExtraField(name: "备注", value: "")]
+        let dataset = Dataset(name: "x", documents: [], records: [record])
+        let text = DatasetFile.encode([dataset])
+        #expect(text.contains(#""extra":{"进展情况":"已完成\"30%\"","备注":""}"#))
+        let path = NSTemporaryDirectory() + "extra-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try DatasetFile.write([dataset], to: path)
+        #expect(try DatasetFile.read(path: path).first?.records.first?.extra == record.extra)
+    }
+
     @Test func schemaOfHeaderAndRecords() throws {
         let dataset = try DocumentImporter().importFile(at: SeedDocuments.path("002")).dataset
         let lines = DatasetFile.encode([dataset]).split(separator: "\n")
@@ -38,7 +52,7 @@ import Testing
         #expect(
             Set(record.keys) == [
                 "id", "dataset", "city", "year", "kind", "section", "subsection", "number", "title", "text", "leaders",
-                "lead_units", "co_units", "units", "deadline", "due", "source",
+                "lead_units", "co_units", "units", "deadline", "due", "source", "extra",
             ])
         #expect(record["title"] is NSNull)
         // The hand-written lines carry exactly the keys of TaskRecord's Codable.
