@@ -35,6 +35,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
     }
 
+    /// Documents the importer cannot read say what was seen and exit 66.
+    @Test func unreadableDocumentsSayWhatWasSeen() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "taskql-seen-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
+        try ole.write(to: directory.appendingPathComponent("plan.doc"))
+        try Data("<html><body><h1>关于开展植树活动的通知</h1><p>各区人民政府：</p><p>现就有关事项通知如下。</p></body></html>".utf8)
+            .write(to: directory.appendingPathComponent("notice.html"))
+        try Data(
+            "<html><body><table><tr><td>姓名</td><td>电话</td><td>地址</td></tr><tr><td>王明</td><td>123</td><td>江城路</td></tr></table></body></html>"
+                .utf8
+        ).write(to: directory.appendingPathComponent("contacts.html"))
+        let cases: [(file: String, environment: [String: String], says: [String])] = [
+            ("plan.doc", ["PATH": "/nonexistent"], ["LibreOffice is not installed", "libreoffice-writer"]),
+            ("notice.html", [:], ["no recognisable tasks", "no numbered items", "no responsibility labels"]),
+            ("contacts.html", [:], ["columns 姓名, 电话, 地址", "none of which names a task or a responsible unit"]),
+        ]
+        for item in cases {
+            let outcome = try CLIProcess.run(
+                ["import", item.file, "-o", "out.jsonl"], in: directory, environment: item.environment)
+            #expect(outcome.status == 66, "\(item.file): \(outcome.stderr)")
+            for text in item.says { #expect(outcome.stderr.contains(text), "\(item.file): \(outcome.stderr)") }
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
+        }
+    }
+
     @Test func scriptThatIsNotUTF8Exits66() throws {
         let directory = try CLIProcess.scratchDirectory()
         try Data([0x74, 0xFF, 0xFE, 0x0A]).write(to: directory.appendingPathComponent("bad.tql"))

@@ -100,7 +100,9 @@ public struct DocumentImporter: Sendable {
     ) throws(ImportError) -> ImportedDocument {
         let rendered = document.renderedLines
         guard rendered.lines.contains(where: { !LineText.trimmed($0).isEmpty }) else {
-            throw ImportError(file: document.file, message: "the \(document.frontEnd) document has no text")
+            let depth =
+                document.frontEnd == "html" ? " (or nests its elements deeper than the 256 levels libxml2 reads)" : ""
+            throw ImportError(file: document.file, message: "the \(document.frontEnd) document has no text\(depth)")
         }
         var notes = ReaderNotes()
         let found = GridTableRules.taskTables(document)

@@ -22,14 +22,16 @@ enum DocxFrontEnd {
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     /// The document in `bytes`, or an error saying why it is not a readable .docx.
-    static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> StructuredDocument {
+    static func read(
+        _ bytes: [UInt8], file: String, partLimit: Int = maximumPartSize
+    ) throws(ImportError) -> StructuredDocument {
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw ImportError(file: file, message: "not a .docx file: it is not a zip archive (\(error))")
         }
-        guard let documentXML = try part("word/document.xml", of: archive, file: file) else {
+        guard let documentXML = try part("word/document.xml", of: archive, file: file, limit: partLimit) else {
             throw ImportError(
                 file: file, message: "a zip archive without word/document.xml: not a Word .docx document")
         }
@@ -37,10 +39,10 @@ enum DocxFrontEnd {
             throw ImportError(file: file, message: "word/document.xml is not well-formed XML")
         }
         var numbering =
-            try part("word/numbering.xml", of: archive, file: file)
+            try part("word/numbering.xml", of: archive, file: file, limit: partLimit)
             .flatMap { MarkupParser.parse($0, flavour: .xml) }
             .map(WordNumbering.init) ?? WordNumbering()
-        if let styles = try part("word/styles.xml", of: archive, file: file).flatMap({
+        if let styles = try part("word/styles.xml", of: archive, file: file, limit: partLimit).flatMap({
             MarkupParser.parse($0, flavour: .xml)
         }) {
             numbering.learnStyles(styles)
@@ -51,21 +53,22 @@ enum DocxFrontEnd {
     }
 
     /// The bytes of one part of the archive, nil when it has none.
-    private static func part(_ path: String, of archive: Archive, file: String) throws(ImportError) -> [UInt8]? {
+    private static func part(
+        _ path: String, of archive: Archive, file: String, limit: Int
+    ) throws(ImportError) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
-            throw ImportError(file: file, message: "\(path) is larger than \(maximumPartSize >> 20) MB uncompressed")
-        }
+        let tooLarge = ImportError(file: file, message: "\(path) is larger than \(limit) bytes uncompressed")
+        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(entry.uncompressedSize))
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
         do {
             _ = try archive.extract(entry) { chunk in
                 // The size in the header can lie; count what really comes out.
-                guard bytes.count + chunk.count <= maximumPartSize else { throw PartTooLarge() }
+                guard bytes.count + chunk.count <= limit else { throw PartTooLarge() }
                 bytes.append(contentsOf: chunk)
             }
         } catch is PartTooLarge {
-            throw ImportError(file: file, message: "\(path) is larger than \(maximumPartSize >> 20) MB uncompressed")
+            throw tooLarge
         } catch {
             throw ImportError(file: file, message: "\(path) cannot be unpacked: \(error)")
         }

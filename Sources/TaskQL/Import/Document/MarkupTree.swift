@@ -36,8 +36,10 @@ struct MarkupNode: Sendable {
         return children.map(\.allText).joined()
     }
 
-    /// Deeper elements are folded into their ancestor at this depth.
-    static let maximumDepth = 160
+    /// Deeper elements are folded into their ancestor at this depth: above
+    /// libxml2's own limit (256 levels without `HUGE`), so a page libxml2
+    /// reads keeps its structure, and low enough for the recursive walks.
+    static let maximumDepth = 300
 }
 
 /// Parses bytes with libxml2 into a ``MarkupNode`` tree.

@@ -104,8 +104,10 @@ struct DocumentParagraph: Sendable, Equatable {
 struct GridTable: Sendable, Equatable {
     var rows: [[GridCell]]
 
-    /// The grid's width: the widest row, counting spans and skipped columns.
-    var width: Int { rows.map { $0.map { $0.column + $0.columnSpan }.max() ?? 0 }.max() ?? 0 }
+    /// The grid's width: one past the last column a cell starts in. A span
+    /// reaching further (`colspan="99999"` on a category row) covers no
+    /// column of its own.
+    var width: Int { rows.flatMap { $0.map { $0.column + 1 } }.max() ?? 0 }
 
     /// Every grid position filled with the cell that covers it: a cell merged
     /// over rows or columns appears at each position it covers, with the text
