@@ -165,6 +165,10 @@ public struct DocumentImporter: Sendable {
             file: file, title: found.title, authority: found.authority, documentNumber: found.documentNumber,
             date: found.date, city: found.city ?? "", year: found.year ?? 0, layout: layout)
         notes.warnings += metadataWarnings(found, file: file)
+        // The notice precedes the items; a narrative report's numbers count other things.
+        if tasks.contains(where: { $0.kind != .report }) {
+            notes.declaredCounts = DeclaredCounts.find(in: text, limit: min(60, (tasks.map(\.line).min() ?? 1) - 1))
+        }
         let name = datasetName ?? Self.defaultDatasetName(info)
         let records = RecordAssembler(datasetName: name, info: info).records(tasks)
         notes.warnings += NumberingCheck.warnings(records, file: RecordAssembler.baseName(file))

@@ -29,6 +29,11 @@ public struct ImportReport: Sendable, Equatable {
     public var inheritedCells: [(field: String, count: Int)]
     /// Warnings with `file:line`.
     public var warnings: [ImportWarning]
+    /// Counts the notice declares (`173项重点工作`), with the count found.
+    /// `kind` nil: a count of every item.
+    public var declaredCounts: [(kind: TaskKind?, declared: Int, found: Int)]
+    /// Columns kept as extra fields, with how many records have each.
+    public var extraColumns: [(name: String, count: Int)]
 
     /// Builds the report of `records` read from the document `info` describes.
     public init(
@@ -53,7 +58,41 @@ public struct ImportReport: Sendable, Equatable {
         bySection = sections
         blankFields = Self.blankCounts(records)
         inheritedCells = notes.inheritedCells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        warnings = notes.warnings
+        declaredCounts = notes.declaredCounts.map { count in
+            (count.kind, count.declared, records.count(where: { Self.counts(count.kind, $0.kind) }))
+        }
+        var columns: [(name: String, count: Int)] = []
+        for record in records {
+            for field in record.extra {
+                if let i = columns.firstIndex(where: { $0.name == field.name }) {
+                    columns[i].count += 1
+                } else {
+                    columns.append((field.name, 1))
+                }
+            }
+        }
+        extraColumns = columns
+        var warnings = notes.warnings
+        for count in declaredCounts where count.declared != count.found {
+            let line = notes.declaredCounts.first { $0.kind == count.kind }?.line ?? 1
+            warnings.append(
+                ImportWarning(
+                    file: info.file, line: line,
+                    message: "the notice declares \(count.declared) \(count.kind?.rawValue ?? "") items, "
+                        + "\(count.found) were found"))
+        }
+        self.warnings = warnings
+    }
+
+    /// Whether a declared count of `declared` items counts an item of `kind`:
+    /// generic task words count key tasks and projects, not targets; a count
+    /// of 重点工作 also counts the targets listed among them.
+    static func counts(_ declared: TaskKind?, _ kind: TaskKind) -> Bool {
+        switch declared {
+        case nil: kind == .key || kind == .livelihood
+        case .key: kind == .key || kind == .indicator
+        case let declared?: kind == declared
+        }
     }
 
     static func blankCounts(_ records: [TaskRecord]) -> [(field: String, count: Int)] {
@@ -71,6 +110,8 @@ public struct ImportReport: Sendable, Equatable {
 
     public static func == (a: ImportReport, b: ImportReport) -> Bool {
         a.info == b.info && a.datasetName == b.datasetName && a.total == b.total && a.bySection == b.bySection
+            && a.declaredCounts.map(\.declared) == b.declaredCounts.map(\.declared)
+            && a.extraColumns.map(\.name) == b.extraColumns.map(\.name)
             && a.warnings == b.warnings && a.blankFields.map(\.field) == b.blankFields.map(\.field)
             && a.blankFields.map(\.count) == b.blankFields.map(\.count)
     }
@@ -98,6 +139,17 @@ public struct ImportReport: Sendable, Equatable {
         out.append("  blank fields (of \(total)): " + (blanks.isEmpty ? "none" : blanks))
         let inherited = inheritedCells.map { "\($0.field) \($0.count)" }.joined(separator: ", ")
         out.append("  inherited cells: " + (inherited.isEmpty ? "none" : inherited))
+        if !declaredCounts.isEmpty {
+            let counts = declaredCounts.map { count in
+                "\(count.kind?.rawValue ?? "all") \(count.declared)"
+                    + (count.declared == count.found ? " ✓" : " (found \(count.found))")
+            }
+            out.append("  declared counts: " + counts.joined(separator: ", "))
+        }
+        if !extraColumns.isEmpty {
+            out.append(
+                "  extra columns kept: " + extraColumns.map { "\($0.name) (\($0.count))" }.joined(separator: ", "))
+        }
         out.append("  warnings: " + (warnings.isEmpty ? "none" : "\(warnings.count)"))
         for w in warnings { out.append("    \(w)") }
         return out.joined(separator: "\n") + "\n"

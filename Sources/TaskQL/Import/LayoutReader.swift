@@ -104,6 +104,8 @@ public struct ReaderNotes: Sendable {
     /// name (`leaders`, `lead_units` …).
     public var inheritedCells: [String: Int] = [:]
     public var warnings: [ImportWarning] = []
+    /// Counts the notice declares, checked in the report.
+    var declaredCounts: [DeclaredCounts.Count] = []
     public init() {}
 }
 
