@@ -13,7 +13,7 @@
 public struct DocumentImporter: Sendable {
     /// Every layout the importer knows, most specific first.
     public static let standardReaders: [any LayoutReader] = [
-        CellTableReader(), PipeTableReader(), LabelledItemsReader(), ParenthesisedUnitsReader(),
+        CellTableReader(), PipeTableReader(), SpacedColumnsReader(), LabelledItemsReader(), ParenthesisedUnitsReader(),
         NarrativeReportReader(),
     ]
 
