@@ -21,9 +21,61 @@ struct PersonNames: Sendable {
     }
 
     /// The names in a leader cell: one per line, padding removed, glued
-    /// names split.
+    /// names split; padding decides between names where it can
+    /// (``splitPadded(_:)``).
     func names(in cell: TableCell) -> [String] {
-        TableCellText.listItems(cell.lines).flatMap(split)
+        cell.lines.flatMap { line -> [String] in
+            if let padded = splitPadded(TableCellText.trimmed(line)) { return padded }
+            return TableCellText.listItems([line]).flatMap(split)
+        }
+    }
+
+    /// Names in a line where padding shows their bounds (`王 明李 华`,
+    /// `赵 刚 钱志远`, `祝振偉 陳夏林`): a two-character name may be padded
+    /// inside (`王 明`), a three-character name is written whole or spaced out
+    /// (`周 国 强`), and a gap between names may be a space or none. Of the
+    /// readings that fit every space, the one with the most known names wins;
+    /// nil when the line has no inner space, is no run of names (2–3 Han
+    /// characters each), or fits no reading. On a tie, fewer names win
+    /// (`祝振偉 陳夏林` is two people, not `祝振`, `偉陳`, `夏林`).
+    func splitPadded(_ line: String) -> [String]? {
+        let chars = Array(line)
+        guard chars.contains(where: TableCellText.isPadding) else { return nil }
+        var letters: [Character] = []
+        var spaceBefore: [Bool] = []  // spaceBefore[i]: padding between letters i-1 and i
+        var pendingSpace = false
+        for ch in chars {
+            if TableCellText.isPadding(ch) {
+                pendingSpace = true
+            } else {
+                guard LineText.isHan(ch) else { return nil }
+                letters.append(ch)
+                spaceBefore.append(pendingSpace && !letters.isEmpty)
+                pendingSpace = false
+            }
+        }
+        guard letters.count >= 4, letters.count <= 24 else { return nil }
+        // best[i]: the best reading of letters[i...] as (known names, names).
+        var best: [(known: Int, names: [String])?] = Array(repeating: nil, count: letters.count + 1)
+        best[letters.count] = (0, [])
+        for start in stride(from: letters.count - 1, through: 0, by: -1) {
+            for length in [2, 3] where start + length <= letters.count {
+                let gaps = ((start + 1)..<(start + length)).map { spaceBefore[$0] }
+                let fits = length == 2 || gaps.allSatisfy { $0 } || gaps.allSatisfy { !$0 }
+                guard fits, let rest = best[start + length] else { continue }
+                let name = String(letters[start..<(start + length)])
+                let candidate = (known: rest.known + (known.contains(name) ? 1 : 0), names: [name] + rest.names)
+                if let current = best[start],
+                    current.known > candidate.known
+                        || current.known == candidate.known && current.names.count <= candidate.names.count
+                {
+                    continue
+                }
+                best[start] = candidate
+            }
+        }
+        guard let reading = best[0], reading.names.count > 1 else { return nil }
+        return reading.names
     }
 
     /// Splits a run of glued names, or returns the text whole. Every part

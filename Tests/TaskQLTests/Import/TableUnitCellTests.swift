@@ -25,3 +25,27 @@ struct TableUnitCellTests {
         #expect(!units.contains { $0.hasPrefix("（") || $0.hasPrefix("(") })
     }
 }
+
+/// Leader cells that pad names to a common width: padding shows where one
+/// person's name ends.
+@Suite struct PaddedLeaderNameTests {
+    @Test(arguments: [
+        ("王 明李 华", ["王明", "李华"]), ("赵 刚 钱志远", ["赵刚", "钱志远"]), ("祝振偉 陳夏林", ["祝振偉", "陳夏林"]),
+        ("沈 昱 祝振偉", ["沈昱", "祝振偉"]), ("周 国 强 李华", ["周国强", "李华"]),
+    ])
+    func paddedNamesSplitIntoPeople(line: String, people: [String]) {
+        #expect(PersonNames().splitPadded(line) == people)
+    }
+
+    @Test func oneNameOrNoNamesIsLeftToTheOtherRules() {
+        #expect(PersonNames().splitPadded("姜  勇") == nil)
+        #expect(PersonNames().splitPadded("各市长") == nil)
+        #expect(PersonNames().splitPadded("分管 副市长 X") == nil)
+    }
+
+    @Test func knownNamesDecideAnAmbiguousLine() {
+        var names = PersonNames()
+        names.learn(from: [TableCell(line: 1, lines: ["王明"]), TableCell(line: 2, lines: ["李华强"])])
+        #expect(names.splitPadded("王明 李华强") == ["王明", "李华强"])
+    }
+}
