@@ -103,4 +103,17 @@ enum HeadingRules {
         kind(of: text) != nil
             || ["目标", "任务", "分解", "项目", "工作", "领域", "建设", "发展", "改革", "民生", "类"].contains(where: text.contains)
     }
+
+    /// Whether a numbered line is a group heading that gives its items an
+    /// owner (`(一)省监察厅牵头的工作`, `一、孟学农省长负责的工作`,
+    /// `二、市发展改革委牵头工作(6项)`): short, ending in 工作/任务/事项, and
+    /// naming a leader or units. Such a line is never an item itself.
+    static func isGroupHeading(_ text: String) -> Bool {
+        var body = LineText.droppingSentenceEnd(LineText.removingSpaces(text))
+        if let (before, inside) = LineText.trailingParenthetical(body), inside.contains(where: \.isNumber) {
+            body = before
+        }
+        guard body.count <= 24, ["工作", "任务", "事项"].contains(where: body.hasSuffix) else { return false }
+        return !leaders(in: body).isEmpty || !leadUnits(in: body).isEmpty
+    }
 }

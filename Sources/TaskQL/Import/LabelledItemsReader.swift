@@ -88,7 +88,9 @@ public struct LabelledItemsReader: LayoutReader {
         var openRun: [NumberedLine.Style: (run: Int, value: Int)] = [:]
         var labelled: Set<Int> = []
         for (index, line) in lines.enumerated() {
-            guard case .numbered(let numbered, let inline) = line else { continue }
+            guard case .numbered(let numbered, let inline) = line, !HeadingRules.isGroupHeading(numbered.rest) else {
+                continue
+            }
             if let open = openRun[numbered.style], numbered.value == open.value + 1 {
                 runs[open.run].append(index)
                 openRun[numbered.style] = (open.run, numbered.value)

@@ -67,7 +67,8 @@ enum ResponsibilityStatement {
             case .plain: plain += units
             }
         }
-        guard sawVerb, (lead + assist + plain + pending).contains(where: UnitList.looksLikeUnit) else { return nil }
+        guard sawVerb, (lead + assist + plain + pending).flatMap(UnitList.units).contains(where: UnitList.looksLikeUnit)
+        else { return nil }
         plain += pending
         // Posts (`分管副省长`, `张三副市长`) are leaders; clauses that are no
         // unit at all (`不逐一列出`, `下同`) are notes and dropped.
@@ -75,7 +76,9 @@ enum ResponsibilityStatement {
         func units(_ clauses: [String]) -> [String] {
             var kept: [String] = []
             for unit in clauses.flatMap(UnitList.units) {
-                if HeadingRules.isLeaderPost(unit) {
+                if HeadingRules.saysFirstUnitLeads(unit) || ResponsibilityLabels.isListNote(unit) {
+                    continue
+                } else if HeadingRules.isLeaderPost(unit) {
                     leaders.append(unit)
                 } else if UnitList.looksLikeUnit(unit) {
                     kept.append(unit)
