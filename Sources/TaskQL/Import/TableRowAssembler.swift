@@ -116,9 +116,19 @@ struct TableRowAssembler: Sendable {
         let kind = section.map(TableCaption.isIndicatorSection) == true ? TaskKind.indicator : block.kind
         counters[kind, default: 0] += 1
         let number = block.header.column(of: .number) == nil ? String(counters[kind]!) : row.text(.number) ?? ""
+        // A category row that names an owner (`（二）张三副市长牵头重点工作`,
+        // `一、市发展改革委牵头工作`) gives it to the rows that name none.
+        let headings = [row.text(.subsection), section].compactMap { $0 }
+        let leaders =
+            row[.leaders].isEmpty
+            ? headings.lazy.map(HeadingRules.leaders(in:)).first { !$0.isEmpty } ?? [] : row[.leaders]
+        let leadUnits =
+            row[.leadUnits].isEmpty
+            ? headings.lazy.filter(HeadingRules.isGroupHeading).map(HeadingRules.leadUnits(in:)).first { !$0.isEmpty }
+                ?? [] : row[.leadUnits]
         return RawTask(
             kind: kind, section: section, subsection: row.text(.subsection), number: number,
-            title: row.text(.title), text: text, leaders: row[.leaders], leadUnits: row[.leadUnits],
+            title: row.text(.title), text: text, leaders: leaders, leadUnits: leadUnits,
             coUnits: row[.coUnits], deadline: row.text(.deadline), line: row.line, extras: row.extras)
     }
 

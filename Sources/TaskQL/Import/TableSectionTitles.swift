@@ -38,9 +38,10 @@ struct TableSectionTitles: Sendable {
         return String(heading[range.lowerBound...])
     }
 
-    /// `一、标题` → `标题`; anything else unchanged.
+    /// `一、标题`, `（二）标题` → `标题`; anything else unchanged.
     private static func droppingOrdinal(_ heading: String) -> String {
-        guard let numbered = NumberedLine.parse(heading), numbered.style == .chinese, !numbered.rest.isEmpty
+        guard let numbered = NumberedLine.parse(heading), !numbered.rest.isEmpty,
+            numbered.style == .chinese || numbered.style == .parenthesisedChinese
         else { return heading }
         return numbered.rest
     }

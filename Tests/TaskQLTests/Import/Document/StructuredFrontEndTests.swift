@@ -63,6 +63,22 @@ import ZIPFoundation
         #expect(ChineseNumerals.spelled(20) == "二十")
     }
 
+    /// A category row inside a table that names an owner gives it to the rows that name none.
+    @Test func groupHeadingRowsGiveTheirOwner() throws {
+        let page = """
+            <table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr>
+            <tr><td colspan=4>（一）张三副市长牵头重点工作</td></tr>
+            <tr><td>1</td><td>推进老旧小区改造</td><td>市住建局</td><td>市财政局</td></tr>
+            <tr><td colspan=4>（二）市发展改革委牵头工作（2项）</td></tr>
+            <tr><td>2</td><td>扩大有效投资</td><td></td><td>各区政府</td></tr></table>
+            """
+        let doc = try DocumentImporter().importBytes(Array(page.utf8), file: "groups.html")
+        #expect(doc.records.map(\.section) == ["张三副市长牵头重点工作", "市发展改革委牵头工作（2项）"])
+        #expect(doc.records.map(\.leaders) == [["张三"], []])
+        #expect(doc.records.map(\.leadUnits) == [["市住建局"], ["市发展改革委"]])
+        #expect(doc.records[1].coUnits == ["各区政府"])
+    }
+
     // MARK: Broken and hostile files
 
     @Test func aFileThatIsNoZipIsNamedSo() throws {
