@@ -5,7 +5,9 @@ enum DocumentSurvey {
     /// What the lines of a text document (or a structured document's
     /// paragraphs) show.
     static func describe(_ document: DocumentLines) -> String {
-        let lines = document.lines.map { LineText.trimmed(LineText.removingBookmarks($0)) }.filter { !$0.isEmpty }
+        let lines = LogicalLines.split(document).lines.map { LineText.trimmed(LineText.removingBookmarks($0)) }.filter {
+            !$0.isEmpty
+        }
         var parts = ["\(lines.count) lines of text"]
         let numbered = lines.compactMap(NumberedLine.parse)
         if !numbered.isEmpty {

@@ -139,6 +139,12 @@ enum LabelledLine {
             if let (before, inside) = LineText.trailingBracketed(line), before.count >= 4,
                 let segments = ResponsibilityStatement.segments(in: inside)
             {
+                // `1优化营商环境…(牵头单位:…)`: a glued number counts where the
+                // line states its responsibility.
+                if var glued = NumberedLine.parseGlued(before) {
+                    glued.rest = LineText.trimmed(glued.rest)
+                    return .numbered(glued, inline: segments)
+                }
                 return .unnumbered(before, inline: segments)
             }
             return .text(line)

@@ -41,6 +41,26 @@ struct NumberedLine: Equatable {
         return make(chars, numberEnd: end, restStart: end + 1, style: .chinese)
     }
 
+    /// A number glued to its text (`1优化营商环境…`), as pages copied from
+    /// Word lists print it: one to three digits directly followed by a Han
+    /// character that is no measure word (`3所学校`, `2024年` are not numbers).
+    /// Callers accept it only where the line also states its responsibility.
+    static func parseGlued(_ line: String) -> NumberedLine? {
+        let chars = Array(LineText.trimmed(line))
+        var end = 0
+        while end < chars.count, ChineseNumerals.asciiDigit(chars[end]) != nil { end += 1 }
+        guard (1...3).contains(end), end < chars.count, LineText.isHan(chars[end]),
+            !measureWords.contains(chars[end])
+        else { return nil }
+        return make(chars, numberEnd: end, restStart: end, style: .arabic)
+    }
+
+    private static let measureWords: Set<Character> = [
+        "年", "月", "日", "号", "个", "项", "件", "家", "万", "亿", "所", "条", "名", "人", "天", "次", "座", "公", "米", "千",
+        "百", "十", "元", "户", "套", "辆", "台", "张", "批", "级", "类", "期", "岁", "倍", "余", "多", "周", "季", "时", "分",
+        "秒", "亩", "吨", "间", "处", "栋", "层", "部", "支", "位", "届", "份", "只", "头", "块", "道", "里", "平", "方", "立",
+    ]
+
     private static func parseParenthesised(_ chars: [Character]) -> NumberedLine? {
         var end = 1
         while end < chars.count, end <= 5, !LineText.isCloseParen(chars[end]) { end += 1 }
