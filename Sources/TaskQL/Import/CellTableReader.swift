@@ -93,10 +93,20 @@ public struct CellTableReader: LayoutReader {
 
     /// Every header in the cell stream: where it starts, where its rows start.
     private func headers(in cells: [TableCell]) -> [(start: Int, end: Int, header: TableHeader)] {
+        // Each cell is judged once: every header scan below reads these.
+        let names = cells.map { $0.lines.joined() }
+        // Units, leaders and deadlines repeat cell after cell: judge each text once.
+        var memo: [String: Bool] = [:]
+        let known = names.map { name in
+            if let seen = memo[name] { return seen }
+            let isName = TableHeader.isHeaderName(name)
+            memo[name] = isName
+            return isName
+        }
         var found: [(start: Int, end: Int, header: TableHeader)] = []
         var index = 0
         while index < cells.count {
-            if let (header, end) = header(at: index, in: cells) {
+            if known[index], let (header, end) = header(at: index, names: names, known: known) {
                 found.append((index, end, header))
                 index = end
             } else {
@@ -110,26 +120,23 @@ public struct CellTableReader: LayoutReader {
     /// A header starts with a known column name and runs over known names;
     /// a name it does not know (`服务对象`) belongs to it when a known name
     /// follows within two cells, and becomes an extra column.
-    private func header(at start: Int, in cells: [TableCell]) -> (TableHeader, Int)? {
-        guard start < cells.count, TableHeader.isHeaderName(cells[start].lines.joined()) else { return nil }
+    private func header(at start: Int, names: [String], known: [Bool]) -> (TableHeader, Int)? {
         var end = start
-        var known = 0
-        while end < cells.count {
-            let name = cells[end].lines.joined()
-            if TableHeader.isHeaderName(name) {
-                known += 1
-            } else if !(TableHeader.isPlausibleColumnName(TableCellText.headerKey(name))
-                && cells[(end + 1)..<min(cells.count, end + 3)].contains(where: {
-                    TableHeader.isHeaderName($0.lines.joined())
-                }))
+        var knownCount = 0
+        while end < names.count {
+            if known[end] {
+                knownCount += 1
+            } else if !(TableHeader.isPlausibleColumnName(TableCellText.headerKey(names[end]))
+                && known[(end + 1)..<min(names.count, end + 3)].contains(true))
             {
                 break
             }
             end += 1
         }
-        guard known >= 3 else { return nil }
-        let names = cells[start..<end].map { $0.lines.joined() }
-        guard let header = TableHeader.recognise(names, tolerant: known < end - start) else { return nil }
+        guard knownCount >= 3 else { return nil }
+        guard let header = TableHeader.recognise(Array(names[start..<end]), tolerant: knownCount < end - start) else {
+            return nil
+        }
         return (header, end)
     }
 }

@@ -40,7 +40,9 @@ enum LineText {
 
     /// `s` without Word's `[bookmark: …]` markers.
     static func removingBookmarks(_ s: String) -> String {
-        guard s.contains("[bookmark:") else { return s }
+        // A byte scan first: most lines have no `[` at all, and substring
+        // search is costly on every cell of a large document.
+        guard s.utf8.contains(0x5B), s.contains("[bookmark:") else { return s }
         var out = ""
         var rest = Substring(s)
         while let start = rest.range(of: "[bookmark:") {
@@ -68,23 +70,8 @@ enum LineText {
     /// Splits `(… …)` off the end of `s`: the text before the balanced
     /// parenthesis and what is inside it; nil when `s` does not end with one.
     static func trailingParenthetical(_ s: String) -> (before: String, inside: String)? {
-        var t = Substring(s)
-        while let last = t.last, isSpace(last) || isSentenceEnd(last) { t = t.dropLast() }
-        guard let last = t.last, isCloseParen(last) else { return nil }
-        var depth = 0
-        var index = t.index(before: t.endIndex)
-        while true {
-            let c = t[index]
-            if isCloseParen(c) { depth += 1 }
-            if isOpenParen(c) {
-                depth -= 1
-                if depth == 0 { break }
-            }
-            if index == t.startIndex { return nil }
-            index = t.index(before: index)
-        }
-        let inside = t[t.index(after: index)..<t.index(before: t.endIndex)]
-        return (trimmed(t[..<index]), trimmed(inside))
+        guard let last = s.last(where: { !isSpace($0) && !isSentenceEnd($0) }), isCloseParen(last) else { return nil }
+        return trailingBracketed(s)
     }
 
     /// Like ``trailingParenthetical(_:)`` for every bracket documents put

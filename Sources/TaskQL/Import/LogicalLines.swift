@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Splits physical lines that hold several items, headings or labels into
 /// the lines a reader expects, keeping each piece's source line.
 ///
@@ -20,7 +22,22 @@
 ///
 /// Table lines (tab-started, or with two `|`) are left alone.
 enum LogicalLines {
+    /// The last document split and its lines: the paragraph readers each
+    /// split the same document for their confidence and again to read it.
+    private static let lastSplit = Mutex<(input: DocumentLines, output: DocumentLines)?>(nil)
+
     static func split(_ document: DocumentLines) -> DocumentLines {
+        if let cached = lastSplit.withLock({ $0 }), cached.input.file == document.file,
+            cached.input.numbers == document.numbers, cached.input.lines == document.lines
+        {
+            return cached.output
+        }
+        let output = splitting(document)
+        lastSplit.withLock { $0 = (document, output) }
+        return output
+    }
+
+    private static func splitting(_ document: DocumentLines) -> DocumentLines {
         var lines: [String] = []
         var numbers: [Int] = []
         var counts = NumberCounts()
@@ -56,8 +73,8 @@ enum LogicalLines {
         var depth = 0
         for i in chars.indices {
             let c = chars[i]
-            if LineText.isOpenParen(c) || "[【〔［".contains(c) { depth += 1 }
-            if LineText.isCloseParen(c) || "]】〕］".contains(c) {
+            if LineText.isOpenParen(c) || openBrackets.contains(c) { depth += 1 }
+            if LineText.isCloseParen(c) || closeBrackets.contains(c) {
                 depth = max(0, depth - 1)
                 if depth == 0, let cut = cutAfterStatement(chars, closing: i) { cuts.append(cut) }
             }
@@ -65,13 +82,14 @@ enum LogicalLines {
             let before = chars[i - 1]
             let afterBreak =
                 LineText.isSentenceEnd(before) || LineText.isSemicolon(before) || LineText.isSpace(before)
-                || LineText.isCloseParen(before) || "]】〕］".contains(before)
-            if afterBreak, let numbered = NumberedLine.parse(String(chars[i...])), !numbered.rest.isEmpty,
-                counts.continues(numbered), startsNumber(chars, at: i)
+                || LineText.isCloseParen(before) || closeBrackets.contains(before)
+            if afterBreak, mayStartNumber(c), startsNumber(chars, at: i),
+                let numbered = NumberedLine.parse(String(chars[i..<min(chars.count, i + 12)])), !numbered.rest.isEmpty,
+                counts.continues(numbered)
             {
                 counts.see(numbered)
                 cuts.append(i)
-            } else if depth == 0, afterBreak || LineText.isComma(before),
+            } else if depth == 0, afterBreak || LineText.isComma(before), LineText.isHan(c),
                 ResponsibilityLabels.hasLabel(at: i, in: chars)
             {
                 cuts.append(i)
@@ -101,10 +119,19 @@ enum LogicalLines {
             next += 1
         }
         guard chars.count - next >= 8 else { return nil }
-        guard let (_, inside) = LineText.trailingBracketed(String(chars[...closing])),
+        // A statement is short; looking back a few hundred characters finds its opening.
+        guard let (_, inside) = LineText.trailingBracketed(String(chars[max(0, closing - 400)...closing])),
             ResponsibilityStatement.segments(in: inside) != nil
         else { return nil }
         return next
+    }
+
+    private static let openBrackets: Set<Character> = ["[", "【", "〔", "［"]
+    private static let closeBrackets: Set<Character> = ["]", "】", "〕", "］"]
+
+    /// Whether an item or heading number can start with this character.
+    private static func mayStartNumber(_ c: Character) -> Bool {
+        ChineseNumerals.asciiDigit(c) != nil || ChineseNumerals.isNumeralCharacter(c) || LineText.isOpenParen(c)
     }
 
     /// A number starts here, not in the middle of one (`12、` is not cut at `2、`).

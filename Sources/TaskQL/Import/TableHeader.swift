@@ -102,6 +102,8 @@ struct TableHeader: Sendable, Equatable {
     /// header run starts in a stream of cells): a known role, or a column
     /// that progress tables add (``isKnownExtraColumn(_:)``).
     static func isHeaderName(_ raw: String) -> Bool {
+        // Most cells are prose: too long to be a column name even padded.
+        guard raw.unicodeScalars.count <= 64 else { return false }
         let name = TableCellText.headerKey(raw)
         return role(forHeaderName: name) != nil || isKnownExtraColumn(name)
     }

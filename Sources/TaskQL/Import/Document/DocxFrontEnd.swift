@@ -190,25 +190,18 @@ private struct DocxWalker {
         return GridTable(rows: rows)
     }
 
-    private func rowNodes(_ table: MarkupNode) -> [MarkupNode] {
-        table.children.flatMap { node -> [MarkupNode] in
-            guard isWord(node) else { return [] }
-            switch node.name {
-            case "tr": return [node]
-            case "sdt": return rowNodes(node.child("sdtContent") ?? node)
-            case "customXml": return rowNodes(node)
-            default: return []
-            }
-        }
-    }
+    private func rowNodes(_ table: MarkupNode) -> [MarkupNode] { wordChildren(table, named: "tr") }
 
-    private func cellNodes(_ row: MarkupNode) -> [MarkupNode] {
-        row.children.flatMap { node -> [MarkupNode] in
-            guard isWord(node) else { return [] }
-            switch node.name {
-            case "tc": return [node]
-            case "sdt": return cellNodes(node.child("sdtContent") ?? node)
-            case "customXml": return cellNodes(node)
+    private func cellNodes(_ row: MarkupNode) -> [MarkupNode] { wordChildren(row, named: "tc") }
+
+    /// The children of one kind, also inside content controls and custom XML.
+    private func wordChildren(_ node: MarkupNode, named name: String) -> [MarkupNode] {
+        node.children.flatMap { child -> [MarkupNode] in
+            guard isWord(child) else { return [] }
+            switch child.name {
+            case name: return [child]
+            case "sdt": return wordChildren(child.child("sdtContent") ?? child, named: name)
+            case "customXml": return wordChildren(child, named: name)
             default: return []
             }
         }
