@@ -55,6 +55,12 @@ public struct CellTableReader: LayoutReader {
     /// The document's tables under the flattening that finds the most
     /// complete rows (the first on a tie, so Word's tab export wins).
     func tables(in document: DocumentLines) -> [TableBlock] {
+        Self.lastTables.value(for: document, bestTables)
+    }
+
+    private static let lastTables = LastResultCache<[TableBlock]>()
+
+    private func bestTables(_ document: DocumentLines) -> [TableBlock] {
         var best: [TableBlock] = []
         var bestRows = 0
         for flattening in CellFlattening.allCases {

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Splits physical lines that hold several items, headings or labels into
 /// the lines a reader expects, keeping each piece's source line.
 ///
@@ -22,19 +20,12 @@ import Synchronization
 ///
 /// Table lines (tab-started, or with two `|`) are left alone.
 enum LogicalLines {
-    /// The last document split and its lines: the paragraph readers each
-    /// split the same document for their confidence and again to read it.
-    private static let lastSplit = Mutex<(input: DocumentLines, output: DocumentLines)?>(nil)
+    /// The paragraph readers each split the same document for their
+    /// confidence and again to read it.
+    private static let lastSplit = LastResultCache<DocumentLines>()
 
     static func split(_ document: DocumentLines) -> DocumentLines {
-        if let cached = lastSplit.withLock({ $0 }), cached.input.file == document.file,
-            cached.input.numbers == document.numbers, cached.input.lines == document.lines
-        {
-            return cached.output
-        }
-        let output = splitting(document)
-        lastSplit.withLock { $0 = (document, output) }
-        return output
+        lastSplit.value(for: document, splitting)
     }
 
     private static func splitting(_ document: DocumentLines) -> DocumentLines {

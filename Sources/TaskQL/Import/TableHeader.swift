@@ -114,7 +114,6 @@ struct TableHeader: Sendable, Equatable {
         let name = droppingYear(raw)
         guard !name.isEmpty, name.count <= 16 else { return nil }
         if ["序号", "编号", "序", "序列号"].contains(name) { return .number }
-        if isKnownExtraColumn(name) { return nil }
         if name.hasSuffix("领导") || name == "分管市领导" || name == "领导" { return .leaders }
         if name.contains("时限") || name.contains("完成时间") || name.hasPrefix("时间节点") || name == "完成期限"
             || name == "时间要求"
