@@ -100,7 +100,7 @@ struct ExternalConverter: Sendable {
     }
 
     /// Runs a program to its end (no input, output discarded) within the time limit.
-    private func run(_ program: String, _ arguments: [String], file: String) throws(ImportError) {
+    func run(_ program: String, _ arguments: [String], file: String) throws(ImportError) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -48,16 +48,13 @@ import Testing
         let copy = directory.appendingPathComponent("plan.html")
         try FileManager.default.copyItem(atPath: page, toPath: copy.path)
         let profile = directory.appendingPathComponent("profile").absoluteString
-        let soffice = Process()
-        soffice.executableURL = URL(fileURLWithPath: try #require(Self.soffice))
-        soffice.arguments = [
-            "-env:UserInstallation=\(profile)", "--headless", "--infilter=HTML (StarWriter)",
-            "--convert-to", "doc:MS Word 97", "--outdir", directory.path, copy.path,
-        ]
-        soffice.standardOutput = FileHandle.nullDevice
-        soffice.standardError = FileHandle.nullDevice
-        try soffice.run()
-        soffice.waitUntilExit()
+        // Through the converter's own runner: no input, a deadline, killed when over.
+        try ExternalConverter(searchPath: []).run(
+            try #require(Self.soffice),
+            [
+                "-env:UserInstallation=\(profile)", "--headless", "--infilter=HTML (StarWriter)",
+                "--convert-to", "doc:MS Word 97", "--outdir", directory.path, copy.path,
+            ], file: "plan.html")
         let doc = directory.appendingPathComponent("plan.doc").path
         #expect(DocumentFormat.detect(try FileBytes.read(doc), file: doc) == .legacyOffice)
         let fromDoc = try DocumentImporter().importFile(at: doc)
