@@ -99,9 +99,14 @@ struct CellRowGrouping {
             let before =
                 Array(repeating: TableCell(line: group.number.line, lines: []), count: max(0, k - prefix.count))
                 + prefix.suffix(k)
-            var body = group.body
-            while body.count < quota { body.append(TableCell(line: group.number.line, lines: [])) }
-            append(before + [group.number] + aligned(body, from: k + 1), category, to: &rows)
+            // This grouping runs because cell counts do not fit the header, so
+            // a row's blank cells say nothing about where its cells stand.
+            let printed = group.body.filter { !$0.isBlank }
+            let body =
+                printed.count < quota
+                ? placed(printed, in: Array(header.roles[(k + 1)...]), line: group.number.line)
+                : aligned(group.body, from: k + 1)
+            append(before + [group.number] + body, category, to: &rows)
         }
         return rows
     }
@@ -149,6 +154,51 @@ struct CellRowGrouping {
         return result
     }
 
+    /// A row short of cells (a merged cell the page did not print) placed
+    /// in its columns by what each cell reads as: a person's name in the
+    /// leaders column, units in a unit column, a deadline in the deadline
+    /// column, prose in a text or extra column; order kept, the best fit over
+    /// all placements, the columns left over blank.
+    private func placed(_ cells: [TableCell], in roles: [TableColumnRole], line: Int) -> [TableCell] {
+        let n = cells.count
+        let m = roles.count
+        // best[i][j]: the best score placing cells i… in columns j….
+        var best = Array(repeating: Array(repeating: Int.min / 2, count: m + 1), count: n + 1)
+        for j in 0...m { best[n][j] = 0 }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) where m - j >= n - i {
+                let here = fit(cells[i], roles[j]) + best[i + 1][j + 1]
+                best[i][j] = max(here, m - j > n - i ? best[i][j + 1] : Int.min / 2)
+            }
+        }
+        var result = Array(repeating: TableCell(line: line, lines: []), count: m)
+        var j = 0
+        for i in 0..<n {
+            while m - j > n - i, best[i][j + 1] > fit(cells[i], roles[j]) + best[i + 1][j + 1] { j += 1 }
+            result[j] = cells[i]
+            j += 1
+        }
+        return result
+    }
+
+    /// How well a cell's text suits a column role (higher is better).
+    private func fit(_ cell: TableCell, _ role: TableColumnRole) -> Int {
+        let text = TableCellText.unpadded(cell.lines.joined())
+        let isName = (2...4).contains(text.count) && text.allSatisfy(LineText.isHan) && !UnitList.looksLikeUnit(text)
+        let units = TableCellText.listItems(cell.lines)
+        let isUnits = !units.isEmpty && units.allSatisfy(UnitList.looksLikeUnit)
+        let isDeadline = DeadlineParser.due(text, year: 2000) != nil && text.count <= 16
+        let isProse = text.count > 12 || text.contains(where: LineText.isSentenceEnd)
+        switch role {
+        case .leaders: return isName ? 3 : -2
+        case .leadUnits, .coUnits: return isUnits ? 3 : -2
+        case .deadline: return isDeadline ? 3 : -2
+        case .text, .title: return isProse ? 2 : 0
+        case .extra: return isName || isUnits ? -1 : 1
+        case .section, .subsection, .number: return 0
+        }
+    }
+
     private func append(
         _ cells: [TableCell], _ category: String?, to rows: inout [(row: TableRow, category: String?)]
     ) {
@@ -182,7 +232,8 @@ struct CellRowGrouping {
 
     private func isListItem(_ cell: TableCell) -> Bool {
         let text = TableCellText.unpadded(cell.lines.joined())
-        return !text.isEmpty && text.count <= 30 && !text.contains(where: LineText.isSentenceEnd)
+        return !text.isEmpty && text.count <= 30
+            && !text.contains(where: { LineText.isSentenceEnd($0) || LineText.isColon($0) })
             && DeadlineParser.due(text, year: 2000) == nil && number(cell) == nil
     }
 }
