@@ -43,6 +43,11 @@ enum TableCellText {
         for item in lines.flatMap(splitListLine).flatMap(splitSpacedUnits).map(unpadded) where !item.isEmpty {
             if let first = item.first, "（(".contains(first), !items.isEmpty {
                 items[items.count - 1] += item
+            } else if let last = items.last, item.count == 1 || UnitList.isUnitEnding(item),
+                !UnitList.endsAsUnit(last)
+            {
+                // A name wrapped in a narrow cell (`市民政` / `局`): the tail is no unit of its own.
+                items[items.count - 1] += item
             } else {
                 items.append(item)
             }

@@ -118,6 +118,14 @@ enum UnitList {
             || unitEndings.contains(where: { name.contains($0 + "、") })
     }
 
+    /// Whether a word is only the kind of an organisation (`局`, `中心`,
+    /// `公司`), the tail of a name wrapped onto a line of its own.
+    static func isUnitEnding(_ word: String) -> Bool { unitEndings.contains(word) }
+
+    /// Whether a name already ends as an organisation does (`发改委`, `海关`),
+    /// so a short word after it is a unit of its own, not its wrapped tail.
+    static func endsAsUnit(_ name: String) -> Bool { unitEndings.contains(where: name.hasSuffix) }
+
     private static let unitOpenings = ["各", "全", "有关", "相关", "省", "市", "县", "区", "州", "镇", "乡", "街道", "國", "國家"]
     private static let unitEndings = [
         "局", "委", "办", "厅", "部", "部门", "政府", "单位", "中心", "公司", "集团", "院", "会", "处", "站", "所", "队", "室",

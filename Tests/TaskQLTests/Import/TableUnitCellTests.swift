@@ -49,3 +49,15 @@ struct TableUnitCellTests {
         #expect(names.splitPadded("王明 李华强") == ["王明", "李华强"])
     }
 }
+
+/// A unit name wrapped in a narrow cell joins again; a short unit of its own does not.
+@Suite struct WrappedUnitNameTests {
+    @Test func wrappedTailJoinsItsName() {
+        #expect(TableCellText.listItems(["市教育局、市民政", "局"]) == ["市教育局", "市民政局"])
+        #expect(TableCellText.listItems(["市政务服务", "中心"]) == ["市政务服务中心"])
+    }
+
+    @Test func aShortUnitAfterACompleteOneStaysApart() {
+        #expect(TableCellText.listItems(["发改委", "海关"]) == ["发改委", "海关"])
+    }
+}
