@@ -98,6 +98,8 @@ struct JSONScanner {
             if (0xD800...0xDBFF).contains(scalar), i + 1 < end, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
                 i += 2
                 let low = try hex4()
+                // A high surrogate must pair with a low one (`\uD800\u0041` is no character).
+                guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in a \\u escape") }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let s = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
@@ -167,28 +169,44 @@ struct JSONScanner {
         return pairs
     }
 
-    /// Skips any value (for keys a newer writer may add).
+    /// Skips any value (for keys a newer writer may add), nested to any
+    /// depth without recursion: the containers still open are a stack of
+    /// their closing brackets.
     mutating func skipValue() throws(Failure) {
-        skipSpace()
-        guard i < end else { throw fail("expected a value") }
-        switch bytes[i] {
-        case 0x22: _ = try string()
-        case 0x7B, 0x5B:
-            let close: UInt8 = bytes[i] == 0x7B ? 0x7D : 0x5D
-            i += 1
-            if take(close) { return }
-            repeat {
-                if close == 0x7D {
-                    _ = try string()
-                    try expect(0x3A, ":")
+        var closers: [UInt8] = []
+        repeat {
+            skipSpace()
+            guard i < end else { throw fail("expected a value") }
+            switch bytes[i] {
+            case 0x22: _ = try string()
+            case 0x7B, 0x5B:
+                let close: UInt8 = bytes[i] == 0x7B ? 0x7D : 0x5D
+                i += 1
+                if !take(close) {
+                    closers.append(close)
+                    if close == 0x7D {
+                        _ = try string()
+                        try expect(0x3A, ":")
+                    }
+                    continue
                 }
-                try skipValue()
-            } while take(0x2C)
-            try expect(close, "a closing bracket")
-        default:
-            let start = i
-            while i < end, !",}] \t\r\n".utf8.contains(bytes[i]) { i += 1 }
-            if i == start { throw fail("expected a value") }
-        }
+            default:
+                let start = i
+                while i < end, !",}] \t\r\n".utf8.contains(bytes[i]) { i += 1 }
+                if i == start { throw fail("expected a value") }
+            }
+            // A value ended: close what it ended, or go on to the next element.
+            while let close = closers.last {
+                if take(0x2C) {
+                    if close == 0x7D {
+                        _ = try string()
+                        try expect(0x3A, ":")
+                    }
+                    break
+                }
+                try expect(close, "a closing bracket")
+                closers.removeLast()
+            }
+        } while !closers.isEmpty
     }
 }

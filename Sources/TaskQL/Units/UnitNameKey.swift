@@ -26,11 +26,13 @@ enum UnitNameKey {
     }
 
     /// `南通市发展改革委` → `发展改革委`: what follows `X市`/`X县`/`X区` when X is
-    /// two or three Han characters (only used when the rest is in the table).
+    /// two to five Han characters (`呼和浩特市监局` → `市监局`, so a four-character
+    /// city keeps the `市` of the abbreviation; only used when the rest is in
+    /// the table).
     static func cityQualifiedRemainders(_ name: String) -> [String] {
         var out: [String] = []
         let chars = Array(name)
-        for length in 2...3 where chars.count > length + 2 {
+        for length in 2...5 where chars.count > length + 2 {
             guard "市县区".contains(chars[length]), chars[..<length].allSatisfy(LineText.isHan) else { continue }
             let remainder = String(chars[(length + 1)...])
             out.append(remainder)

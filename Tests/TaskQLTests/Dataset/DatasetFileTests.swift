@@ -43,6 +43,28 @@ import Testing
         #expect(try DatasetFile.read(path: path).first?.records.first?.extra == record.extra)
     }
 
+    /// Hostile dataset lines are errors that name the line, never a trap
+    /// (issue 9: an unpaired surrogate underflowed, deep nesting in an unknown
+    /// key recursed without bound).
+    @Test func hostileLinesAreErrorsOrSkipped() throws {
+        let good =
+            #"{"id":"x-1","dataset":"x","city":"海门","year":2020,"kind":"key","number":"1","text":"T","source":"x:1""#
+        func decode(_ line: String) throws(ImportError) -> [Dataset] {
+            try DatasetFileReader<DatasetCollector>.decode(bytes: Array((line + "\n").utf8), file: "h.jsonl")
+        }
+        let surrogate = #expect(throws: ImportError.self) { try decode(good + #","title":"\uD800\u0041"}"#) }
+        #expect(surrogate?.line == 1 && surrogate?.message.contains("unpaired surrogate") == true)
+        #expect(throws: ImportError.self) { try decode(good + #","title":"\uDC00"}"#) }
+        #expect(try decode(good + #","title":"\uD83D\uDE00"}"#).first?.records.first?.title == "😀")
+        // 100,000 nested brackets under a key a newer writer might add: skipped.
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(try decode(good + #","future":"# + deep + "}").first?.records.count == 1)
+        let unclosed = #expect(throws: ImportError.self) {
+            try decode(good + #","future":"# + String(repeating: "[{\"a\":", count: 50_000) + "}")
+        }
+        #expect(unclosed?.line == 1)
+    }
+
     @Test func schemaOfHeaderAndRecords() throws {
         let dataset = try DocumentImporter().importFile(at: SeedDocuments.path("002")).dataset
         let lines = DatasetFile.encode([dataset]).split(separator: "\n")
