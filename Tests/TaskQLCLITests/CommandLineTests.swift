@@ -63,6 +63,33 @@ import Testing
         }
     }
 
+    /// `import -o` never destroys what it should not touch (issue 9): the
+    /// input document, a directory; `-` is standard output; devices are
+    /// written into, and a failed write is an error; a device is no input.
+    @Test func importOutputIsSafe() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskql-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let document = "一、扩大有效投资\n1.实施重大项目。\n牵头单位:市发改委\n2.用好专项债。\n牵头单位:市财政局\n3.优化审批。\n牵头单位:市审批局\n"
+        let input = directory.appendingPathComponent("plan.txt")
+        try Data(document.utf8).write(to: input)
+        let sameFile = try CLIProcess.run(["import", "plan.txt", "-o", "./plan.txt"], in: directory)
+        #expect(sameFile.status == 64 && sameFile.stderr.contains("is the input document"), "\(sameFile.stderr)")
+        #expect(try String(contentsOf: input, encoding: .utf8) == document)
+        let toStdout = try CLIProcess.run(["import", "plan.txt", "-o", "-"], in: directory)
+        #expect(toStdout.status == 0 && toStdout.stdout.hasPrefix(#"{"format":"taskql-dataset""#))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("-").path))
+        #expect(try CLIProcess.run(["import", "plan.txt", "-o", "/dev/null"], in: directory).status == 0)
+        let full = try CLIProcess.run(["import", "plan.txt", "-o", "/dev/full"], in: directory)
+        #expect(full.status == 66 && full.stderr.contains("No space left"), "\(full.stderr)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let intoDirectory = try CLIProcess.run(["import", "plan.txt", "-o", "out"], in: directory)
+        #expect(intoDirectory.status == 66 && intoDirectory.stderr.contains("not a regular file"))
+        let zero = try CLIProcess.run(["/dev/zero", "-c", "tasks | count"], in: directory)
+        #expect(zero.status == 66 && zero.stderr.contains("is a device"), "\(zero.stderr)")
+    }
+
     @Test func scriptThatIsNotUTF8Exits66() throws {
         let directory = try CLIProcess.scratchDirectory()
         try Data([0x74, 0xFF, 0xFE, 0x0A]).write(to: directory.appendingPathComponent("bad.tql"))

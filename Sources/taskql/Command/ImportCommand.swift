@@ -19,7 +19,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Documents to import (text: UTF-8, UTF-16 or GB18030).", valueName: "document"))
     var documents: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The dataset file to write.", valueName: "file.jsonl"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The dataset file to write (`-` for standard output).", valueName: "file.jsonl"))
     var output: String
 
     @Option(help: ArgumentHelp("Text encoding of the documents (default: detected).", valueName: "name"))
@@ -55,6 +57,12 @@ struct ImportCommand: ParsableCommand {
                 )
                 throw ExitCode.usageError
             }
+            if output != "-", let input = documents.first(where: { Self.isSameFile($0, output) }) {
+                errors.writeLine(
+                    "taskql: error: -o \(output) is the input document \(input); it would be overwritten, choose another file"
+                )
+                throw ExitCode.usageError
+            }
             var imported: [Dataset] = []
             for path in documents {
                 let loaded: (datasets: [Dataset], reports: [ImportReport])
@@ -69,17 +77,28 @@ struct ImportCommand: ParsableCommand {
             }
             let datasets = Dataset.mergingByName(imported)
             do {
-                try DatasetFile.write(datasets, to: output)
+                // `-o -` writes to standard output, as `-` means in every shell tool.
+                try DatasetFile.write(datasets, to: output == "-" ? "/dev/stdout" : output)
             } catch {
                 throw InputFileError(error)
             }
             let total = datasets.reduce(0) { $0 + $1.records.count }
-            errors.writeLine("wrote \(total) tasks in \(datasets.count) dataset(s) to \(output)")
+            errors.writeLine(
+                "wrote \(total) tasks in \(datasets.count) dataset(s) to \(output == "-" ? "standard output" : output)")
         } catch let exit as ExitCode {
             throw exit
         } catch {
             errors.writeLine("taskql: error: \(error)")
             throw ExitCode.inputError
         }
+    }
+
+    /// Whether two paths name one file (same device and inode), so that an
+    /// import never writes over the document it reads.
+    static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 }
