@@ -68,8 +68,13 @@ final class Aggregation {
         case .int(let i):
             sums[g] += Double(i)
             if function == .sum {
+                // The same rule as `+`: an integer sum that overflows is an error, never a silent decimal.
                 let (s, overflow) = intSums[g].addingReportingOverflow(i)
-                if overflow { isDecimal[g] = true } else { intSums[g] = s }
+                guard !overflow else {
+                    throw RuntimeError(
+                        code: CheckDiagnosticCode.runtimeType, message: "integer overflow in sum()", span: span)
+                }
+                intSums[g] = s
             }
         case .decimal(let d):
             sums[g] += d

@@ -64,7 +64,10 @@ enum Arithmetic {
 
     private static func shift(_ d: CivilDate, _ days: Int, _ span: SourceSpan) throws(RuntimeError) -> Value {
         let (target, overflow) = Int(d.daysSinceEpoch).addingReportingOverflow(days)
-        guard !overflow, target > -3_000_000, target < 3_000_000, let day = Int32(exactly: target) else {
+        // Dates are years 1–9999, as `date()` reads them: `9999-12-31 + 1` is out of range.
+        guard !overflow, target >= CivilDate.earliest.daysSinceEpoch, target <= CivilDate.latest.daysSinceEpoch,
+            let day = Int32(exactly: target)
+        else {
             throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "date out of range", span: span)
         }
         return .date(CivilDate(daysSinceEpoch: day))
@@ -74,7 +77,9 @@ enum Arithmetic {
     static func negate(_ v: Value, span: SourceSpan) throws(RuntimeError) -> Value {
         switch v {
         case .null: return .null
-        case .int(let i) where i != Int.min: return .int(-i)
+        case .int(let i) where i == Int.min:
+            throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "integer overflow", span: span)
+        case .int(let i): return .int(-i)
         case .decimal(let d): return .decimal(-d)
         default: throw RuntimeError.type("'-' needs a number, found \(v.valueType)", span)
         }

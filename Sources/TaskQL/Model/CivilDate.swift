@@ -8,6 +8,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a date from days since 1970-01-01.
     public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
+    /// The first and last dates TaskQL reads and computes: 0001-01-01 and 9999-12-31.
+    static let earliest = CivilDate(daysSinceEpoch: Int32(daysFromCivil(year: 1, month: 1, day: 1)))
+    static let latest = CivilDate(daysSinceEpoch: Int32(daysFromCivil(year: 9999, month: 12, day: 31)))
+
     /// Creates a date from its parts; returns nil when the day does not exist
     /// (`2020-02-30`).
     public init?(year: Int, month: Int, day: Int) {

@@ -12,6 +12,23 @@ import Testing
         #expect(d.span == span(of: "year / z", in: q))
     }
 
+    /// Issue 9: arithmetic never wraps or leaves its range silently.
+    @Test(arguments: [
+        ("tasks | take 2 | extend big = 9223372036854775807 | summarize s = sum(big)", "integer overflow in sum()"),
+        ("tasks | take 1 | extend n = -(-9223372036854775807 - 1)", "integer overflow"),
+        ("tasks | take 1 | extend d = date(\"9999-12-31\") + 1", "date out of range"),
+        ("tasks | take 1 | extend d = date(\"0001-01-01\") - 1", "date out of range"),
+    ])
+    func arithmeticLimitsAreErrors(query: String, message: String) throws {
+        let d = try #require(try diagnostic(query))
+        #expect(d.message == message)
+    }
+
+    @Test func datesUpToTheLastDayStillCompute() throws {
+        let result = try runQuery("tasks | take 1 | extend d = date(\"9999-12-30\") + 1 | select d")
+        #expect(result.rows.first?.first == .date(CivilDate(year: 9999, month: 12, day: 31)!))
+    }
+
     @Test func badRegexFromAParameterPointsAtTheParameter() throws {
         let q = "tasks | where text matches $re"
         let d = try #require(try diagnostic(q, parameters: ["re": .string("(a")]))
