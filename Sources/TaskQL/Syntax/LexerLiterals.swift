@@ -30,7 +30,15 @@ extension LexerScanner {
         index += digitCount(from: start)
         if current == ".", digitCount(from: index + 1) > 0 {
             index += 1 + digitCount(from: index + 1)
-            emit(.decimal(Double(text(start..<index)) ?? .infinity), from: start)
+            // A literal beyond a double's range would silently become `inf`.
+            guard let value = Double(text(start..<index)), value.isFinite else {
+                let d = Diagnostic(
+                    code: SyntaxDiagnosticCode.invalidNumber, message: "decimal literal is too large",
+                    span: span(from: start), help: "decimals must be at most \(Double.greatestFiniteMagnitude)")
+                emit(.invalid(d), from: start)
+                return
+            }
+            emit(.decimal(value), from: start)
             return
         }
         guard let value = Int(text(start..<index)) else {

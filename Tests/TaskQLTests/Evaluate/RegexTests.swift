@@ -28,6 +28,8 @@ import Testing
         ("*a", "nothing to repeat before '*'"), ("a{5,2}", "{5,2}: the maximum is below the minimum"),
         ("a{2000}", "repeat count above 1000"), ("\\q", "unknown escape '\\q'"), ("[z-a]", "range z-a is backwards"),
         ("(?=a)", "only (?: …) groups are supported"), ("(a{1000}){1000}", "pattern is too large"),
+        // Issue 9: `\1` once silently matched the digit 1.
+        ("(a)\\1", "backreferences ('\\1') are not supported"),
     ]
 
     @Test(arguments: errors) func invalidPatterns(_ pattern: String, _ reason: String) {

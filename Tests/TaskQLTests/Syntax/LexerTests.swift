@@ -24,6 +24,17 @@ struct LexerTests {
             ])
     }
 
+    /// Issue 9: a decimal beyond a double's range is an error, not `inf`.
+    @Test func hugeDecimalIsAnErrorNotInfinity() throws {
+        let literal = "1" + String(repeating: "0", count: 400) + ".5"
+        guard case .invalid(let diagnostic) = try #require(Lexer.tokenize(literal).first).kind else {
+            Issue.record("\(literal.prefix(20))… lexed as \(Lexer.tokenize(literal).first!.kind)")
+            return
+        }
+        #expect(diagnostic.message == "decimal literal is too large")
+        #expect(kinds("1" + String(repeating: "0", count: 300) + ".5") == [.decimal(1e300)])
+    }
+
     @Test func onlyExactDateShapesAreDates() {
         #expect(kinds("2020-6-30") == [.integer(2020), .symbol(.minus), .integer(6), .symbol(.minus), .integer(30)])
         #expect(kinds("2020-06-301") == [.integer(2020), .symbol(.minus), .integer(6), .symbol(.minus), .integer(301)])

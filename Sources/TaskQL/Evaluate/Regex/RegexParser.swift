@@ -174,6 +174,11 @@ extension RegexParser {
             guard !c.properties.isAlphabetic || !c.isASCII else {
                 throw RegexError(reason: "unknown escape '\\\(c)'")
             }
+            // `\1` is a backreference elsewhere; reading it as the digit would
+            // silently mean something else, and this engine (linear time) has none.
+            guard !("1"..."9").contains(c) else {
+                throw RegexError(reason: "backreferences ('\\\(c)') are not supported")
+            }
             return (.scalar(c), nil)
         }
     }
