@@ -67,17 +67,21 @@ extension ExprCompiler {
         }
     }
 
-    /// Lists of pooled names: true when any element passes (`!=`/`not in`:
-    /// when none does).
+    /// Lists of pooled names: true when any element passes (`not in`: when
+    /// none does).
     private func listTruth(_ op: BinaryOperator, _ lists: [ListColumn], _ k: Value, units: Bool, _ span: SourceSpan)
         throws(RuntimeError) -> TruthFunction?
     {
         let s = semantics
-        let negate = op == .notEqual || op == .notIn
+        let negate = op == .notIn
         let mask: [Bool]
         switch op {
-        case .has, .equal, .notEqual:
+        case .has:
             mask = table.pool.mask { x in s.equal(.string(x), k, units: units) }
+        case .equal, .notEqual:
+            // `leaders == ["周国强"]` compares whole lists, not each element with
+            // the list (issue 9): the plain evaluator's definition applies.
+            return nil
         case .in, .notIn:
             mask = table.pool.mask { x in s.isIn(.string(x), k, units: units) ?? false }
         case .contains, .startsWith, .endsWith, .matches:

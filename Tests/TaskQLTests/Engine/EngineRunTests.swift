@@ -24,6 +24,19 @@ import Testing
         #expect(d.message == message)
     }
 
+    /// Issue 9: `==` on a list column compares whole lists on the column fast
+    /// path as in the plain evaluator (it compared each element with the list).
+    @Test func listEqualityComparesWholeLists() throws {
+        let engine = try Engine.bundled()
+        let records = try BundledDatasets.load().flatMap(\.records)
+        func count(_ query: String) throws -> Value? { try engine.prepare(query).run().rows.first?.first }
+        let exact = records.count { $0.leaders == ["周国强"] }
+        #expect(exact > 0)
+        #expect(try count(#"tasks | where leaders == ["周国强"] | count"#) == .int(exact))
+        #expect(try count(#"tasks | where leaders != ["周国强"] | count"#) == .int(records.count - exact))
+        #expect(try count(#"tasks | extend l = leaders | where l == ["周国强"] | count"#) == .int(exact))
+    }
+
     @Test func datesUpToTheLastDayStillCompute() throws {
         let result = try runQuery("tasks | take 1 | extend d = date(\"9999-12-30\") + 1 | select d")
         #expect(result.rows.first?.first == .date(CivilDate(year: 9999, month: 12, day: 31)!))
