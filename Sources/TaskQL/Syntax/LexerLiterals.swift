@@ -32,23 +32,24 @@ extension LexerScanner {
             index += 1 + digitCount(from: index + 1)
             // A literal beyond a double's range would silently become `inf`.
             guard let value = Double(text(start..<index)), value.isFinite else {
-                let d = Diagnostic(
-                    code: SyntaxDiagnosticCode.invalidNumber, message: "decimal literal is too large",
-                    span: span(from: start), help: "decimals must be at most \(Double.greatestFiniteMagnitude)")
-                emit(.invalid(d), from: start)
-                return
+                return emitTooLarge("decimal", limit: "\(Double.greatestFiniteMagnitude)", from: start)
             }
             emit(.decimal(value), from: start)
             return
         }
         guard let value = Int(text(start..<index)) else {
-            let d = Diagnostic(
-                code: SyntaxDiagnosticCode.invalidNumber, message: "integer literal is too large",
-                span: span(from: start), help: "integers must be at most \(Int.max)")
-            emit(.invalid(d), from: start)
-            return
+            return emitTooLarge("integer", limit: "\(Int.max)", from: start)
         }
         emit(.integer(value), from: start)
+    }
+
+    /// A number literal beyond its type's range: an invalid token carrying
+    /// the diagnostic, so the parser reports it in place.
+    private mutating func emitTooLarge(_ kind: String, limit: String, from start: Int) {
+        let d = Diagnostic(
+            code: SyntaxDiagnosticCode.invalidNumber, message: "\(kind) literal is too large",
+            span: span(from: start), help: "\(kind)s must be at most \(limit)")
+        emit(.invalid(d), from: start)
     }
 
     /// Lexical: DATE = digit digit digit digit "-" digit digit "-" digit digit ;
