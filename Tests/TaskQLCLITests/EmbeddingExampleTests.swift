@@ -34,9 +34,10 @@ import Testing
         let source = try String(
             contentsOf: Self.example.appendingPathComponent("Sources/overdue-report/main.swift"), encoding: .utf8)
         let start = try #require(source.range(of: "// README \"Embedding\" snippet starts here.\n"))
-        let end = try #require(source.range(of: "    // README \"Embedding\" snippet ends here."))
-        let snippet = source[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
+        let end = try #require(source.range(of: "// README \"Embedding\" snippet ends here."))
+        let snippet = String(source[start.upperBound..<end.lowerBound])
+        // A newcomer pastes the snippet into a main.swift of their own: it is the whole program.
+        #expect(snippet.hasPrefix("import Foundation\nimport TaskQL\n"))
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("## Embedding"))
         #expect(

@@ -1,27 +1,24 @@
 // overdue-report [UNIT] [YYYY-MM-DD]: two questions a supervision office asks
 // every morning, answered through the TaskQL library with parameters.
+// README "Embedding" snippet starts here.
+import Foundation
 import TaskQL
-#if canImport(Glibc)
-import Glibc
-#endif
 
 let arguments = CommandLine.arguments
 let unit = arguments.count > 1 ? arguments[1] : "住建局"
-let asOf = arguments.count > 2 ? CivilDate(iso: arguments[2]) : CivilDate(year: 2020, month: 7, day: 1)
-guard let asOf else {
+guard let asOf = CivilDate(iso: arguments.count > 2 ? arguments[2] : "2020-07-01") else {
     print("usage: overdue-report [UNIT] [YYYY-MM-DD]")
     exit(64)
 }
 
 do {
-    // README "Embedding" snippet starts here.
+    // Question 1: which of this unit's tasks fell due before the date?
     let engine = try Engine.bundled()
     let overdue = try engine.prepare("tasks | where lead_units has $unit and due < $asof | select city, number, due")
     let result = try overdue.run(["unit": .string(unit), "asof": .date(asOf)])
     for row in result.namedRows {
         print(row["city"]!.displayText, row["number"]!.displayText, row["due"]!.displayText)
     }
-    // README "Embedding" snippet ends here.
 
     // Question 2: how many tasks does each city give this unit to lead?
     let perCity = try engine.prepare("tasks | where lead_units has $unit | count by city")
@@ -30,3 +27,4 @@ do {
     print(DiagnosticRenderer.render(error.diagnostics, source: error.source))
     exit(65)
 }
+// README "Embedding" snippet ends here.
