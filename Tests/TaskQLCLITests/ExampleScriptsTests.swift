@@ -47,6 +47,13 @@ import Testing
         for (name, value) in header.params { arguments += ["--param", "\(name)=\(value)"] }
         // A fixed width so tables are the same on every machine.
         let run = try CLIProcess.run(arguments, in: Self.packageRoot, environment: ["COLUMNS": "120"])
+        // The same script through the plain evaluator (every fast path off)
+        // must print exactly the same: one definition of every operator.
+        let plain = try CLIProcess.run(
+            arguments, in: Self.packageRoot, environment: ["COLUMNS": "120", "TASKQL_FAST_PATHS": "off"])
+        #expect(
+            plain.stdout == run.stdout && plain.stderr == run.stderr && plain.status == run.status,
+            "\(script): the plain evaluator (TASKQL_FAST_PATHS=off) prints something else")
 
         let outURL = base.appendingPathExtension("out")
         let errURL = base.appendingPathExtension("err")

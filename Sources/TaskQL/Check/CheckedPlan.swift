@@ -30,7 +30,9 @@ enum CheckedStage: Sendable {
     /// Explodes `list`; the element goes to column `target` of the output
     /// (an existing position, or `columns.count` to append).
     case explode(CheckedExpr, target: Int)
-    case search(CheckedExpr)
+    /// Rows where any of `columns` (every text or list-of-text column of
+    /// the schema, by type, whichever stage made it) contains the needle.
+    case search(CheckedExpr, columns: [CheckedExpr])
     case chart
 }
 

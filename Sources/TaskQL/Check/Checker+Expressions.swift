@@ -31,7 +31,7 @@ extension Checker {
             case .bool(let b): .bool(b)
             case .int(let i): .int(i)
             case .decimal(let d): .decimal(d)
-            case .string(let s): .string(s)
+            case .string(let s): .string(CanonicalText.nfc(s))
             case .date(let d): .date(d)
             }
         return CheckedExpr(kind: .literal(value), type: value.valueType, span: span)

@@ -35,7 +35,10 @@ extension Checker {
             guard typed.type == .string || typed.type == .any else {
                 throw mismatch("search needs text, found \(typed.type)", typed.span)
             }
-            return (.search(typed), schema)
+            let searched = schema.columns.indices.filter { Self.isSearchable(schema.columns[$0].type) }.map { i in
+                CheckedExpr(kind: .column(i), type: schema.columns[i].type, span: typed.span)
+            }
+            return (.search(typed, columns: searched), schema)
         case .chart:
             return (.chart, schema)
         }
@@ -124,6 +127,15 @@ extension Checker {
             throw Diagnostic(
                 code: CheckDiagnosticCode.invalidCount,
                 message: "\(stage) needs a non-negative integer, found '\(text(of: e.span))'", span: e.span)
+        }
+    }
+
+    /// Whether `search` looks in a column of this type: text, a list of
+    /// text, or a type known only at run time (then each value decides).
+    static func isSearchable(_ type: ValueType) -> Bool {
+        switch type {
+        case .string, .any, .list(.string), .list(.any): true
+        default: false
         }
     }
 }

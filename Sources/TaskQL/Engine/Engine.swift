@@ -7,6 +7,13 @@ public struct EngineOptions: Sendable, Hashable {
     public var maxRows: Int?
     /// Stop a query that runs longer than this many seconds (nil: no limit).
     public var timeLimit: Double?
+    /// Whether the evaluator may use its specialised paths (masks over
+    /// pooled strings, byte searches on text columns, integer sort keys,
+    /// top-n without a full sort). Off, every row goes through the plain
+    /// value evaluator, the one definition of every operator: the
+    /// differential tests run both ways and require the same rows, and
+    /// `TASKQL_FAST_PATHS=off` does the same for the `taskql` binary.
+    package var usesFastPaths = true
 
     /// Creates options; the defaults allow file access and set no limits.
     public init(allowFileAccess: Bool = true, maxRows: Int? = nil, timeLimit: Double? = nil) {

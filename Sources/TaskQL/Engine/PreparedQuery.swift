@@ -54,7 +54,7 @@ extension Engine {
             let bound = try ParameterBinding.bind(plan.parameters, values: parameters)
             let runner = PipelineRunner(
                 table: table, parameters: bound, semantics: ValueSemantics(aliases: aliases),
-                budget: RunBudget(options: options, cancellation: cancellation))
+                budget: RunBudget(options: options, cancellation: cancellation), usesFastPaths: options.usesFastPaths)
             return try runner.run(plan)
         } catch {
             throw DiagnosticError([error.diagnostic], source: error.source ?? plan.sourceText)
@@ -70,7 +70,7 @@ enum ParameterBinding {
         var bound: [String: Value] = [:]
         for name in uses.keys.sorted() {
             let use = uses[name]!
-            guard var value = values[name] else {
+            guard var value = values[name].map(CanonicalText.nfc) else {
                 throw RuntimeError(
                     code: CheckDiagnosticCode.missingParameter, message: "missing parameter $\(name)", span: use.span,
                     help: "give $\(name) a value (\(use.type)) when running the query", source: use.source)

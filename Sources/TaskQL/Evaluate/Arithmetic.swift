@@ -14,7 +14,7 @@ enum Arithmetic {
         case (.int(let n), .date(let d)) where op == .add: return try shift(d, n, span)
         case (.date(let x), .date(let y)) where op == .subtract:
             return .int(Int(x.daysSinceEpoch) - Int(y.daysSinceEpoch))
-        case (.string(let x), .string(let y)) where op == .add: return .string(x + y)
+        case (.string(let x), .string(let y)) where op == .add: return .string(CanonicalText.nfc(x + y))
         default:
             guard let x = number(a), let y = number(b) else {
                 throw RuntimeError.type(

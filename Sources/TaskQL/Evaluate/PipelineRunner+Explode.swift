@@ -47,37 +47,42 @@ extension PipelineRunner {
         return exploded
     }
 
-    /// The task fields `search` looks in (units through lead_units and
-    /// co_units); computed columns are searched when they hold text.
-    static let searchFields: Set<TaskField> = [
-        .title, .text, .section, .subsection, .leaders, .leadUnits, .coUnits, .deadline,
-    ]
-
-    /// Rows where any searched column contains the text.
-    func search(_ relation: Relation, _ needle: CheckedExpr) throws(RuntimeError) -> Relation {
-        var tests: [CheckedExpr] = []
-        for (c, column) in relation.columns.enumerated() {
-            let searched: Bool
-            switch column {
-            case .field(let f): searched = Self.searchFields.contains(f)
-            case .pooled: searched = true
-            case .values(let vs):
-                searched = vs.contains { if case .string = $0 { true } else if case .list = $0 { true } else { false } }
+    /// Rows where any of `columns` contains the text. The checker chose the
+    /// columns by type, so a column is searched whether it is still a task
+    /// field, pooled or computed. A column typed only at run time is
+    /// searched where it holds text, and skipped where it holds a number.
+    func search(_ relation: Relation, _ needle: CheckedExpr, columns: [CheckedExpr]) throws(RuntimeError)
+        -> Relation
+    {
+        let compiler = compiler(relation)
+        var tests: [TruthFunction] = []
+        for column in columns {
+            let condition = CheckedExpr(kind: .binary(.contains, column, needle), type: .bool, span: needle.span)
+            let test = try compiler.truth(condition)
+            guard column.type == .any || column.type == .list(.any) else {
+                tests.append(test)
+                continue
             }
-            guard searched else { continue }
-            let ref = CheckedExpr(kind: .column(c), type: .any, span: needle.span)
-            tests.append(CheckedExpr(kind: .binary(.contains, ref, needle), type: .bool, span: needle.span))
+            tests.append(Self.onText(try compiler.value(column), test))
         }
-        guard var condition = tests.first else { return relation.gather([]) }
-        for t in tests.dropFirst() {
-            condition = CheckedExpr(kind: .binary(.or, condition, t), type: .bool, span: needle.span)
-        }
-        let test = try compiler(relation).truth(condition)
         var kept: [Int] = []
         for i in 0..<relation.count {
             try budget.tick()
-            if try test(i) == true { kept.append(i) }
+            for test in tests where try test(i) == true {
+                kept.append(i)
+                break
+            }
         }
         return relation.gather(kept)
+    }
+
+    /// `test` where `cell` holds text or a list, false elsewhere.
+    private static func onText(_ cell: @escaping ValueFunction, _ test: @escaping TruthFunction) -> TruthFunction {
+        return { i throws(RuntimeError) in
+            switch try cell(i) {
+            case .string, .list: return try test(i)
+            default: return false
+            }
+        }
     }
 }

@@ -5,6 +5,9 @@ struct PipelineRunner {
     let parameters: [String: Value]
     let semantics: ValueSemantics
     let budget: RunBudget
+    /// Off: rows start as plain values and no stage takes a shortcut (see
+    /// ``EngineOptions/usesFastPaths``).
+    var usesFastPaths = true
 
     /// Runs `pipeline` and returns its rows.
     func run(_ pipeline: CheckedPipeline) throws(RuntimeError) -> QueryResult {
@@ -31,12 +34,13 @@ struct PipelineRunner {
                 throw located
             }
         }
+        if !usesFastPaths { relation = relation.materialized(table: table) }
         var index = 0
         let stages = pipeline.stages
         while index < stages.count {
             try budget.check()
             // `sort | take n` is `top n`: no need to sort every row.
-            if case .sort(let keys) = stages[index].stage, index + 1 < stages.count,
+            if usesFastPaths, case .sort(let keys) = stages[index].stage, index + 1 < stages.count,
                 case .take(let n) = stages[index + 1].stage
             {
                 relation = try sort(relation, keys, limit: try count(n))
@@ -67,7 +71,7 @@ struct PipelineRunner {
             return try summarize(relation, keys, aggregates, outputs)
         case .distinct(let keys): return try distinct(relation, keys)
         case .explode(let list, let target): return try explode(relation, list, target: target, span: span)
-        case .search(let needle): return try search(relation, needle)
+        case .search(let needle, let columns): return try search(relation, needle, columns: columns)
         case .chart: return relation
         }
     }
@@ -128,7 +132,7 @@ struct PipelineRunner {
         var columns: [(column: Sorting.KeyColumn, descending: Bool)] = []
         for k in keys { columns.append((try compiler.sortColumn(k.expr, budget: budget), k.descending)) }
         try budget.check()
-        let positions = Sorting.positions(count: relation.count, keys: columns, limit: limit)
+        let positions = Sorting.positions(count: relation.count, keys: columns, limit: usesFastPaths ? limit : nil)
         return relation.gather(limit.map { Array(positions.prefix($0)) } ?? positions)
     }
 }

@@ -59,6 +59,13 @@ struct Relation: Sendable {
             count: range.count)
     }
 
+    /// The same rows with every column as plain values: what the evaluator
+    /// sees when its fast paths are off, so no stage can take a shortcut
+    /// through the column store.
+    func materialized(table: TaskTable) -> Relation {
+        .computed(columns.indices.map { c in (0..<count).map { value(c, $0, table: table) } }, count: count)
+    }
+
     /// The value of column `c` in row `i`.
     func value(_ c: Int, _ i: Int, table: TaskTable) -> Value {
         switch columns[c] {

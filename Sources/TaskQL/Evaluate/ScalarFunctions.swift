@@ -6,7 +6,7 @@ struct ScalarFunctions: Sendable {
     func apply(_ f: ScalarFunction, _ args: [Value], span: SourceSpan) throws(RuntimeError) -> Value {
         switch f {
         case .coalesce: return args.first { !$0.isNull } ?? .null
-        case .string: return args[0].isNull ? .null : .string(args[0].displayText)
+        case .string: return args[0].isNull ? .null : .string(CanonicalText.nfc(args[0].displayText))
         case .len:
             switch args[0] {
             case .string(let s): return .int(s.unicodeScalars.count)
@@ -24,8 +24,8 @@ struct ScalarFunctions: Sendable {
         -> Value
     {
         switch (f, args[0]) {
-        case (.lower, .string(let s)): return .string(s.lowercased())
-        case (.upper, .string(let s)): return .string(s.uppercased())
+        case (.lower, .string(let s)): return .string(CanonicalText.nfc(s.lowercased()))
+        case (.upper, .string(let s)): return .string(CanonicalText.nfc(s.uppercased()))
         case (.trim, .string(let s)): return .string(Self.trimmed(s))
         case (.unit, _): return try unit(args[0], span)
         case (.year, .date(let d)): return .int(d.year)
@@ -38,7 +38,8 @@ struct ScalarFunctions: Sendable {
         case (.date, .string(let s)): return CivilDate(iso: s).map(Value.date) ?? .null
         case (.join, .list(let items)):
             guard case .string(let separator) = args[1] else { break }
-            return .string(items.filter { !$0.isNull }.map(\.displayText).joined(separator: separator))
+            return .string(
+                CanonicalText.nfc(items.filter { !$0.isNull }.map(\.displayText).joined(separator: separator)))
         case (.first, .list(let items)): return items.first ?? .null
         case (.substr, .string(let s)): return try substring(s, args, span)
         default: break

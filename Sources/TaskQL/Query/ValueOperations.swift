@@ -39,10 +39,22 @@ extension Value {
         }
     }
 
-    /// Strings by Unicode scalar values.
+    /// Strings by their UTF-8 bytes, which is Unicode scalar order. Inside
+    /// TaskQL every string is in NFC, so bytes decide canonical equivalence
+    /// too; a host comparing its own strings gets byte semantics, never
+    /// Swift's canonical-equivalence `==` (two rules would let two paths of
+    /// one query disagree).
     public static func compareStrings(_ x: String, _ y: String) -> Int {
-        if x == y { return 0 }
-        return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1
+        var a = x.utf8.makeIterator()
+        var b = y.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let p?, let q?): if p != q { return p < q ? -1 : 1 }
+            }
+        }
     }
 
     private static func three<T: Comparable>(_ x: T, _ y: T) -> Int? {

@@ -157,34 +157,39 @@ struct TaskTable: Sendable {
     }
 
     /// The pool id of a dataset name, for ``append(_:dataset:)``.
-    mutating func datasetID(_ name: String) -> Int32 { pool.intern(name) }
+    mutating func datasetID(_ name: String) -> Int32 { intern(name) }
 
     /// Appends one row of dataset `dataset` (a ``datasetID(_:)``; the row's
     /// `dataset` field is the dataset it is loaded into, whatever the record
     /// says). Count it to the dataset with ``addRows(_:toDataset:)``.
     mutating func append(_ r: TaskRecord, dataset: Int32) {
-        ids.append(r.id)
+        // Every string enters in NFC (see ``CanonicalText``), so byte tests on
+        // text columns and pooled masks agree with `Value.compare`.
+        let nfc = CanonicalText.nfc as (String) -> String
+        ids.append(nfc(r.id))
         datasets.append(dataset)
-        cities.append(pool.intern(r.city))
+        cities.append(intern(r.city))
         years.append(r.year)
-        kinds.append(pool.intern(r.kind.rawValue))
+        kinds.append(intern(r.kind.rawValue))
         sections.append(internOptional(r.section))
         subsections.append(internOptional(r.subsection))
-        numbers.append(pool.intern(r.number))
-        titles.append(r.title)
-        texts.append(r.text)
-        leaders.append(r.leaders.map { pool.intern($0) })
-        leadUnits.append(r.leadUnits.map { pool.intern($0) })
-        coUnits.append(r.coUnits.map { pool.intern($0) })
+        numbers.append(intern(r.number))
+        titles.append(r.title.map(nfc))
+        texts.append(nfc(r.text))
+        leaders.append(r.leaders.map { intern($0) })
+        leadUnits.append(r.leadUnits.map { intern($0) })
+        coUnits.append(r.coUnits.map { intern($0) })
         deadlines.append(internOptional(r.deadline))
         dues.append(r.due?.daysSinceEpoch ?? Self.nullDay)
-        sources.append(r.source)
+        sources.append(nfc(r.source))
         count += 1
     }
 
+    private mutating func intern(_ s: String) -> Int32 { pool.intern(CanonicalText.nfc(s)) }
+
     private mutating func internOptional(_ s: String?) -> Int32 {
         guard let s else { return Self.nullID }
-        return pool.intern(s)
+        return intern(s)
     }
 
     /// Ids with a non-zero count, most frequent first, ties by UTF-8 order.

@@ -24,8 +24,8 @@ public struct UnitAliases: Sendable, Hashable {
 
     /// Adds or replaces an alias (and makes the canonical name its own alias).
     public mutating func add(alias: String, canonical: String) {
-        let alias = LineTextKey.compact(alias)
-        let canonical = LineTextKey.compact(canonical)
+        let alias = LineTextKey.compact(CanonicalText.nfc(alias))
+        let canonical = LineTextKey.compact(CanonicalText.nfc(canonical))
         guard !alias.isEmpty, !canonical.isEmpty else { return }
         // A name that was canonical and is now an alias takes its aliases along.
         for (key, value) in table where value == alias { table[key] = canonical }

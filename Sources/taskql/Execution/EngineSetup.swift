@@ -21,17 +21,26 @@ enum EngineSetup {
     static func engine(files: [String], aliases: UnitAliases, reports: OutputSink?) throws(InputFileError) -> Engine {
         do {
             guard !files.isEmpty else {
-                return Engine(datasets: try BundledDatasets.load(aliases: aliases), aliases: aliases)
+                return Engine(datasets: try BundledDatasets.load(aliases: aliases), aliases: aliases, options: options)
             }
             // Dataset files go straight into the engine's columns.
             var builder = EngineBuilder(aliases: aliases)
             for path in files {
                 for report in try builder.load(path: path) { reports?.write(report.rendered()) }
             }
-            return builder.build()
+            return builder.build(options: options)
         } catch {
             throw InputFileError(error)
         }
+    }
+
+    /// Default options; `TASKQL_FAST_PATHS=off` runs every query through the
+    /// plain evaluator, to tell a wrong answer of a fast path from a wrong
+    /// definition (see ``EngineOptions/usesFastPaths``).
+    static var options: EngineOptions {
+        var options = EngineOptions()
+        options.usesFastPaths = ProcessInfo.processInfo.environment["TASKQL_FAST_PATHS"] != "off"
+        return options
     }
 
     /// `TaskQL — datasets haimen (223 tasks), yixing (70 tasks) — .help for help`

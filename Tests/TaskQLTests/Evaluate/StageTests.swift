@@ -147,3 +147,18 @@ import Testing
         #expect(top == full)
     }
 }
+
+/// `search` picks columns by type, whichever stage made them (issue 9).
+@Suite struct SearchColumnTests {
+    @Test func aSelectedFieldIsSearchedLikeAComputedColumn() throws {
+        let selected = try runQuery(#"tasks | where city == "海门" | select city | search "海门" | count"#)
+        let counted = try runQuery(#"tasks | count by city | search "海门" | count"#)
+        #expect(selected.rows == [[.int(3)]])
+        #expect(counted.rows == [[.int(1)]])
+    }
+
+    @Test func numbersAndDatesAreNotSearched() throws {
+        #expect(try runQuery(#"tasks | select year, due | search "2020" | count"#).rows == [[.int(0)]])
+        #expect(try runQuery(#"tasks | select string(year) as y | search "2020" | count"#).rows == [[.int(6)]])
+    }
+}
