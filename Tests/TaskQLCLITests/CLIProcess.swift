@@ -9,6 +9,8 @@ struct CLIProcess {
         var stderr: String
         /// True when the process ended by a signal (a crash), not exit().
         var crashed: Bool
+        /// Peak resident memory of the run, in KiB.
+        var peakMemoryKB = 0
     }
 
     /// `.build/debug/taskql` (or release) of this package.
@@ -47,7 +49,8 @@ struct CLIProcess {
         let outcome = try child.runToEnd()
         return Outcome(
             status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
-            stderr: String(decoding: outcome.stderr, as: UTF8.self), crashed: outcome.signal != nil)
+            stderr: String(decoding: outcome.stderr, as: UTF8.self), crashed: outcome.signal != nil,
+            peakMemoryKB: outcome.peakMemoryKB)
     }
 
     static func run(_ arguments: [String], stdin: String, in directory: URL? = nil) throws -> Outcome {

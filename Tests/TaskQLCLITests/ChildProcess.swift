@@ -26,6 +26,8 @@ struct ChildProcess {
         var stderr: Data
         /// The deadline passed and the program was killed.
         var timedOut: Bool
+        /// The program's peak resident memory (`getrusage` through `wait4`), in KiB.
+        var peakMemoryKB: Int = 0
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -127,11 +129,12 @@ struct ChildProcess {
         var timedOut = false
         var endedAt: Date? = nil
         var buffer = [UInt8](repeating: 0, count: 65536)
+        var usage = rusage()
 
         while true {
             if exitStatus == nil {
                 var status: Int32 = 0
-                if waitpid(pid, &status, WNOHANG) == pid {
+                if wait4(pid, &status, WNOHANG, &usage) == pid {
                     exitStatus = status
                     endedAt = Date()
                 }
@@ -180,7 +183,7 @@ struct ChildProcess {
         let signal = status & 0x7f
         return Outcome(
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, signal: signal == 0 ? nil : signal,
-            stdout: output, stderr: errors, timedOut: timedOut)
+            stdout: output, stderr: errors, timedOut: timedOut, peakMemoryKB: usage.ru_maxrss)
     }
 
     // glibc has these since 2.29 and 2.34, but Swift's Glibc module does not

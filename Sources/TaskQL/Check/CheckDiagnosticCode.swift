@@ -32,6 +32,8 @@ public enum CheckDiagnosticCode {
     public static let comparisonWithNull = "E0314"
     /// A statement that cannot be used where it is (`load` in a prepared query).
     public static let statementNotAllowed = "E0315"
+    /// A stage that makes more than ``RowSchema/maximumColumns`` columns.
+    public static let tooManyColumns = "E0316"
 
     /// Division by zero.
     public static let divisionByZero = "E0401"

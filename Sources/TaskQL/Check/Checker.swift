@@ -17,6 +17,13 @@ struct Checker {
         var stages: [(stage: CheckedStage, span: SourceSpan)] = []
         for stage in pipeline.stages {
             let (checked, next) = try check(stage, schema: schema)
+            guard next.columns.count <= RowSchema.maximumColumns else {
+                throw Diagnostic(
+                    code: CheckDiagnosticCode.tooManyColumns,
+                    message:
+                        "this stage makes \(next.columns.count) columns, more than the limit of \(RowSchema.maximumColumns)",
+                    span: stage.span, help: "select the columns you need before adding more")
+            }
             stages.append((checked, stage.span))
             schema = next
         }

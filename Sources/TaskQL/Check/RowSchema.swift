@@ -11,6 +11,11 @@ struct Column: Sendable, Hashable {
 /// The shape of the rows between two stages. The checker tracks it through
 /// the pipeline so that names change exactly where stages change them.
 struct RowSchema: Sendable, Hashable {
+    /// The most columns rows may have (SQLite's default is 2,000). Each
+    /// `extend` copies the column list into its plan, so without a limit
+    /// 20,000 chained extends took 15 GB.
+    static let maximumColumns = 1_000
+
     /// Columns in order.
     var columns: [Column]
     /// True while rows are still table rows with every task field (only

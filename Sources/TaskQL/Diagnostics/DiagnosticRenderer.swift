@@ -29,7 +29,7 @@ public enum DiagnosticRenderer {
     static func render(_ d: Diagnostic, source: SourceText, style: RenderStyle) -> String {
         let spannedNotes = d.notes.filter { $0.span != nil }
         let gutter = String(repeating: " ", count: gutterWidth(d, source: source))
-        var out = style.header(d.severity.rawValue, code: d.code, message: d.message)
+        var out = style.header(d.severity.rawValue, code: d.code, message: shortened(d.message))
         out += snippet(d.span, severity: d.severity, source: source, gutter: gutter, style: style)
         for note in d.notes where note.span == nil {
             out += "\(gutter) \(style.gutter("="))" + " \(style.bold("note")): \(note.message)\n"
@@ -42,6 +42,12 @@ public enum DiagnosticRenderer {
             out += snippet(note.span, severity: .note, source: source, gutter: gutter, style: style)
         }
         return out
+    }
+
+    /// A message is shown whole unless it quotes something huge (a
+    /// 100,000-character name): then its first 300 cells and `…`.
+    static func shortened(_ message: String) -> String {
+        SourceExcerpt.firstCells(of: message, 300)
     }
 
     /// Spaces wide enough for the largest line number shown.
@@ -92,13 +98,49 @@ struct SourceExcerpt {
         let lineStart = SourceExcerpt.offset(ofLine: line, in: source, at: start)
         let startInLine = min(start - lineStart, raw.utf8.count)
         let endInLine = min(max(span.end, start) - lineStart, raw.utf8.count)
-        let prefix = SourceExcerpt.bytes(raw, 0, startInLine)
-        let covered = SourceExcerpt.bytes(raw, startInLine, endInLine)
-        let expanded = SourceExcerpt.expandTabs(prefix + covered, tabWidth: tabWidth)
-        underlineStart = DisplayWidth.of(SourceExcerpt.expandTabs(prefix, tabWidth: tabWidth))
-        underlineWidth = max(1, DisplayWidth.of(expanded) - underlineStart)
-        column = underlineStart + 1
-        text = SourceExcerpt.expandTabs(raw, tabWidth: tabWidth)
+        let prefix = SourceExcerpt.expandTabs(SourceExcerpt.bytes(raw, 0, startInLine), tabWidth: tabWidth)
+        let covered = SourceExcerpt.expandTabs(SourceExcerpt.bytes(raw, startInLine, endInLine), tabWidth: tabWidth)
+        let rest = SourceExcerpt.expandTabs(SourceExcerpt.bytes(raw, endInLine, raw.utf8.count), tabWidth: tabWidth)
+        column = DisplayWidth.of(prefix) + 1
+        // A long line is shown as a window around the span, so a 10 MB
+        // one-line query gives a message of a few lines, not 10 MB.
+        let shownPrefix = SourceExcerpt.lastCells(of: prefix, Self.contextCells)
+        let shownCovered = SourceExcerpt.firstCells(of: covered, Self.windowCells - DisplayWidth.of(shownPrefix))
+        let room = Self.windowCells - DisplayWidth.of(shownPrefix) - DisplayWidth.of(shownCovered)
+        let shownRest = SourceExcerpt.firstCells(of: rest, max(0, room))
+        underlineStart = DisplayWidth.of(shownPrefix)
+        underlineWidth = max(1, DisplayWidth.of(shownCovered))
+        text = shownPrefix + shownCovered + shownRest
+    }
+
+    /// Display cells of a long line shown before the span's start, and in all.
+    static let contextCells = 60
+    static let windowCells = 160
+
+    /// The last `cells` display cells of `text`, with `…` in front when cut.
+    static func lastCells(of text: String, _ cells: Int) -> String {
+        guard DisplayWidth.of(text) > cells else { return text }
+        var kept = String.UnicodeScalarView()
+        var width = 1
+        for scalar in text.unicodeScalars.reversed() {
+            width += DisplayWidth.of(scalar)
+            if width > cells { break }
+            kept.append(scalar)
+        }
+        return "…" + String(String.UnicodeScalarView(kept.reversed()))
+    }
+
+    /// The first `cells` display cells of `text`, with `…` after when cut.
+    static func firstCells(of text: String, _ cells: Int) -> String {
+        guard DisplayWidth.of(text) > cells else { return text }
+        var kept = String.UnicodeScalarView()
+        var width = 1
+        for scalar in text.unicodeScalars {
+            width += DisplayWidth.of(scalar)
+            if width > cells { break }
+            kept.append(scalar)
+        }
+        return String(kept) + "…"
     }
 
     /// Byte offset where `line` starts (the span's start minus its column bytes).

@@ -29,11 +29,16 @@ public struct SourceText: Sendable {
     public let text: String
     /// Byte offsets where each line starts.
     let lineStarts: [Int]
+    /// The line number of the text's first line: a statement cut from line
+    /// 900 of a script is numbered from 900 without 899 line breaks in front
+    /// of it (which made running a long script quadratic).
+    public let firstLine: Int
 
-    /// Creates a source text.
-    public init(name: String, text: String) {
+    /// Creates a source text whose first line is line `firstLine`.
+    public init(name: String, text: String, firstLine: Int = 1) {
         self.name = name
         self.text = text
+        self.firstLine = max(1, firstLine)
         var starts = [0]
         var offset = 0
         for byte in text.utf8 {
@@ -54,13 +59,15 @@ public struct SourceText: Sendable {
             if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
         }
         let lineStart = lineStarts[lo]
-        let prefix = lineText(lo + 1).utf8.prefix(clamped - lineStart)
+        let prefix = lineText(lo + firstLine).utf8.prefix(clamped - lineStart)
         let column = DisplayWidth.of(String(decoding: prefix, as: UTF8.self)) + 1
-        return (lo + 1, column)
+        return (lo + firstLine, column)
     }
 
-    /// The text of a 1-based line, without its line break.
-    public func lineText(_ line: Int) -> String {
+    /// The text of line `number` (counted from ``firstLine``), without its
+    /// line break.
+    public func lineText(_ number: Int) -> String {
+        let line = number - firstLine + 1
         guard line >= 1, line <= lineStarts.count else { return "" }
         let bytes = Array(text.utf8)
         let start = lineStarts[line - 1]

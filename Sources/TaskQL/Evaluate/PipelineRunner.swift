@@ -17,26 +17,42 @@ struct PipelineRunner {
         return relation.result(columns: pipeline.schema.columns.map(\.name), table: table, isChart: pipeline.isChart)
     }
 
-    /// The rows of `pipeline` as a relation.
+    /// The rows of `pipeline` as a relation. A pipeline on a `let` name runs
+    /// the let's pipeline first; the chain of lets is walked in a loop, not
+    /// by recursion, so 4,000 chained lets cannot overflow a host thread's
+    /// stack.
     func relation(_ pipeline: CheckedPipeline) throws(RuntimeError) -> Relation {
+        var chain = [pipeline]
+        while case .pipeline(let inner) = chain[chain.count - 1].source { chain.append(inner) }
         var relation: Relation
-        switch pipeline.source {
-        case .table(nil):
-            relation = .base([0..<table.count])
-        case .table(let name?):
-            relation = .base(table.datasetRows[name] ?? [])
-        case .pipeline(let inner):
+        switch chain[chain.count - 1].source {
+        case .table(nil): relation = .base([0..<table.count])
+        case .table(let name?): relation = .base(table.datasetRows[name] ?? [])
+        case .pipeline: preconditionFailure("the loop above ends at a table")
+        }
+        if !usesFastPaths { relation = relation.materialized(table: table) }
+        for (position, step) in chain.reversed().enumerated() {
             do {
-                relation = try self.relation(inner)
+                relation = try stages(step.stages, on: relation)
             } catch {
+                // An error in a let's stages points into the let's text; the
+                // caller supplies the outermost pipeline's.
                 var located = error
-                if located.source == nil, located.span != nil { located.source = inner.sourceText }
+                if located.source == nil, located.span != nil, position < chain.count - 1 {
+                    located.source = step.sourceText
+                }
                 throw located
             }
         }
-        if !usesFastPaths { relation = relation.materialized(table: table) }
+        return relation
+    }
+
+    /// Runs `stages` in order on `relation`.
+    private func stages(_ stages: [(stage: CheckedStage, span: SourceSpan)], on start: Relation) throws(RuntimeError)
+        -> Relation
+    {
+        var relation = start
         var index = 0
-        let stages = pipeline.stages
         while index < stages.count {
             try budget.check()
             // `sort | take n` is `top n`: no need to sort every row.

@@ -17,6 +17,8 @@ extension Parser {
     /// line-continuation rules as the parser, so what the REPL joins is what
     /// a script would join.
     public static func completeness(of text: String) -> InputCompleteness {
+        // Too long to be a statement: complete, so the parser reports it.
+        if overlongStatement(in: text) != nil { return .complete }
         let raw = Lexer.scan(text)
         // An unclosed string is complete: strings end with their line, so
         // waiting for more input cannot mend it; the parser reports it.

@@ -10,6 +10,12 @@ public enum Parser {
     /// overflow in the parser or in whoever walks the tree.
     public static let maximumNestingDepth = 200
 
+    /// How long one statement may be, in UTF-8 bytes (1 MiB). A longer one
+    /// is an error (`E0205`) before it is parsed: a generated 10 MB chain of
+    /// `or`s or a 700,000-element list would otherwise take gigabytes and
+    /// minutes. Long lists of values belong in a parameter or a dataset.
+    public static let maximumStatementBytes = 1 << 20
+
     /// Parses a whole script. Reports every statement that has an error
     /// (one error per statement, in source order).
     ///
@@ -25,9 +31,29 @@ public enum Parser {
     /// Parses a script, keeping the statements that parsed and returning the
     /// errors of the others instead of throwing.
     public static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
+        if let long = overlongStatement(in: source.text) { return (Script(statements: []), [long]) }
         let parser = ScriptParser(source: source.text)
         let script = parser.script()
         return (script, parser.diagnostics)
+    }
+}
+
+extension Parser {
+    /// The error for a stretch of text between line breaks and `;` that is
+    /// longer than ``maximumStatementBytes``, found by one pass over the
+    /// bytes before anything is tokenised: such a stretch lies inside one
+    /// statement (or a comment), and tokenising 10 MB first would cost
+    /// most of a gigabyte.
+    static func overlongStatement(in text: String) -> Diagnostic? {
+        var start = 0
+        var offset = 0
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x3B { start = offset + 1 }
+            offset += 1
+            if offset - start > maximumStatementBytes { break }
+        }
+        guard offset - start > maximumStatementBytes else { return nil }
+        return ScriptParser.statementTooLong(at: SourceSpan(start: start, end: start), length: nil)
     }
 }
 

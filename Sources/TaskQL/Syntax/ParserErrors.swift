@@ -52,15 +52,20 @@ extension ScriptParser {
         return try body()
     }
 
-    /// Goes one nesting level deeper; the caller restores `depth`.
-    func deepen() throws(ParseFailure) {
+    /// Goes one nesting level deeper; the caller restores `depth`. Each
+    /// operator of an arithmetic chain (`1 + 2 + …`) is a level too: the
+    /// tree is that deep, though the text does not look nested.
+    func deepen(inChain: Bool = false) throws(ParseFailure) {
         depth += 1
         guard depth > Parser.maximumNestingDepth else { return }
         throw ParseFailure(
             diagnostic: Diagnostic(
                 code: SyntaxDiagnosticCode.nestedTooDeeply,
-                message: "expression nested too deeply", span: previous.span,
-                help: "TQL allows at most \(Parser.maximumNestingDepth) levels of nesting"))
+                message: inChain ? "too many arithmetic operators in one expression" : "expression nested too deeply",
+                span: previous.span,
+                help: inChain
+                    ? "TQL allows at most \(Parser.maximumNestingDepth) nesting levels, and each of + - * / in a row is one; split the expression"
+                    : "TQL allows at most \(Parser.maximumNestingDepth) levels of nesting"))
     }
 
     /// Records the error of the statement that started at token `start` and

@@ -9,12 +9,12 @@ extension ScriptParser {
 
     /// Grammar: or_expression = and_expression { "or" and_expression } ;
     func orExpression() throws(ParseFailure) -> Expr {
-        try leftAssociative("or_expression", operand: andExpression)
+        try associativeChain("or_expression", operand: andExpression)
     }
 
     /// Grammar: and_expression = not_expression { "and" not_expression } ;
     func andExpression() throws(ParseFailure) -> Expr {
-        try leftAssociative("and_expression", operand: notExpression)
+        try associativeChain("and_expression", operand: notExpression)
     }
 
     /// Grammar: not_expression = "not" not_expression | comparison ;
@@ -106,6 +106,34 @@ extension ScriptParser {
     /// One left-associative level: `operand { op operand }` with the
     /// operators the precedence table gives `rule`. Each operator deepens
     /// the tree, so long chains count towards the nesting limit.
+    /// `a or b or c …` (and `and`): the operators are associative, also in
+    /// three-valued logic and left-to-right evaluation, so a chain becomes a
+    /// balanced tree. A flat chain of 100,000 conditions is then 17 levels
+    /// deep, not 100,000: no nesting limit to hit and no recursion to
+    /// overflow. Two and three operands group from the left as before.
+    func associativeChain(_ rule: String, operand: () throws(ParseFailure) -> Expr) throws(ParseFailure) -> Expr {
+        let operators = Parser.binaryOperators(of: rule)
+        var operands = [try operand()]
+        var chained: BinaryOperator?
+        while let op = matchBinary(operators) {
+            chained = op
+            operands.append(try operand())
+        }
+        guard let chained else { return operands[0] }
+        return Self.balanced(chained, operands[...])
+    }
+
+    /// `operands` joined by `op`: the first power-of-two share on the left.
+    static func balanced(_ op: BinaryOperator, _ operands: ArraySlice<Expr>) -> Expr {
+        if operands.count == 1 { return operands[operands.startIndex] }
+        var leftCount = 1
+        while leftCount * 2 < operands.count { leftCount *= 2 }
+        let split = operands.startIndex + leftCount
+        let left = balanced(op, operands[..<split])
+        let right = balanced(op, operands[split...])
+        return Expr(.binary(op, left, right), span: left.span.union(right.span))
+    }
+
     func leftAssociative(
         _ rule: String, operand: () throws(ParseFailure) -> Expr
     ) throws(ParseFailure) -> Expr {
@@ -114,7 +142,7 @@ extension ScriptParser {
         defer { depth = savedDepth }
         var left = try operand()
         while let op = matchBinary(operators) {
-            try deepen()
+            try deepen(inChain: true)
             let right = try operand()
             left = Expr(.binary(op, left, right), span: left.span.union(right.span))
         }

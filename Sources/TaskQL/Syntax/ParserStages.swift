@@ -122,7 +122,7 @@ extension ScriptParser {
         let stages = Keyword.allCases.filter(\.isStageName).map(\.rawValue)
         failure.diagnostic.code = SyntaxDiagnosticCode.unknownStage
         failure.diagnostic.message = "unknown stage '\(word)'"
-        if let nearest = EditDistance.nearest(to: word, among: stages) {
+        if let nearest = NameSuggestion.nearest(to: word, in: stages) {
             failure.diagnostic.help = "did you mean '\(nearest)'?"
         } else {
             failure.diagnostic.help = "stages: " + stages.joined(separator: ", ")

@@ -8,6 +8,7 @@ extension ScriptParser {
         while !isAtEnd {
             let start = current
             do throws(ParseFailure) {
+                try checkStatementLength()
                 let parsed = try statement()
                 if !isAtEnd, !separator() {
                     throw unexpected("an operator, '|', ';' or a line break")
@@ -19,6 +20,25 @@ extension ScriptParser {
             while separator() {}
         }
         return Script(statements: statements)
+    }
+
+    /// Fails when the statement starting at the next token is longer than
+    /// ``Parser/maximumStatementBytes`` (it ends at the next separator).
+    func checkStatementLength() throws(ParseFailure) {
+        var end = current
+        while tokens[end].kind != .endOfInput, tokens[end].kind != .newline, !tokens[end].is(.semicolon) { end += 1 }
+        let length = tokens[max(current, end - 1)].span.end - peek.span.start
+        guard length > Parser.maximumStatementBytes else { return }
+        throw ParseFailure(diagnostic: Self.statementTooLong(at: peek.span, length: length))
+    }
+
+    /// E0205, with the length when it is known.
+    static func statementTooLong(at span: SourceSpan, length: Int?) -> Diagnostic {
+        let size = length.map { " (\((Double($0) / 1_048_576 * 10).rounded() / 10) MB)" } ?? ""
+        return Diagnostic(
+            code: SyntaxDiagnosticCode.statementTooLong,
+            message: "statement longer than the limit of 1 MB\(size)", span: span,
+            help: "pass long lists of values as a parameter, or load them as a dataset")
     }
 
     /// Grammar: separator = NEWLINE | ";" ;

@@ -24,4 +24,6 @@ public enum SyntaxDiagnosticCode {
     public static let nestedTooDeeply = "E0203"
     /// `| wher …`: a word where a stage name belongs.
     public static let unknownStage = "E0204"
+    /// A statement longer than ``Parser/maximumStatementBytes``.
+    public static let statementTooLong = "E0205"
 }

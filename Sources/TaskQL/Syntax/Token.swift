@@ -39,7 +39,8 @@ public enum TokenKind: Sendable, Hashable {
     /// `# …` up to the end of the line; only ``Lexer/scan(_:)`` returns these.
     case comment
     /// Text the lexer could not read, with the error to report for it.
-    case invalid(Diagnostic)
+    /// Boxed: a `Diagnostic` inline would make every token five times larger.
+    indirect case invalid(Diagnostic)
     /// The end of the source.
     case endOfInput
 }

@@ -94,10 +94,10 @@ final class Repl {
     /// Runs one complete statement and records it as one history entry.
     private func submit(_ statement: String, firstLine: Int) {
         reader.recordHistory(statement)
-        // Scripts: pad with line breaks so that diagnostics name the line
-        // in the whole input, not in the statement.
-        let padding = reader.isInteractive ? "" : String(repeating: "\n", count: max(0, firstLine - 1))
-        if !runner.run(SourceText(name: sourceName, text: padding + statement)) { failures += 1 }
+        // Scripts: diagnostics name the line in the whole input, not in the
+        // statement.
+        let source = SourceText(name: sourceName, text: statement, firstLine: reader.isInteractive ? 1 : firstLine)
+        if !runner.run(source) { failures += 1 }
         refreshCompletion()
     }
 

@@ -23,6 +23,30 @@ struct DiagnosticRendererTests {
                 """)
     }
 
+    /// A long line is shown as a window around the span (issue 9: a 10 MB
+    /// one-line query echoed 10 MB); the column is still the real one, and a
+    /// statement that starts on line 900 of a script says line 900.
+    @Test func showsAWindowOfALongLine() {
+        let line =
+            "tasks | where " + String(repeating: "a or ", count: 100) + "b ?? c"
+            + String(repeating: " or d", count: 100)
+        let source = SourceText(name: "long.tql", text: line, firstLine: 900)
+        let start = line.utf8.count - 5 * 100 - 4
+        let d = Diagnostic(
+            code: "E0101", message: "unexpected character", span: SourceSpan(start: start, end: start + 2))
+        let before = "…" + String(String(repeating: "a or ", count: 100) + "b ").suffix(59)
+        let after = String(("?? c" + String(repeating: " or d", count: 100)).prefix(99)) + "…"
+        #expect(
+            DiagnosticRenderer.render([d], source: source) == """
+                error[E0101]: unexpected character
+                   --> long.tql:900:\(start + 1)
+                    |
+                900 | \(before)\(after)
+                    | \(String(repeating: " ", count: 60))^^
+
+                """)
+    }
+
     @Test func underlinesChineseTextByDisplayCells() {
         let start = query.text.utf8.count - 11  // "发改委" with quotes: 1 + 9 + 1 bytes
         let d = Diagnostic(

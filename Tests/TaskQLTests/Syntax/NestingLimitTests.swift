@@ -23,10 +23,30 @@ struct NestingLimitTests {
         _ = Parser.completionContext(text: text, cursor: text.utf8.count)
     }
 
-    @Test(arguments: ["+", " and ", " or ", "*"])
-    func longOperatorChainsAreAnError(op: String) {
+    @Test(arguments: ["+", "*"])
+    func longArithmeticChainsAreAnError(op: String) {
         let text = "tasks | where " + Array(repeating: "x", count: 50_000).joined(separator: op)
         #expect(firstCode(text) == SyntaxDiagnosticCode.nestedTooDeeply)
+    }
+
+    /// `or` and `and` chains are balanced trees, so a long flat chain is
+    /// fine (issue 9: 202 `or` terms were refused as nested too deeply).
+    @Test(arguments: [" and ", " or "])
+    func longConditionChainsParse(op: String) throws {
+        let text = "tasks | where " + Array(repeating: "year == 1", count: 50_000).joined(separator: op) + " | count"
+        #expect(firstCode(text) == nil)
+        let result = try runQuery(text)
+        #expect(result.rows == [[.int(0)]])
+    }
+
+    @Test func chainsKeepTheirMeaning() throws {
+        // Four and five operands: the balanced tree gives what the left-deep one did.
+        #expect(
+            try runQuery(#"tasks | where city == "宜兴" or city == "海门" or false or null | count"#).rows == [[.int(6)]])
+        #expect(
+            try runQuery(#"tasks | where year == 2020 and true and city == "海门" and kind == "key" and true | count"#)
+                .rows == [[.int(2)]])
+        #expect(try runQuery("tasks | where null or null or null or true | count").rows == [[.int(6)]])
     }
 
     @Test func longFlatInputIsFine() {

@@ -1,12 +1,21 @@
-/// "did you mean …" hints: the nearest existing name by edit distance, only
-/// when it is close enough to be a plausible typo.
+/// "did you mean …" hints, for every kind of name (stages, fields,
+/// functions, sources, units): the nearest existing name by edit distance,
+/// only when it is close enough to be a plausible typo.
 enum NameSuggestion {
+    /// Names longer than this get no suggestion: nobody mistypes a
+    /// 65-character name into another, and the distance costs the product
+    /// of the two lengths (a 100,000-character name against a long `let`
+    /// name would take minutes).
+    static let longestSuggestible = 64
+
     /// The best candidate for `name`, or nil when nothing is close.
     static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
-        let target = Array(name.unicodeScalars)
+        let target = Array(name.unicodeScalars.prefix(longestSuggestible + 1))
+        guard target.count <= longestSuggestible else { return nil }
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
-            let c = Array(candidate.unicodeScalars)
+            let c = Array(candidate.unicodeScalars.prefix(longestSuggestible + 1))
+            guard c.count <= longestSuggestible else { continue }
             let limit = max(1, min(target.count, c.count) / 3)
             if abs(c.count - target.count) > limit { continue }
             let d = distance(target, c)
