@@ -110,7 +110,10 @@ extension ScriptParser {
     /// three-valued logic and left-to-right evaluation, so a chain becomes a
     /// balanced tree. A flat chain of 100,000 conditions is then 17 levels
     /// deep, not 100,000: no nesting limit to hit and no recursion to
-    /// overflow. Two and three operands group from the left as before.
+    /// overflow. Two and three operands group from the left as before. A
+    /// parenthesised chain of the same operator joins the chain
+    /// (`a or (b or c)` is `a or b or c`), so the tree depends only on the
+    /// operands, and the formatter can print any such chain flat.
     func associativeChain(_ rule: String, operand: () throws(ParseFailure) -> Expr) throws(ParseFailure) -> Expr {
         let operators = Parser.binaryOperators(of: rule)
         var operands = [try operand()]
@@ -120,7 +123,19 @@ extension ScriptParser {
             operands.append(try operand())
         }
         guard let chained else { return operands[0] }
-        return Self.balanced(chained, operands[...])
+        var flat: [Expr] = []
+        for e in operands { Self.appendOperands(of: e, joinedBy: chained, to: &flat) }
+        return Self.balanced(chained, flat[...])
+    }
+
+    /// The operands of a (balanced, so shallow) chain of `op`, in order.
+    static func appendOperands(of e: Expr, joinedBy op: BinaryOperator, to operands: inout [Expr]) {
+        guard case .binary(op, let left, let right) = e.kind else {
+            operands.append(e)
+            return
+        }
+        appendOperands(of: left, joinedBy: op, to: &operands)
+        appendOperands(of: right, joinedBy: op, to: &operands)
     }
 
     /// `operands` joined by `op`: the first power-of-two share on the left.

@@ -39,6 +39,17 @@ struct NestingLimitTests {
         #expect(result.rows == [[.int(0)]])
     }
 
+    @Test func aParenthesisedChainJoinsItsChain() throws {
+        func tree(_ condition: String) -> String {
+            let (script, _) = Parser.parseRecovering(SourceText(name: "t", text: "tasks | where " + condition))
+            guard case .query(let pipeline) = script.statements.first else { return "" }
+            return pipeline.sExpression
+        }
+        #expect(tree("a or (b or c) or (d)") == tree("a or b or c or d"))
+        #expect(tree("a or b or c or d") == "tasks | (where (or (or a b) (or c d)))")
+        #expect(tree("(a or b) and c") != tree("a or b and c"))
+    }
+
     @Test func chainsKeepTheirMeaning() throws {
         // Four and five operands: the balanced tree gives what the left-deep one did.
         #expect(
