@@ -53,6 +53,24 @@ struct CLIProcess {
             peakMemoryKB: outcome.peakMemoryKB)
     }
 
+    /// Runs the binary with its standard output sent to `path` by the shell
+    /// (`> /dev/full`); the outcome's stdout is then empty.
+    static func run(_ arguments: [String], stdoutTo path: String, stdin: String = "", in directory: URL? = nil)
+        throws -> Outcome
+    {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment["NO_COLOR"] = "1"
+        let child = ChildProcess(
+            executable: "/bin/sh", arguments: ["-c", "exec \"$0\" \"$@\" > '\(path)'", binary] + arguments,
+            environment: environment, directory: (directory ?? packageRoot).path, stdin: Data(stdin.utf8),
+            timeout: 120)
+        let outcome = try child.runToEnd()
+        return Outcome(
+            status: outcome.status, stdout: String(decoding: outcome.stdout, as: UTF8.self),
+            stderr: String(decoding: outcome.stderr, as: UTF8.self), crashed: outcome.signal != nil)
+    }
+
     static func run(_ arguments: [String], stdin: String, in directory: URL? = nil) throws -> Outcome {
         try run(arguments, stdin: Data(stdin.utf8), in: directory)
     }

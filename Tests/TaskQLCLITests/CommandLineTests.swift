@@ -8,7 +8,7 @@ import Testing
         let help = try CLIProcess.run(["--help"])
         #expect(help.status == 0)
         for text in [
-            "-c <query>", "--format", "--aliases", "--history", "--no-color", "run", "import", "64", "65", "66",
+            "-c <query>", "--format", "--aliases", "--history", "--no-color", "run", "import", "64", "65", "66", "74",
         ] {
             #expect(help.stdout.contains(text), "help lacks \(text)")
         }
@@ -65,7 +65,8 @@ import Testing
 
     /// `import -o` never destroys what it should not touch (issue 9): the
     /// input document, a directory; `-` is standard output; devices are
-    /// written into, and a failed write is an error; a device is no input.
+    /// written into, and a failed write is an output error (74); a device
+    /// is no input.
     @Test func importOutputIsSafe() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskql-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -81,11 +82,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("-").path))
         #expect(try CLIProcess.run(["import", "plan.txt", "-o", "/dev/null"], in: directory).status == 0)
         let full = try CLIProcess.run(["import", "plan.txt", "-o", "/dev/full"], in: directory)
-        #expect(full.status == 66 && full.stderr.contains("No space left"), "\(full.stderr)")
+        #expect(full.status == 74 && full.stderr.contains("No space left"), "\(full.stderr)")
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
         let intoDirectory = try CLIProcess.run(["import", "plan.txt", "-o", "out"], in: directory)
-        #expect(intoDirectory.status == 66 && intoDirectory.stderr.contains("not a regular file"))
+        #expect(intoDirectory.status == 74 && intoDirectory.stderr.contains("not a regular file"))
         let zero = try CLIProcess.run(["/dev/zero", "-c", "tasks | count"], in: directory)
         #expect(zero.status == 66 && zero.stderr.contains("is a device"), "\(zero.stderr)")
     }

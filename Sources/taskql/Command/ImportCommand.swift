@@ -11,7 +11,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Each document's import report (tasks found by kind, fields missing, warnings) \
             goes to stderr. A document that cannot be read or recognised stops the import \
-            with exit 66 and nothing is written.
+            with exit 66 and nothing is written; an output file that cannot be written \
+            (a full disk) exits 74 and leaves an earlier file of that name as it was.
 
             \(ExitStatus.helpText)
             """)
@@ -80,7 +81,9 @@ struct ImportCommand: ParsableCommand {
                 // `-o -` writes to standard output, as `-` means in every shell tool.
                 try DatasetFile.write(datasets, to: output == "-" ? "/dev/stdout" : output)
             } catch {
-                throw InputFileError(error)
+                // The documents were fine; the output is what failed.
+                errors.writeLine("taskql: error: \(InputFileError(error))")
+                throw ExitCode.outputError
             }
             let total = datasets.reduce(0) { $0 + $1.records.count }
             errors.writeLine(

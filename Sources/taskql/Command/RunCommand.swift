@@ -45,7 +45,8 @@ struct RunCommand: ParsableCommand {
             runner: runner, reader: ScriptedLineReader(text: text), sourceName: script == "-" ? "<stdin>" : script)
         repl.stopsAtFirstError = true
         repl.run()
-        if repl.failures > 0 { throw ExitCode.queryError }
+        runner.finishOutput()
+        if let exit = ExitStatus.afterScript(failures: repl.failures, runner: runner) { throw exit }
     }
 
     /// The script's text; missing or non-UTF-8 files exit 66.

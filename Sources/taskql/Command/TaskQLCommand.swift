@@ -52,7 +52,8 @@ struct TaskQLCommand: ParsableCommand {
             // statements (`taskql -c .schema`), each dot-command on its own line.
             let repl = Repl(runner: runner, reader: ScriptedLineReader(text: command), sourceName: "-c")
             repl.run()
-            if repl.failures > 0 { throw ExitCode.queryError }
+            runner.finishOutput()
+            if let exit = ExitStatus.afterScript(failures: repl.failures, runner: runner) { throw exit }
             return
         }
         if interactive {
@@ -60,11 +61,14 @@ struct TaskQLCommand: ParsableCommand {
             let reader = LibEditLineReader(history: HistoryFile(path: HistoryFile.path(option: options.history)))
             runner.output.writeLine(EngineSetup.banner(for: session.engine))
             Repl(runner: runner, reader: reader, sourceName: "<repl>").run()
+            // A person saw every message as it came: leaving is no failure.
+            runner.finishOutput()
             return
         }
         let repl = Repl(runner: runner, reader: PlainLineReader(), sourceName: "<stdin>")
         repl.run()
-        if repl.failures > 0 { throw ExitCode.queryError }
+        runner.finishOutput()
+        if let exit = ExitStatus.afterScript(failures: repl.failures, runner: runner) { throw exit }
     }
 
     /// A session on the bundled data or on `files`; input errors exit 66.

@@ -11,8 +11,8 @@ final class StatementRunner {
     var format: OutputFormat
     /// Whether to report each statement's run time on stderr (`.timer`).
     var showsTimer = false
-    /// Where results go (`.output`).
-    var output: OutputSink
+    /// Where results go (`.output`, see ``redirectOutput(to:)``).
+    private(set) var output: OutputSink
     /// Where diagnostics go.
     let errors: OutputSink
     /// `--no-color`: never colour, even on a terminal.
@@ -23,6 +23,9 @@ final class StatementRunner {
     let interruptible: Bool
     /// Whether to mention `let` bindings and loads on stderr (REPL only).
     let chatty: Bool
+    /// How many times results could not be written (disk full): a script
+    /// stops at the first, and the command exits 74.
+    private(set) var outputFailures = 0
 
     init(session: Session, format: OutputFormat, noColor: Bool, parameters: [String: Value], interactive: Bool) {
         self.session = session
@@ -97,6 +100,31 @@ final class StatementRunner {
         case .loaded(let summary):
             if chatty { errors.writeLine("loaded \(summary.name): \(summary.taskCount) tasks") }
         }
+    }
+
+    /// Reports on stderr, once, that results could not be written to the
+    /// current output; true when it did (the statement that wrote them failed).
+    func reportOutputFailure() -> Bool {
+        guard let message = output.takeWriteFailure() else { return false }
+        errors.writeLine("taskql: error: \(message)")
+        outputFailures += 1
+        return true
+    }
+
+    /// Sends results to `sink` from now on (`.output`), closing a file used
+    /// before; false when that file could not be written completely.
+    func redirectOutput(to sink: OutputSink) -> Bool {
+        let ok = finishOutput()
+        output = sink
+        return ok
+    }
+
+    /// Closes a results file at the end of a run (`.output FILE` still in
+    /// effect); false, after a message, when it could not be written.
+    @discardableResult
+    func finishOutput() -> Bool {
+        output.close()
+        return !reportOutputFailure()
     }
 
     private func reportTime(since start: DispatchTime) {

@@ -129,13 +129,9 @@ extension Repl {
 
     private func setOutput(_ arguments: [String]) -> Bool {
         guard arguments.count == 1 else { return fail("usage: .output FILE|stdout") }
-        if arguments[0] == "stdout" {
-            runner.output = .standardOutput()
-            return true
-        }
+        if arguments[0] == "stdout" { return runner.redirectOutput(to: .standardOutput()) }
         do {
-            runner.output = try OutputSink(creatingFileAt: arguments[0])
-            return true
+            return runner.redirectOutput(to: try OutputSink(creatingFileAt: arguments[0]))
         } catch {
             return fail(error.description)
         }

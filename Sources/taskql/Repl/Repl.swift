@@ -20,8 +20,15 @@ final class Repl {
     /// Stop at the first failing statement or dot-command (`taskql run`),
     /// instead of reporting it and going on (a terminal, a pipe, `-c`).
     var stopsAtFirstError = false
-    /// `.quit` was given, or an error stops a script.
-    private var finished: Bool { quitRequested || (stopsAtFirstError && failures > 0) }
+    /// `.quit` was given, or an error stops a script. Results that cannot
+    /// be written (disk full) stop any script: what follows would be lost too.
+    private var finished: Bool {
+        quitRequested || (stopsAtFirstError && failures > 0)
+            || (!reader.isInteractive && runner.outputFailures > outputFailuresAtStart)
+    }
+    /// ``StatementRunner/outputFailures`` when this loop started (a `.read`
+    /// in a REPL starts its own loop on the REPL's runner).
+    private let outputFailuresAtStart: Int
     /// Lines read so far (diagnostics in scripts point at the real line).
     private var lineNumber = 0
 
@@ -29,6 +36,7 @@ final class Repl {
         self.runner = runner
         self.reader = reader
         self.sourceName = sourceName
+        outputFailuresAtStart = runner.outputFailures
     }
 
     /// Runs until end of input or `.quit`.
@@ -75,7 +83,8 @@ final class Repl {
                     if isBlank(text) { continue }
                     if start.hasPrefix(".") {
                         reader.recordHistory(text)
-                        if !runDotCommand(text) { failures += 1 }
+                        let ran = runDotCommand(text)
+                        if runner.reportOutputFailure() || !ran { failures += 1 }
                         continue
                     }
                     firstLine = lineNumber
@@ -97,7 +106,8 @@ final class Repl {
         // Scripts: diagnostics name the line in the whole input, not in the
         // statement.
         let source = SourceText(name: sourceName, text: statement, firstLine: reader.isInteractive ? 1 : firstLine)
-        if !runner.run(source) { failures += 1 }
+        let ran = runner.run(source)
+        if runner.reportOutputFailure() || !ran { failures += 1 }
         refreshCompletion()
     }
 

@@ -7,11 +7,20 @@ import TaskQL
 /// Where results (or messages) go: a file descriptor written with plain
 /// `write(2)`, so output never sits in a buffer while libedit owns the
 /// terminal, and `.output FILE` can swap the destination.
+///
+/// A failed write (a full disk, `> /dev/full`) is remembered, not ignored:
+/// the sink stops writing (the rest would be lost too) and ``writeFailure``
+/// says why, for the caller to report once and exit non-zero, as jq does.
 final class OutputSink {
     private(set) var descriptor: Int32
     private let ownsDescriptor: Bool
     /// `stdout` or the path given to `.output`.
     let name: String
+    /// The `errno` of the first failed write or close; nil while every
+    /// write went through.
+    private(set) var failedErrno: Int32?
+    /// Whether ``writeFailure`` was already handed out (one message per sink).
+    private var failureReported = false
 
     /// Standard output.
     static func standardOutput() -> OutputSink { OutputSink(descriptor: STDOUT_FILENO, owns: false, name: "stdout") }
@@ -31,20 +40,27 @@ final class OutputSink {
         self.init(descriptor: fd, owns: true, name: path)
     }
 
-    deinit { if ownsDescriptor { close(descriptor) } }
+    deinit { if ownsDescriptor && descriptor >= 0 { Glibc.close(descriptor) } }
 
     /// Whether this is the terminal (for colour and width).
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    /// Writes all of `text`, retrying after interrupted or short writes.
+    /// Writes all of `text`, retrying after interrupted or short writes;
+    /// after a failed write nothing more is written.
     func write(_ text: String) {
+        guard failedErrno == nil, descriptor >= 0 else { return }
         var bytes = Array(text.utf8)
         var offset = 0
         bytes.withUnsafeMutableBytes { buffer in
             while offset < buffer.count {
                 let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
+                if n <= 0 {
+                    // write(2) returns 0 only for a zero-byte request; treat it
+                    // as an error rather than loop forever.
+                    failedErrno = n < 0 ? errno : EIO
+                    return
+                }
                 offset += n
             }
         }
@@ -52,28 +68,23 @@ final class OutputSink {
 
     /// Writes `text` and a newline.
     func writeLine(_ text: String) { write(text + "\n") }
-}
 
-/// A file that could not be read or written, as the user named it.
-struct InputFileError: Error, CustomStringConvertible {
-    var path: String
-    var reason: String
-    var description: String { "\(path): \(reason)" }
-
-    /// The library's import error, keeping its line or byte offset.
-    init(_ error: ImportError) {
-        if let line = error.line {
-            path = "\(error.file):\(line)"
-        } else if let offset = error.byteOffset {
-            path = "\(error.file): byte \(offset)"
-        } else {
-            path = error.file
-        }
-        reason = error.message
+    /// Closes a file opened by ``init(creatingFileAt:)`` (a no-op for the
+    /// standard streams), keeping a failed close as a write failure: on
+    /// some file systems (NFS) the disk-full error first shows here.
+    func close() {
+        guard ownsDescriptor, descriptor >= 0 else { return }
+        if Glibc.close(descriptor) != 0, failedErrno == nil { failedErrno = errno }
+        descriptor = -1
     }
 
-    init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
+    /// `writing <stdout>: No space left on device` the first time it is
+    /// asked after a write failed; nil otherwise (nothing failed, or it was
+    /// already reported).
+    func takeWriteFailure() -> String? {
+        guard let failedErrno, !failureReported else { return nil }
+        failureReported = true
+        let shown = ownsDescriptor ? name : "<\(name)>"
+        return "writing \(shown): \(String(cString: strerror(failedErrno)))"
     }
 }

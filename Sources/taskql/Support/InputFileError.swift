@@ -1,0 +1,25 @@
+import TaskQL
+
+/// A file that could not be read or written, as the user named it.
+struct InputFileError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "\(path): \(reason)" }
+
+    /// The library's import error, keeping its line or byte offset.
+    init(_ error: ImportError) {
+        if let line = error.line {
+            path = "\(error.file):\(line)"
+        } else if let offset = error.byteOffset {
+            path = "\(error.file): byte \(offset)"
+        } else {
+            path = error.file
+        }
+        reason = error.message
+    }
+
+    init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
