@@ -5,11 +5,11 @@ import Foundation
     import Glibc
 #endif
 
-/// The REPL's persistent history in libedit's own format (`_HiStOrY_V2_`,
-/// vis(3)-encoded lines), one entry per statement. Saved after every
-/// statement by writing a temporary file, `fsync`ing it and renaming it
-/// over the old one, so a crash or `kill -9` never loses earlier entries
-/// and never leaves a half-written file.
+/// The REPL's persistent history in libedit's own format (see
+/// ``HistoryEncoding``), one entry per statement. Saved after every
+/// statement through ``FileReplacement``: a complete new file or none, so a
+/// full disk, a crash or `kill -9` never loses earlier entries, and a
+/// symbolic link, a device or another user's file is never renamed over.
 struct HistoryFile {
     /// Most entries kept.
     static let capacity: Int32 = 2000
@@ -26,27 +26,26 @@ struct HistoryFile {
     }
 
     /// Loads the file into libedit's history (a missing file is fine).
+    /// Only a regular file is read: a FIFO would block the REPL before its
+    /// first prompt, and a device has no end.
     func load() {
         using_history()
         stifle_history(Self.capacity)
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
         _ = read_history(path)
     }
 
-    /// Writes the whole history atomically; false (and a message) on failure.
-    @discardableResult
-    func save() -> Bool {
-        let temporary = path + ".tmp.\(getpid())"
-        guard write_history(temporary) == 0 else {
-            unlink(temporary)
-            return false
+    /// Writes the whole history, all or nothing. libedit's `write_history`
+    /// is not used: it reports success when its writes failed, and the
+    /// empty file it left would replace the good one.
+    func save() throws(FileReplacement.Failure) {
+        // `--history /dev/null` turns saving off, as HISTFILE=/dev/null does in shells.
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            if String(cString: resolved) == "/dev/null" { return }
         }
-        chmod(temporary, 0o600)
-        let fd = open(temporary, O_RDONLY)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
-        return rename(temporary, path) == 0
+        try FileReplacement.replace(path, with: HistoryEncoding.file(Self.entries), mode: 0o600)
     }
 
     /// Entries in memory, oldest first.

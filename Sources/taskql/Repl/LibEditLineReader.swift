@@ -10,6 +10,9 @@ import TaskQL
 /// completion from a ``CompletionProvider``, Ctrl-C cancelling the line.
 final class LibEditLineReader: LineReader {
     let history: HistoryFile
+    /// The last warning about saving the history, so that it is not
+    /// repeated after every statement.
+    private var lastHistoryWarning: String?
 
     /// Sets up libedit; `Terminal.prepareLocale()` and
     /// `InterruptSignal.install()` must have run.
@@ -43,8 +46,15 @@ final class LibEditLineReader: LineReader {
     func recordHistory(_ entry: String) {
         guard entry != HistoryFile.entries.last else { return }  // Up-Enter repeats: keep one
         _ = add_history(entry)
-        if !history.save() {
-            OutputSink.standardError().writeLine("warning: cannot write history file \(history.path)")
+        do {
+            try history.save()
+            lastHistoryWarning = nil
+        } catch {
+            // Once per reason, not after every statement of a full disk.
+            let kept = if case .system = error { " (the file keeps its earlier entries)" } else { "" }
+            let warning = "warning: history not saved to \(history.path): \(error)\(kept)"
+            if warning != lastHistoryWarning { OutputSink.standardError().writeLine(warning) }
+            lastHistoryWarning = warning
         }
     }
 
