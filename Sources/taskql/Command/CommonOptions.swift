@@ -16,6 +16,13 @@ struct CommonOptions: ParsableArguments {
             "History file of the REPL (default $TASKQL_HISTORY, else ~/.taskql_history).", valueName: "file"))
     var history: String?
 
+    @Flag(
+        name: [.customLong("bail"), .customLong("bail", withSingleDash: true)],
+        help:
+            "Stop a script (run, -c, piped stdin, .read) at its first error; by default each error is reported and the script goes on (exit 65 at the end)."
+    )
+    var bail = false
+
     @Flag(help: "Never colour the output (colour is used only on a terminal, and not when NO_COLOR is set).")
     var noColor = false
 }

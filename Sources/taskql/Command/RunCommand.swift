@@ -9,8 +9,10 @@ struct RunCommand: ParsableCommand {
         _superCommandName: "taskql",
         abstract: "Run a TQL script file.",
         discussion: """
-            Statements run in order; the first error stops the script (exit 65) with \
-            SCRIPT:line:col. A line that starts with a dot is a dot-command, as in \
+            Statements run in order. An error is reported with SCRIPT:line:col and the \
+            script goes on, as in sqlite3; the exit status is 65 when any statement failed. \
+            --bail (or -bail) stops at the first error instead, as does `.bail on` in the \
+            script. A line that starts with a dot is a dot-command, as in \
             the REPL (`.mode csv` makes the rest of the script print CSV). Parameters are typed: 12 → integer, 1.5 → decimal, \
             2020-06-30 → date, true/false → boolean, anything else → string.
 
@@ -38,12 +40,11 @@ struct RunCommand: ParsableCommand {
         let runner = StatementRunner(
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: false)
+        runner.bailsOnError = options.bail
         // Read as the REPL reads lines, so a script may hold dot-commands
-        // (`.mode csv`), as sqlite3 scripts do; unlike a REPL it stops at the
-        // first error.
+        // (`.mode csv`), as sqlite3 scripts do.
         let repl = Repl(
             runner: runner, reader: ScriptedLineReader(text: text), sourceName: script == "-" ? "<stdin>" : script)
-        repl.stopsAtFirstError = true
         repl.run()
         runner.finishOutput()
         if let exit = ExitStatus.afterScript(failures: repl.failures, runner: runner) { throw exit }

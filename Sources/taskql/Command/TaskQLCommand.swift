@@ -10,7 +10,9 @@ struct TaskQLCommand: ParsableCommand {
             With no arguments, opens the REPL on the bundled datasets (line editing, \
             history in ~/.taskql_history, Tab completion, .help for dot-commands). \
             FILE… loads documents or dataset files (.jsonl) instead. -c runs one query. \
-            When stdin is not a terminal it is run as a script: no prompt, no banner.
+            When stdin is not a terminal it is run as a script: no prompt, no banner. \
+            A script (-c, piped stdin, run, .read) reports each error and goes on, \
+            exiting 65 at the end if anything failed; --bail stops at the first error.
 
             Examples:
               taskql
@@ -47,6 +49,7 @@ struct TaskQLCommand: ParsableCommand {
         let runner = StatementRunner(
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: interactive)
+        runner.bailsOnError = options.bail
         if let command {
             // As in sqlite3 and psql, -c takes dot-commands as well as
             // statements (`taskql -c .schema`), each dot-command on its own line.

@@ -11,6 +11,9 @@ final class StatementRunner {
     var format: OutputFormat
     /// Whether to report each statement's run time on stderr (`.timer`).
     var showsTimer = false
+    /// Whether a script stops at its first error (`--bail`, `.bail on`);
+    /// otherwise it reports each error and goes on (see ``Repl``).
+    var bailsOnError = false
     /// Where results go (`.output`, see ``redirectOutput(to:)``).
     private(set) var output: OutputSink
     /// Where diagnostics go.

@@ -18,6 +18,9 @@ struct DotCommand: Sendable {
         DotCommand(
             name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
         DotCommand(name: ".timer", usage: "on|off", summary: "report each statement's run time"),
+        DotCommand(
+            name: ".bail", usage: "on|off",
+            summary: "stop a script (-c, run, piped input, .read) at its first error (default off)"),
         DotCommand(name: ".aliases", usage: "[UNIT]", summary: "unit alias table, or the aliases of one unit"),
         DotCommand(name: ".read", usage: "FILE", summary: "run the statements and dot-commands in FILE"),
         DotCommand(name: ".output", usage: "FILE|stdout", summary: "send results to FILE (or back to stdout)"),

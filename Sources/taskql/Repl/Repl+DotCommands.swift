@@ -16,6 +16,7 @@ extension Repl {
         case ".schema": return showSchema()
         case ".mode": return setMode(arguments)
         case ".timer": return setTimer(arguments)
+        case ".bail": return setBail(arguments)
         case ".aliases": return showAliases(arguments.first)
         case ".read": return read(arguments)
         case ".output": return setOutput(arguments)
@@ -95,6 +96,12 @@ extension Repl {
     private func setTimer(_ arguments: [String]) -> Bool {
         guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return fail("usage: .timer on|off") }
         runner.showsTimer = arguments[0] == "on"
+        return true
+    }
+
+    private func setBail(_ arguments: [String]) -> Bool {
+        guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return fail("usage: .bail on|off") }
+        runner.bailsOnError = arguments[0] == "on"
         return true
     }
 

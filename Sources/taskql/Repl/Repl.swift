@@ -17,9 +17,12 @@ final class Repl {
     private(set) var failures = 0
     /// Set by `.quit`.
     var quitRequested = false
-    /// Stop at the first failing statement or dot-command (`taskql run`),
-    /// instead of reporting it and going on (a terminal, a pipe, `-c`).
-    var stopsAtFirstError = false
+    /// Whether the first failing statement or dot-command ends the loop.
+    /// One rule for all input that is not typed at the prompt (`run`, `-c`,
+    /// piped stdin, `.read`), as in sqlite3: report each error and go on,
+    /// unless `--bail` or `.bail on` asks to stop. A person at the prompt is
+    /// never stopped.
+    private var stopsAtFirstError: Bool { !reader.isInteractive && runner.bailsOnError }
     /// `.quit` was given, or an error stops a script. Results that cannot
     /// be written (disk full) stop any script: what follows would be lost too.
     private var finished: Bool {
