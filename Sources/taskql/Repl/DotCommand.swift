@@ -22,7 +22,9 @@ struct DotCommand: Sendable {
             name: ".bail", usage: "on|off",
             summary: "stop a script (-c, run, piped input, .read) at its first error (default off)"),
         DotCommand(name: ".aliases", usage: "[UNIT]", summary: "unit alias table, or the aliases of one unit"),
-        DotCommand(name: ".read", usage: "FILE", summary: "run the statements and dot-commands in FILE"),
+        DotCommand(
+            name: ".read", usage: "FILE",
+            summary: "run the statements and dot-commands in FILE (nested at most 16 deep)"),
         DotCommand(name: ".output", usage: "FILE|stdout", summary: "send results to FILE (or back to stdout)"),
         DotCommand(name: ".history", usage: "", summary: "the statements entered so far"),
         DotCommand(name: ".quit", usage: "", summary: "leave (also .exit, Ctrl-D)"),

@@ -124,13 +124,22 @@ extension Repl {
 
     private func read(_ arguments: [String]) -> Bool {
         guard arguments.count == 1 else { return fail("usage: .read FILE") }
+        guard readDepth < Self.maximumReadDepth else {
+            if readDepth > 0 { abandoned = true }
+            return fail(
+                "\(sourceName):\(lineNumber): .read nested more than \(Self.maximumReadDepth) deep (does \(sourceName) read \(arguments[0] == sourceName ? "itself" : arguments[0])?)"
+            )
+        }
         guard let data = FileManager.default.contents(atPath: arguments[0]) else {
             return fail("\(arguments[0]): no such file or not readable")
         }
         guard let text = String(validating: data, as: UTF8.self) else { return fail("\(arguments[0]): not UTF-8 text") }
-        let nested = Repl(runner: runner, reader: ScriptedLineReader(text: text), sourceName: arguments[0])
+        let nested = Repl(
+            runner: runner, reader: ScriptedLineReader(text: text), sourceName: arguments[0], readDepth: readDepth + 1)
         nested.run()
         quitRequested = nested.quitRequested
+        // Too deep ends every `.read` around it, up to the prompt or the script named on the command line.
+        if nested.abandoned, readDepth > 0 { abandoned = true }
         return nested.failures == 0
     }
 

@@ -17,6 +17,15 @@ final class Repl {
     private(set) var failures = 0
     /// Set by `.quit`.
     var quitRequested = false
+    /// How many `.read`s this loop runs inside (0: the prompt, or the script
+    /// the command line named).
+    let readDepth: Int
+    /// Most `.read`s inside one another: a script that reads itself would
+    /// otherwise recurse until the stack overflows.
+    static let maximumReadDepth = 16
+    /// Set when a `.read` nested too deep: every `.read` around it ends too
+    /// (a file that reads itself twice would otherwise report 2¹⁶ times).
+    var abandoned = false
     /// Whether the first failing statement or dot-command ends the loop.
     /// One rule for all input that is not typed at the prompt (`run`, `-c`,
     /// piped stdin, `.read`), as in sqlite3: report each error and go on,
@@ -26,19 +35,20 @@ final class Repl {
     /// `.quit` was given, or an error stops a script. Results that cannot
     /// be written (disk full) stop any script: what follows would be lost too.
     private var finished: Bool {
-        quitRequested || (stopsAtFirstError && failures > 0)
+        quitRequested || abandoned || (stopsAtFirstError && failures > 0)
             || (!reader.isInteractive && runner.outputFailures > outputFailuresAtStart)
     }
     /// ``StatementRunner/outputFailures`` when this loop started (a `.read`
     /// in a REPL starts its own loop on the REPL's runner).
     private let outputFailuresAtStart: Int
     /// Lines read so far (diagnostics in scripts point at the real line).
-    private var lineNumber = 0
+    private(set) var lineNumber = 0
 
-    init(runner: StatementRunner, reader: LineReader, sourceName: String) {
+    init(runner: StatementRunner, reader: LineReader, sourceName: String, readDepth: Int = 0) {
         self.runner = runner
         self.reader = reader
         self.sourceName = sourceName
+        self.readDepth = readDepth
         outputFailuresAtStart = runner.outputFailures
     }
 
