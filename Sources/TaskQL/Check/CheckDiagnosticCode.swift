@@ -34,6 +34,8 @@ public enum CheckDiagnosticCode {
     public static let statementNotAllowed = "E0315"
     /// A stage that makes more than ``RowSchema/maximumColumns`` columns.
     public static let tooManyColumns = "E0316"
+    /// `load … as tasks`: a dataset name no query could use.
+    public static let invalidDatasetName = "E0317"
 
     /// Division by zero.
     public static let divisionByZero = "E0401"

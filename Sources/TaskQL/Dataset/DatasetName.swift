@@ -5,15 +5,27 @@ public enum DatasetName {
     /// Whether `name` can be used as a source in a query: one identifier
     /// (ASCII letters, digits, `_`, or letters of any script; not starting
     /// with a digit) and not `tasks`, which means every loaded task.
-    public static func isUsable(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, LexerScanner.isIdentifierStart(first), name != "tasks" else {
-            return false
+    public static func isUsable(_ name: String) -> Bool { problem(name) == nil }
+
+    /// Why `name` cannot be a dataset name (a clause for "'NAME' cannot
+    /// name a dataset: …"); nil when it can. One rule for `load … as NAME`,
+    /// `.load … as NAME` and `taskql import --name`.
+    ///
+    /// ```swift
+    /// DatasetName.problem("tasks")  // "it means every loaded task, …"
+    /// ```
+    public static func problem(_ name: String) -> String? {
+        if name == "tasks" { return "it means every loaded task, so the dataset could never be queried on its own" }
+        guard let first = name.unicodeScalars.first, LexerScanner.isIdentifierStart(first),
+            name.unicodeScalars.allSatisfy(LexerScanner.isIdentifierContinue)
+        else {
+            return "it is not one word of letters, digits and _ (not starting with a digit)"
         }
-        guard name.unicodeScalars.allSatisfy(LexerScanner.isIdentifierContinue) else { return false }
-        // Keywords (`where`, `count`, …) lex as keywords, not names.
+        // Keywords (`where`, `count`, …) lex as keywords, not names: even
+        // where the grammar takes one as a name, `count | count` reads as a mistake.
         let tokens = Lexer.scan(name)
-        guard tokens.count == 2, case .identifier = tokens[0].kind else { return false }
-        return true
+        guard tokens.count == 2, case .identifier = tokens[0].kind else { return "it is a keyword of TQL" }
+        return nil
     }
 
     /// A usable name made from a file path's base name without extension:

@@ -67,6 +67,15 @@ public final class Session {
             bindings[name.name] = try engine.check(pipeline, source: source, bindings: bindings)
             return .bound(name: name.name)
         case .load(let path, let pathSpan, let name, let span):
+            if let name, let problem = DatasetName.problem(name.name) {
+                throw DiagnosticError(
+                    [
+                        Diagnostic(
+                            code: CheckDiagnosticCode.invalidDatasetName,
+                            message: "'\(name.name)' cannot name a dataset: \(problem)", span: name.span,
+                            help: "choose another name, e.g. load \"\(path)\" as \(DatasetName.fromFile(path))")
+                    ], source: source)
+            }
             return try load(path, pathSpan: pathSpan, name: name?.name, span: span, source: source)
         }
     }

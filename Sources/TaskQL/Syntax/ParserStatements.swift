@@ -72,7 +72,13 @@ extension ScriptParser {
         }
         let pathSpan = advance().span
         var alias: Identifier?
-        if match(.as) { alias = try name(expected: "a dataset name after 'as'") }
+        if match(.as) {
+            if case .keyword(let word) = peek.kind, word.isReserved {
+                throw unexpected(
+                    "a dataset name after 'as'", help: "'\(word.rawValue)' is a reserved word; choose another name")
+            }
+            alias = try name(expected: "a dataset name after 'as'")
+        }
         return .load(path: path, pathSpan: pathSpan, name: alias, span: start.union(previous.span))
     }
 

@@ -52,10 +52,8 @@ struct ImportCommand: ParsableCommand {
                 }
                 textEncoding = known
             }
-            if let name, !DatasetName.isUsable(name) {
-                errors.writeLine(
-                    "taskql: error: --name '\(name)' cannot be used in queries: a dataset name is one word of letters, digits and _, not starting with a digit, and not a keyword or 'tasks'"
-                )
+            if let name, let problem = DatasetName.problem(name) {
+                errors.writeLine("taskql: error: --name '\(name)' cannot be used in queries: \(problem)")
                 throw ExitCode.usageError
             }
             if output != "-", let input = documents.first(where: { Self.isSameFile($0, output) }) {

@@ -72,6 +72,42 @@ import Testing
         #expect(try count("haimen | where city == \"宜兴\" | count") == .int(EngineFixture.yixing.records.count))
     }
 
+    /// `load … as NAME` refuses a name no query could use (issue 9): `tasks`
+    /// is every loaded task, a keyword lexes as a keyword; nothing is loaded.
+    @Test(arguments: [
+        (
+            "tasks",
+            "'tasks' cannot name a dataset: it means every loaded task, so the dataset could never be queried on its own"
+        ),
+        ("where", "'where' cannot name a dataset: it is a keyword of TQL"),
+        ("count", "'count' cannot name a dataset: it is a keyword of TQL"),
+    ])
+    func loadRefusesANameNoQueryCouldUse(name: String, message: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("as-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("hm.jsonl").path
+        try DatasetFile.write([EngineFixture.yixing], to: file)
+        let session = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
+        let statement = "load \"\(file)\" as \(name)"
+        let error = try #require(throws: DiagnosticError.self) { try execute(session, statement) }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.code == "E0317")
+        #expect(diagnostic.message == message)
+        #expect(diagnostic.help == "choose another name, e.g. load \"\(file)\" as hm")
+        #expect(diagnostic.span == SourceSpan(start: statement.utf8.count - name.utf8.count, end: statement.utf8.count))
+        #expect(session.engine.datasetNames == ["haimen"], "nothing was loaded")
+    }
+
+    /// A reserved word after `as` is a parse error that says so.
+    @Test(arguments: ["by", "in", "load", "null"])
+    func aReservedWordAfterAsSaysItIsReserved(word: String) throws {
+        let (_, diagnostics) = Parser.parseRecovering(SourceText(name: "<t>", text: "load \"x.jsonl\" as \(word)"))
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message == "expected a dataset name after 'as', found '\(word)'")
+        #expect(diagnostic.help == "'\(word)' is a reserved word; choose another name")
+    }
+
     @Test func sandboxedEngineRefusesToLoadFiles() throws {
         let engine = Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases, options: .sandboxed)
         let session = Session(engine: engine)
