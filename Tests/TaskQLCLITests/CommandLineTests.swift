@@ -246,8 +246,12 @@ import Testing
     @Test func filesOfOneCityAreJoined() throws {
         let (directory, _) = try Self.importYixing()
         let seed = Self.yixingSeed
+        // The next year's plan: the same city, other task ids.
+        let file = directory.appendingPathComponent("yixing.jsonl")
+        let nextYear = try String(contentsOf: file, encoding: .utf8).replacing("\"yixing-2020-", with: "\"yixing-2021-")
+        try nextYear.write(to: directory.appendingPathComponent("yixing-2021.jsonl"), atomically: true, encoding: .utf8)
         let both = try CLIProcess.run(
-            [seed, "yixing.jsonl", "-c", ".mode csv\n.datasets\nyixing | count"], in: directory)
+            [seed, "yixing-2021.jsonl", "-c", ".mode csv\n.datasets\nyixing | count"], in: directory)
         #expect(both.status == 0, "\(both.stderr)")
         #expect(both.stdout.contains("yixing,140,"), "\(both.stdout)")
         #expect(both.stdout.hasSuffix("count\n140\n"), "\(both.stdout)")

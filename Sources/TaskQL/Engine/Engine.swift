@@ -59,7 +59,7 @@ public final class Engine: Sendable {
     /// Names and source documents of the loaded datasets, in load order.
     /// The tasks themselves live only in the column store: a million of
     /// them as records would double the memory the engine needs.
-    let catalog: [(name: String, documents: [DocumentInfo])]
+    let catalog: [DatasetEntry]
     let table: TaskTable
     let units: UnitCatalog
 
@@ -75,7 +75,7 @@ public final class Engine: Sendable {
 
     /// An engine on a finished table (see ``EngineBuilder/build(options:)``).
     init(
-        catalog: [(name: String, documents: [DocumentInfo])], table: TaskTable, aliases: UnitAliases,
+        catalog: [DatasetEntry], table: TaskTable, aliases: UnitAliases,
         options: EngineOptions
     ) {
         self.catalog = catalog

@@ -2,7 +2,9 @@
 /// files go straight into the engine's columns as they are read, so loading
 /// a million tasks never holds a million ``TaskRecord`` values at once.
 /// Datasets of one name (two years of one city, or its key tasks and its
-/// livelihood projects in two files) are joined.
+/// livelihood projects in two files) are joined. Files follow the load rule
+/// (``loadFile(_:encoding:datasetName:whenNameIsTaken:)``): a task id is
+/// loaded once, and loading a file again replaces what it loaded before.
 ///
 /// ```swift
 /// var builder = EngineBuilder(aliases: .builtIn)
@@ -13,7 +15,7 @@ public struct EngineBuilder: Sendable {
     /// Unit aliases the engine will use.
     public let aliases: UnitAliases
     var table = TaskTable()
-    var catalog: [(name: String, documents: [DocumentInfo])] = []
+    var catalog: [DatasetEntry] = []
     /// The dataset being read: its name, pool id, and the row it started at.
     private var current: (name: String, id: Int32, start: Int)?
     /// While a file loads with a `datasetName`: the name all its datasets
@@ -37,6 +39,9 @@ public struct EngineBuilder: Sendable {
     /// Number of tasks added so far.
     public var taskCount: Int { table.count }
 
+    /// Number of tasks in dataset `name` (0 when there is none).
+    public func taskCount(ofDataset name: String) -> Int { table.rows(ofDataset: name).count }
+
     /// Adds a dataset (joined to one of the same name added before). Every
     /// task's `dataset` field is the name of the dataset it is added to.
     public mutating func add(_ dataset: Dataset) {
@@ -45,13 +50,23 @@ public struct EngineBuilder: Sendable {
         endDataset()
     }
 
-    /// Loads a document or a dataset file, telling them apart as
-    /// ``DatasetLoader`` does; a dataset file's records go straight into
-    /// columns. `datasetName` puts everything in the file into one dataset
-    /// of that name. Returns the import reports of documents. On an error
-    /// nothing of the file stays in the builder.
+    /// Loads a document or a dataset file by the load rule, joining a
+    /// dataset of a name already taken (see
+    /// ``loadFile(_:encoding:datasetName:whenNameIsTaken:)``). Returns the
+    /// import reports of documents.
     @discardableResult
     public mutating func load(path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil)
+        throws(ImportError) -> [ImportReport]
+    {
+        try loadFile(path, encoding: encoding, datasetName: datasetName).reports
+    }
+
+    /// Reads a document or a dataset file into this builder as it is,
+    /// telling them apart as ``DatasetLoader`` does; a dataset file's
+    /// records go straight into columns. `datasetName` puts everything in
+    /// the file into one dataset of that name. Returns the import reports of
+    /// documents. On an error nothing of the file stays in the builder.
+    mutating func read(path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil)
         throws(ImportError) -> [ImportReport]
     {
         let bytes = try FileBytes.read(path)
@@ -79,15 +94,18 @@ public struct EngineBuilder: Sendable {
     /// `load "path"` brings in as one dataset).
     public mutating func joinAll(as name: String) {
         table.joinAllRows(as: name)
-        catalog = [(name, catalog.flatMap(\.documents))]
+        catalog = [DatasetEntry(name: name, documents: catalog.flatMap(\.documents), files: catalog.flatMap(\.files))]
     }
 
     /// Adds the datasets of `catalog` with their rows from `source`.
-    mutating func copy(_ catalog: [(name: String, documents: [DocumentInfo])], from source: TaskTable) {
+    mutating func copy(_ catalog: [DatasetEntry], from source: TaskTable) {
         for entry in catalog {
             startDataset(name: entry.name, documents: entry.documents, expectedRecords: nil)
             table.append(rowsOf: source, source.datasetRows[entry.name] ?? [], dataset: current!.id)
             endDataset()
+            if let i = self.catalog.firstIndex(where: { $0.name == entry.name }) {
+                self.catalog[i].files += entry.files.filter { !self.catalog[i].files.contains($0) }
+            }
         }
     }
 
@@ -110,7 +128,7 @@ extension EngineBuilder: DatasetSink {
         if let i = catalog.firstIndex(where: { $0.name == name }) {
             catalog[i].documents += documents
         } else {
-            catalog.append((name, documents))
+            catalog.append(DatasetEntry(name: name, documents: documents))
         }
         current = (name, table.datasetID(name), table.count)
         if let expectedRecords { table.reserveCapacity(rows: table.count + expectedRecords) }

@@ -93,10 +93,11 @@ public final class Session {
                 ], source: source)
         }
         // A dataset file goes straight into columns; a file is one dataset
-        // (named after it when it holds several), replacing one of that name.
+        // (named after it when it holds several), joined into the engine by
+        // the load rule (see `EngineBuilder.loadFile`).
         var loaded = EngineBuilder(aliases: engine.aliases)
         do {
-            try loaded.load(path: path, datasetName: name)
+            try loaded.read(path: path, datasetName: name)
         } catch {
             throw DiagnosticError(
                 [
@@ -107,10 +108,26 @@ public final class Session {
                 source: source)
         }
         if loaded.datasetNames.count > 1 { loaded.joinAll(as: DatasetName.fromFile(path)) }
-        engine = engine.replacing(with: loaded)
+        var builder = EngineBuilder(engine: engine)
+        let replaced: [String]
+        do {
+            replaced = try builder.merge(loaded, from: path, whenNameIsTaken: .refuse)
+        } catch {
+            throw DiagnosticError(
+                [
+                    Diagnostic(
+                        code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(error)",
+                        span: pathSpan,
+                        help: error.suggestedName.map { "load it under another name: load \"\(path)\" as \($0)" })
+                ],
+                source: source)
+        }
+        engine = builder.build(options: engine.options)
         let names = loaded.datasetNames
-        let summary = engine.summaries.first { names.contains($0.name) }
-        return .loaded(summary ?? DatasetSummary(name: names.first ?? "", taskCount: 0, cities: []))
+        let summary =
+            engine.summaries.first { names.contains($0.name) }
+            ?? DatasetSummary(name: names.first ?? "", taskCount: 0, cities: [])
+        return replaced.isEmpty ? .loaded(summary) : .replaced(summary)
     }
 }
 
@@ -122,4 +139,6 @@ public enum StatementOutcome: Sendable {
     case bound(name: String)
     /// `load` added a dataset.
     case loaded(DatasetSummary)
+    /// `load` read again the file a dataset was loaded from, and replaced it.
+    case replaced(DatasetSummary)
 }

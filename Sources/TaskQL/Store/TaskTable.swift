@@ -77,6 +77,9 @@ struct TaskTable: Sendable {
         }
     }
 
+    /// The name of the dataset row `row` is in.
+    func datasetName(ofRow row: Int) -> String { pool[datasets[row]] }
+
     /// The rows of dataset `name`, in load order (none when unknown).
     func rows(ofDataset name: String) -> [Int] {
         (datasetRows[name] ?? []).flatMap { $0 }

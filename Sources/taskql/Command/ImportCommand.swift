@@ -62,19 +62,23 @@ struct ImportCommand: ParsableCommand {
                 )
                 throw ExitCode.usageError
             }
-            var imported: [Dataset] = []
+            // The load rule of `taskql FILE…`: one city's documents join, a
+            // document named twice is imported once, and a task id is never
+            // written twice.
+            var builder = EngineBuilder(aliases: aliasTable)
             for path in documents {
-                let loaded: (datasets: [Dataset], reports: [ImportReport])
                 do {
-                    loaded = try DatasetLoader.loadAll(
-                        path: path, encoding: textEncoding, aliases: aliasTable, datasetName: name)
+                    let load = try builder.loadFile(path, encoding: textEncoding, datasetName: name)
+                    for report in load.reports { errors.write(report.rendered()) }
+                    for replaced in load.replaced {
+                        errors.writeLine(
+                            "replaced dataset \(replaced) (\(builder.taskCount(ofDataset: replaced)) tasks)")
+                    }
                 } catch {
                     throw InputFileError(error)
                 }
-                for report in loaded.reports { errors.write(report.rendered()) }
-                imported += loaded.datasets
             }
-            let datasets = Dataset.mergingByName(imported)
+            let datasets = builder.build().datasets
             do {
                 // `-o -` writes to standard output, as `-` means in every shell tool.
                 try DatasetFile.write(datasets, to: output == "-" ? "/dev/stdout" : output)

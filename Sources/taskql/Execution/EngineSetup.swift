@@ -26,7 +26,13 @@ enum EngineSetup {
             // Dataset files go straight into the engine's columns.
             var builder = EngineBuilder(aliases: aliases)
             for path in files {
-                for report in try builder.load(path: path) { reports?.write(report.rendered()) }
+                let load = try builder.loadFile(path)
+                for report in load.reports { reports?.write(report.rendered()) }
+                for name in load.replaced {
+                    // `taskql a.txt a.txt`: the second replaces the first, so the tasks are there once.
+                    let count = builder.taskCount(ofDataset: name)
+                    OutputSink.standardError().writeLine("replaced dataset \(name) (\(count) tasks)")
+                }
             }
             return builder.build(options: options)
         } catch {

@@ -102,6 +102,9 @@ final class StatementRunner {
             if chatty { errors.writeLine("bound \(name)") }
         case .loaded(let summary):
             if chatty { errors.writeLine("loaded \(summary.name): \(summary.taskCount) tasks") }
+        case .replaced(let summary):
+            // Also in scripts: what a query sees under that name has changed.
+            errors.writeLine("replaced dataset \(summary.name) (\(summary.taskCount) tasks)")
         }
     }
 

@@ -80,8 +80,10 @@ import Testing
     @Test func datasetFilesAndDocumentsLoadAndJoin() throws {
         let document = try SeedDocuments.path("001")
         let imported = try DocumentImporter().importFile(at: document).dataset
+        // Another year of Yixing: the same dataset name, other task ids.
+        let nextYear = EngineFixture.nextYear(imported)
         let file = try Self.temporaryFile(
-            "yixing.jsonl", Array(DatasetFile.encode([imported, EngineFixture.haimen]).utf8))
+            "yixing.jsonl", Array(DatasetFile.encode([nextYear, EngineFixture.haimen]).utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         var builder = EngineBuilder()
         #expect(try builder.load(path: file).isEmpty, "no import reports for a dataset file")
@@ -91,10 +93,10 @@ import Testing
         #expect(engine.datasetNames == ["yixing", "haimen"])
         let n = imported.records.count
         #expect(engine.summaries.map(\.taskCount) == [2 * n, 3])
-        #expect(engine.datasets[0].records == imported.records + imported.records)
+        #expect(engine.datasets[0].records == nextYear.records + imported.records)
         #expect(engine.datasets[0].documents.count == 2)
         // The same engine as from records.
-        let fromRecords = Engine(datasets: [imported, EngineFixture.haimen, imported])
+        let fromRecords = Engine(datasets: [nextYear, EngineFixture.haimen, imported])
         let query = "tasks | where lead_units has \"发改委\" | count by dataset"
         #expect(try engine.prepare(query).run() == fromRecords.prepare(query).run())
     }

@@ -45,6 +45,17 @@ enum EngineFixture {
         ])
 
     static let engine = Engine(datasets: [haimen, yixing], aliases: aliases)
+
+    /// `dataset` as another year's document would give it: the same name
+    /// and tasks, other ids (a task id is loaded once).
+    static func nextYear(_ dataset: Dataset) -> Dataset {
+        var copy = dataset
+        for i in copy.records.indices {
+            copy.records[i].id += "-2021"
+            copy.records[i].year = 2021
+        }
+        return copy
+    }
 }
 
 /// Parses and runs `text` on `engine`.

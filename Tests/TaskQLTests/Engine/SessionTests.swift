@@ -41,13 +41,13 @@ import Testing
     }
 
     /// `load "path"` brings a file in as one dataset (named after the file
-    /// when it holds several), replacing a dataset of that name: a reload.
+    /// when it holds several); loading the file again replaces it: a reload.
     @Test func loadAddsOneDatasetAndReloadReplaces() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let two = directory.appendingPathComponent("two-cities.jsonl").path
-        try DatasetFile.write([EngineFixture.haimen, EngineFixture.yixing], to: two)
+        try DatasetFile.write([EngineFixture.nextYear(EngineFixture.haimen), EngineFixture.yixing], to: two)
         let session = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
         func count(_ query: String) throws -> Value? {
             guard case .rows(let r) = try execute(session, query).last else { return nil }
@@ -63,13 +63,24 @@ import Testing
         #expect(
             try count("two_cities | where lead_units has \"发改委\" | count")
                 == count("tasks | where dataset == \"two_cities\" and lead_units has \"发改委\" | count"))
-        // Reloading replaces; `as` names it.
-        _ = try execute(session, "load \"\(two)\"")
+        // Reloading replaces, and says so; the tasks are there once.
+        guard case .replaced(let again) = try execute(session, "load \"\(two)\"").first else {
+            Issue.record("not replaced")
+            return
+        }
+        #expect(again == summary)
         #expect(try count("tasks | count") == .int(3 + total))
-        _ = try execute(session, "load \"\(two)\" as haimen")
-        #expect(session.engine.datasetNames == ["two_cities", "haimen"])
-        #expect(try count("tasks | count") == .int(2 * total))
-        #expect(try count("haimen | where city == \"宜兴\" | count") == .int(EngineFixture.yixing.records.count))
+        // Under another name its tasks would be loaded twice.
+        let error = try #require(throws: DiagnosticError.self) { try execute(session, "load \"\(two)\" as both") }
+        #expect(
+            error.diagnostics.first?.message
+                == "cannot load '\(two)': task 'hm-1-2021' is already loaded, in dataset two_cities (from \(two)): is this the same document again? A task is loaded once"
+        )
+        #expect(session.engine.datasetNames == ["haimen", "two_cities"])
+        // `as` names it in a session without it.
+        let fresh = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
+        _ = try execute(fresh, "load \"\(two)\" as both")
+        #expect(fresh.engine.datasetNames == ["haimen", "both"])
     }
 
     /// `load … as NAME` refuses a name no query could use (issue 9): `tasks`

@@ -1,0 +1,160 @@
+/// The load rule, one for `taskql FILE…`, `load "FILE"` and `.load FILE`:
+///
+/// 1. A task id is loaded once. A file holding a task whose id is already
+///    loaded (the same document twice, a document and the dataset file made
+///    from it) is refused, naming the id and where it is loaded.
+/// 2. Loading again a file a dataset was loaded from replaces that dataset:
+///    a reload, after the file was corrected.
+/// 3. A different file whose dataset's name is taken joins that dataset
+///    when the files are named together (``TakenDatasetName/join``: one
+///    city's files on the command line), and is refused with a hint to load
+///    it under another name later in a session (``TakenDatasetName/refuse``).
+extension EngineBuilder {
+    /// Loads a document or a dataset file by the load rule. `datasetName`
+    /// puts everything in the file into one dataset of that name. On an
+    /// error nothing of the file stays in the builder.
+    ///
+    /// ```swift
+    /// var builder = EngineBuilder()
+    /// for path in paths { _ = try builder.loadFile(path) }
+    /// ```
+    public mutating func loadFile(
+        _ path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil,
+        whenNameIsTaken: TakenDatasetName = .join
+    ) throws(ImportError) -> FileLoad {
+        var loaded = EngineBuilder(aliases: aliases)
+        let reports = try loaded.read(path: path, encoding: encoding, datasetName: datasetName)
+        do {
+            let replaced = try merge(loaded, from: path, whenNameIsTaken: whenNameIsTaken)
+            return FileLoad(reports: reports, replaced: replaced)
+        } catch {
+            throw ImportError(file: path, message: error.description)
+        }
+    }
+
+    /// Adds everything `loaded` holds, read from the file `path`, by the
+    /// load rule; returns the names of the datasets it replaced. Nothing
+    /// changes when it throws.
+    mutating func merge(_ loaded: EngineBuilder, from path: String, whenNameIsTaken: TakenDatasetName)
+        throws(LoadConflict) -> [String]
+    {
+        let file = LoadedFile(path: path)
+        var replaced: [String] = []
+        var taken: [DatasetEntry] = []
+        for name in loaded.datasetNames {
+            guard let entry = catalog.first(where: { $0.name == name }) else { continue }
+            if entry.files.map(\.canonicalPath) == [file.canonicalPath] {
+                replaced.append(name)
+            } else if entry.files.contains(where: { $0.canonicalPath == file.canonicalPath }) {
+                throw .fileInJoinedDataset(file: path, dataset: name, files: entry.files.map(\.path))
+            } else {
+                taken.append(entry)
+            }
+        }
+        let kept = catalog.filter { !replaced.contains($0.name) }
+        // Task ids before names: when the tasks are loaded already, another
+        // name would not help.
+        try checkIDs(of: loaded, against: kept)
+        if whenNameIsTaken == .refuse, let entry = taken.first {
+            throw .nameTaken(
+                dataset: entry.name, loadedFrom: Self.origin(of: entry), suggestion: suggestedName(for: path))
+        }
+        if !replaced.isEmpty {
+            var rebuilt = EngineBuilder(aliases: aliases)
+            rebuilt.copy(kept, from: table)
+            self = rebuilt
+        }
+        var entries = loaded.catalog
+        for i in entries.indices { entries[i].files = [file] }
+        if catalog.isEmpty {
+            // The first file: take its columns as they are, without a copy.
+            table = loaded.table
+            catalog = entries
+        } else {
+            copy(entries, from: loaded.table)
+        }
+        return replaced
+    }
+
+    /// Throws when a task of `loaded` has the id of a task in `kept` or of
+    /// an earlier task of `loaded`.
+    private func checkIDs(of loaded: EngineBuilder, against kept: [DatasetEntry]) throws(LoadConflict) {
+        let existing = TaskTable.RowSet(
+            table: table, rows: kept.flatMap { table.rows(ofDataset: $0.name) }, isNew: false)
+        let incoming = TaskTable.RowSet(table: loaded.table, rows: Array(0..<loaded.table.count), isNew: true)
+        guard let shared = TaskTable.firstSharedID([existing, incoming]) else { return }
+        // The first row is either loaded already (in a dataset) or earlier in this file.
+        let holder = shared.first.set == 0 ? table.datasetName(ofRow: shared.first.row) : nil
+        let entry = holder.flatMap { name in catalog.first { $0.name == name } }
+        throw .duplicateID(shared.id, loadedIn: holder, from: entry.map(Self.origin(of:)) ?? [])
+    }
+
+    /// The files a dataset was loaded from, else its documents' files.
+    static func origin(of entry: DatasetEntry) -> [String] {
+        entry.files.isEmpty ? entry.documents.map(\.file) : entry.files.map(\.path)
+    }
+
+    /// A name for `path`'s dataset that is free: the file's name, else it
+    /// with a number.
+    func suggestedName(for path: String) -> String {
+        let base = DatasetName.fromFile(path)
+        var name = base
+        var n = 2
+        while datasetNames.contains(name) {
+            name = "\(base)_\(n)"
+            n += 1
+        }
+        return name
+    }
+}
+
+/// What loading a file by the load rule did.
+public struct FileLoad: Sendable {
+    /// The import reports of documents (none for dataset files).
+    public var reports: [ImportReport]
+    /// Datasets the file replaced, because they had been loaded from it before.
+    public var replaced: [String]
+}
+
+/// What a load does when the dataset name a file brings is taken by a
+/// dataset loaded from another file.
+public enum TakenDatasetName: Sendable {
+    /// Join the two into one dataset (files named together).
+    case join
+    /// Refuse the file, suggesting `as NAME` (a `load` in a session).
+    case refuse
+}
+
+/// Why a file was refused by the load rule.
+enum LoadConflict: Error, CustomStringConvertible {
+    /// Its dataset's name is taken by a dataset from other files.
+    case nameTaken(dataset: String, loadedFrom: [String], suggestion: String)
+    /// One of its task ids is loaded already (in a dataset, or twice in the file).
+    case duplicateID(String, loadedIn: String?, from: [String])
+    /// It was joined with other files into a dataset, which loading it
+    /// again cannot replace.
+    case fileInJoinedDataset(file: String, dataset: String, files: [String])
+
+    var description: String {
+        switch self {
+        case .nameTaken(let dataset, let files, _):
+            "dataset '\(dataset)' is already loaded\(Self.from(files))"
+        case .duplicateID(let id, let dataset?, let files):
+            "task '\(id)' is already loaded, in dataset \(dataset)\(Self.from(files)): is this the same document again? A task is loaded once"
+        case .duplicateID(let id, nil, _):
+            "task id '\(id)' occurs twice in the file; a task is loaded once"
+        case .fileInJoinedDataset(let file, let dataset, let files):
+            "\(file) is already loaded in dataset \(dataset), joined with \(files.filter { $0 != file }.joined(separator: ", ")); a task is loaded once"
+        }
+    }
+
+    /// A free name to load the file under instead, when the name was the problem.
+    var suggestedName: String? {
+        guard case .nameTaken(_, _, let suggestion) = self else { return nil }
+        return suggestion
+    }
+
+    private static func from(_ files: [String]) -> String {
+        files.isEmpty ? "" : " (from \(files.joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+@testable import TaskQL
+
+/// The load rule (issue 9: the same document loaded twice doubled it with
+/// duplicate ids): a task id is loaded once; loading a file again replaces
+/// what it loaded; a different file under a taken name joins on the command
+/// line (``EngineBuilder``) and is refused in a session (`load`).
+@Suite struct LoadRuleTests {
+    /// A scratch directory holding `files` (name → datasets), removed by the caller.
+    static func directory(_ files: [String: [Dataset]]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rule-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, datasets) in files {
+            try DatasetFile.write(datasets, to: directory.appendingPathComponent(name).path)
+        }
+        return directory
+    }
+
+    static func ids(_ engine: Engine) -> [String] {
+        engine.datasets.flatMap(\.records).map(\.id)
+    }
+
+    @Test func aFileLoadedAgainReplacesItsDataset() throws {
+        let directory = try Self.directory(["yixing.jsonl": [EngineFixture.yixing]])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("yixing.jsonl").path
+        var builder = EngineBuilder(aliases: EngineFixture.aliases)
+        try builder.load(path: path)
+        try builder.load(path: directory.path + "/./yixing.jsonl")  // the same file, spelled another way
+        #expect(builder.taskCount == 3)
+        let engine = builder.build()
+        #expect(Self.ids(engine) == ["yx-1", "yx-2", "yx-3"])
+        #expect(try builder.loadFile(path).replaced == ["yixing"])
+    }
+
+    /// A document and the dataset file imported from it hold the same tasks.
+    @Test func theSameTasksFromAnotherFileAreRefused() throws {
+        let document = try SeedDocuments.path("001")
+        let imported = try DocumentImporter().importFile(at: document).dataset
+        let directory = try Self.directory(["yixing.jsonl": [imported]])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("yixing.jsonl").path
+        var builder = EngineBuilder()
+        try builder.load(path: document)
+        let error = try #require(throws: ImportError.self) { try builder.load(path: file) }
+        #expect(error.file == file)
+        #expect(
+            error.message
+                == "task 'yixing-2020-indicator-1' is already loaded, in dataset yixing (from \(document)): is this the same document again? A task is loaded once"
+        )
+        #expect(builder.taskCount == imported.records.count, "nothing of the refused file stays")
+    }
+
+    @Test func anIDTwiceInOneFileIsRefused() throws {
+        var twice = EngineFixture.yixing
+        twice.records[2].id = "yx-1"
+        let directory = try Self.directory(["twice.jsonl": [twice]])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var builder = EngineBuilder()
+        let error = try #require(throws: ImportError.self) {
+            try builder.load(path: directory.appendingPathComponent("twice.jsonl").path)
+        }
+        #expect(error.message == "task id 'yx-1' occurs twice in the file; a task is loaded once")
+        #expect(builder.taskCount == 0)
+    }
+
+    /// Two years of one city are one dataset when named together…
+    @Test func filesOfOneCityNamedTogetherJoin() throws {
+        let directory = try Self.directory([
+            "yixing.jsonl": [EngineFixture.yixing], "yixing-2021.jsonl": [EngineFixture.nextYear(EngineFixture.yixing)],
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var builder = EngineBuilder()
+        try builder.load(path: directory.appendingPathComponent("yixing.jsonl").path)
+        try builder.load(path: directory.appendingPathComponent("yixing-2021.jsonl").path)
+        #expect(builder.datasetNames == ["yixing"])
+        #expect(builder.taskCount == 6)
+        // …and the first cannot be reloaded alone: it is part of a joined dataset.
+        let again = directory.appendingPathComponent("yixing.jsonl").path
+        let error = try #require(throws: ImportError.self) { try builder.load(path: again) }
+        #expect(
+            error.message
+                == "\(again) is already loaded in dataset yixing, joined with \(directory.path)/yixing-2021.jsonl; a task is loaded once"
+        )
+    }
+
+    /// …and in a session a different file under a taken name is refused,
+    /// with a free name to load it as.
+    @Test func aTakenNameIsRefusedInASession() throws {
+        let directory = try Self.directory([
+            "yixing.jsonl": [EngineFixture.yixing], "yixing-2021.jsonl": [EngineFixture.nextYear(EngineFixture.yixing)],
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("yixing.jsonl").path
+        let second = directory.appendingPathComponent("yixing-2021.jsonl").path
+        let session = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
+        try session.execute(SourceText(name: "<t>", text: "load \"\(first)\""))
+        let error = try #require(throws: DiagnosticError.self) {
+            try session.execute(SourceText(name: "<t>", text: "load \"\(second)\""))
+        }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.code == "E0410")
+        #expect(diagnostic.message == "cannot load '\(second)': dataset 'yixing' is already loaded (from \(first))")
+        #expect(diagnostic.help == "load it under another name: load \"\(second)\" as yixing_2021")
+        try session.execute(SourceText(name: "<t>", text: "load \"\(second)\" as yixing_2021"))
+        #expect(session.engine.datasetNames == ["haimen", "yixing", "yixing_2021"])
+        #expect(Set(Self.ids(session.engine)).count == 9)
+    }
+
+    /// Datasets given from memory (the bundled seeds) are known by their
+    /// documents; loading their tasks again is refused just the same.
+    @Test func tasksGivenFromMemoryAreNotLoadedAgain() throws {
+        let directory = try Self.directory(["copy.jsonl": [EngineFixture.yixing]])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("copy.jsonl").path
+        let session = Session(engine: EngineFixture.engine)
+        let error = try #require(throws: DiagnosticError.self) {
+            try session.execute(SourceText(name: "<t>", text: "load \"\(copy)\" as copy"))
+        }
+        #expect(
+            error.diagnostics.first?.message
+                == "cannot load '\(copy)': task 'yx-1' is already loaded, in dataset yixing: is this the same document again? A task is loaded once"
+        )
+        #expect(session.engine.datasetNames == ["haimen", "yixing"])
+    }
+
+    /// A reload in a session says so (the REPL prints `replaced dataset …`).
+    @Test func aReloadInASessionIsReported() throws {
+        let directory = try Self.directory(["yixing.jsonl": [EngineFixture.yixing]])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("yixing.jsonl").path
+        let session = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
+        let outcomes = try session.execute(SourceText(name: "<t>", text: "load \"\(path)\"; load \"\(path)\""))
+        guard case .loaded = outcomes.first, case .replaced(let summary) = outcomes.last else {
+            Issue.record("\(outcomes)")
+            return
+        }
+        #expect(summary == DatasetSummary(name: "yixing", taskCount: 3, cities: ["宜兴"]))
+        #expect(Self.ids(session.engine) == ["hm-1", "hm-2", "hm-3", "yx-1", "yx-2", "yx-3"])
+    }
+}
