@@ -11,6 +11,7 @@ extension ScriptParser {
                 try checkStatementLength()
                 let parsed = try statement()
                 if !isAtEnd, !separator() {
+                    if case .load = parsed { throw unexpected("';' or a line break after the load statement") }
                     throw unexpected("an operator, '|', ';' or a line break")
                 }
                 statements.append(parsed)
@@ -79,7 +80,21 @@ extension ScriptParser {
             }
             alias = try name(expected: "a dataset name after 'as'")
         }
+        if check(.pipe) { throw loadStartsNoPipeline(path: path, name: alias?.name) }
         return .load(path: path, pathSpan: pathSpan, name: alias, span: start.union(previous.span))
+    }
+
+    /// `load "f" | count`: `load` brings a dataset in and gives no rows, so
+    /// nothing can follow it with `|`; say so at the `|`, with the two
+    /// statements that do what was meant.
+    private func loadStartsNoPipeline(path: String, name: String?) -> ParseFailure {
+        let dataset = name ?? DatasetName.fromFile(path)
+        let quoted = path.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+        return ParseFailure(
+            diagnostic: Diagnostic(
+                code: SyntaxDiagnosticCode.unexpectedToken,
+                message: "'load' cannot start a pipeline: it loads a dataset and gives no rows", span: peek.span,
+                help: "load first, then query the dataset: load \"\(quoted)\" as \(dataset); \(dataset) | …"))
     }
 
     /// Grammar: pipeline = source { "|" stage } ;

@@ -33,6 +33,34 @@ struct ParseErrorRenderingTests {
                 """)
     }
 
+    /// `load` is a statement, not a source (issue 9: this said "expected an
+    /// operator, '|', ';' or a line break, found '|'").
+    @Test func loadCannotStartAPipeline() {
+        #expect(
+            rendered("load \"/etc/passwd\" | count") == """
+                error[E0201]: 'load' cannot start a pipeline: it loads a dataset and gives no rows
+                 --> query.tql:1:20
+                  |
+                1 | load "/etc/passwd" | count
+                  |                    ^
+                  = help: load first, then query the dataset: load "/etc/passwd" as passwd; passwd | …
+
+                """)
+        #expect(
+            rendered("load \"海门.txt\" as hm | count").hasPrefix(
+                "error[E0201]: 'load' cannot start a pipeline: it loads a dataset and gives no rows\n --> query.tql:1:23\n"
+            ))
+        #expect(
+            rendered("load \"a.jsonl\" where") == """
+                error[E0201]: expected ';' or a line break after the load statement, found 'where'
+                 --> query.tql:1:16
+                  |
+                1 | load "a.jsonl" where
+                  |                ^^^^^
+
+                """)
+    }
+
     @Test func unclosedBracketPointsAtItsOpening() {
         #expect(
             rendered("tasks | where city in [\"海门\", \"太仓\"") == """
