@@ -73,17 +73,37 @@ extension Checker {
     {
         var checked: [CheckedExpr] = []
         var element: ValueType? = nil
+        var misfit: CheckedExpr?
         for item in items {
             let c = try expr(item, &ctx)
-            element = element.map { TypeRules.unify($0, c.type) ?? .any } ?? c.type
+            if let known = element {
+                if let both = TypeRules.unify(known, c.type) { element = both } else if misfit == nil { misfit = c }
+            } else {
+                element = c.type
+            }
             checked.append(c)
         }
+        // `[1, "a", 2020-01-01]` has no element type: an error, not a list
+        // of whatever came last.
+        if let misfit { throw mixedList(checked, misfit: misfit, span) }
         let type = ValueType.list(element ?? .any)
         if checked.allSatisfy({ $0.literalValue != nil }) {
             let values = checked.map { $0.literalValue! }
             return CheckedExpr(kind: .literal(.list(values)), type: type, span: span)
         }
         return CheckedExpr(kind: .list(checked), type: type, span: span)
+    }
+
+    private func mixedList(_ items: [CheckedExpr], misfit: CheckedExpr, _ span: SourceSpan) -> Diagnostic {
+        var kinds: [ValueType] = []
+        for item in items where ![.null, .any].contains(item.type) && !kinds.contains(item.type) {
+            kinds.append(item.type)
+        }
+        let names = kinds.map(\.description)
+        let found = names.dropLast().joined(separator: ", ") + " and " + names.last!
+        return Diagnostic(
+            code: CheckDiagnosticCode.typeMismatch, message: "list elements must have one type: found \(found)",
+            span: span, notes: [.init("the first element of another type", span: misfit.span)])
     }
 
     private func unary(_ op: UnaryOperator, _ operand: CheckedExpr, _ span: SourceSpan) throws(Diagnostic)

@@ -88,6 +88,15 @@ import Testing
         Case(
             query: "tasks | explode text", code: "E0304", message: "explode needs a list, found string", help: nil,
             spanText: "text"),
+        // Issue 9: this said "cannot look for integer in a list of date".
+        Case(
+            query: #"tasks | where [1,"a",2020-01-01] has 1"#, code: "E0304",
+            message: "list elements must have one type: found integer, string and date", help: nil,
+            spanText: #"[1,"a",2020-01-01]"#),
+        Case(
+            query: #"tasks | where city in ["海门", 3, null]"#, code: "E0304",
+            message: "list elements must have one type: found string and integer", help: nil,
+            spanText: #"["海门", 3, null]"#),
     ]
 
     @Test(arguments: cases) func checkErrors(_ c: Case) throws {
@@ -96,6 +105,17 @@ import Testing
         #expect(d.message == c.message)
         #expect(d.help == c.help)
         #expect(d.span == span(of: c.spanText, in: c.query, occurrence: c.occurrence))
+    }
+
+    /// A mixed list points at the list, and a note at its first misfit;
+    /// integers and decimals, and null, mix.
+    @Test func mixedListNotesItsFirstMisfit() throws {
+        let q = #"tasks | where [1, 2.5, "a", 3] has 1"#
+        let d = try #require(try diagnostic(q))
+        #expect(d.message == "list elements must have one type: found integer, decimal and string")
+        #expect(d.notes.map(\.message) == ["the first element of another type"])
+        #expect(d.notes.first?.span == span(of: #""a""#, in: q))
+        #expect(try diagnostic("tasks | where [1, 2.5, null] has 1 | count") == nil)
     }
 
     @Test func errorsComeBeforeAnyRowIsRead() throws {
