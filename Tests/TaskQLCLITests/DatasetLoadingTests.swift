@@ -67,6 +67,19 @@ import Testing
         #expect(outcome.stdout == "count\n610\n")
     }
 
+    /// A bad header field is named with its place and what it should be.
+    @Test func aBadHeaderSaysWhichFieldAndWhere() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        try #"{"format":"taskql-dataset","version":"1","dataset":"x","records":0,"documents":[]}"#.write(
+            to: directory.appendingPathComponent("v.jsonl"), atomically: true, encoding: .utf8)
+        let outcome = try CLIProcess.run(["v.jsonl", "-c", "tasks | count"], in: directory)
+        #expect(outcome.status == 66)
+        #expect(
+            outcome.stderr
+                == "taskql: error: v.jsonl:1:38: not a dataset header: \"version\": expected an integer, found a string\n"
+        )
+    }
+
     @Test func dotLoadAsTasksIsRefused() throws {
         let directory = try CLIProcess.scratchDirectory()
         _ = try CLIProcess.writeMiniDataset(in: directory)

@@ -23,7 +23,7 @@ public enum DatasetFile {
     /// The `format` written in headers.
     public static let formatName = "taskql-dataset"
 
-    struct Header: Codable {
+    struct Header {
         var format: String
         var version: Int
         var dataset: String

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a dataset file line by line over its UTF-8 bytes: headers start
 /// datasets, other lines are records of the current one, handed to a
 /// ``DatasetSink`` as they are read.
@@ -62,7 +60,15 @@ struct DatasetFileReader<Sink: DatasetSink> {
         }
         let line = UnsafeBufferPointer(rebasing: buffer[scanner.i..<end])
         if Self.isHeader(line) {
-            try startDataset(Data(line), number: number)
+            let header: DatasetFile.Header
+            do {
+                header = try DatasetHeaderLine.parse(&scanner)
+            } catch {
+                throw ImportError(
+                    file: file, line: number, column: Self.column(of: error.column, in: buffer, lineStart: start),
+                    message: "not a dataset header: \(error.message)")
+            }
+            try startDataset(header, number: number)
             return
         }
         do {
@@ -76,9 +82,17 @@ struct DatasetFileReader<Sink: DatasetSink> {
             recordCount += 1
         } catch {
             throw ImportError(
-                file: file, line: number,
-                message: "not a task record: \(error.message) (byte \(error.column - start + 1) of the line)")
+                file: file, line: number, column: Self.column(of: error.column, in: buffer, lineStart: start),
+                message: "not a task record: \(error.message)")
         }
+    }
+
+    /// The 1-based column, in characters, of byte `offset` on the line
+    /// starting at byte `lineStart` (valid UTF-8: count the bytes that start one).
+    static func column(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStart: Int) -> Int {
+        var column = 1
+        for i in lineStart..<min(offset, buffer.count) where buffer[i] & 0xC0 != 0x80 { column += 1 }
+        return column
     }
 
     /// A header line names the format: `{"format":"taskql-dataset",…`.
@@ -91,13 +105,7 @@ struct DatasetFileReader<Sink: DatasetSink> {
         return false
     }
 
-    private mutating func startDataset(_ data: Data, number: Int) throws(ImportError) {
-        let next: DatasetFile.Header
-        do {
-            next = try JSONDecoder().decode(DatasetFile.Header.self, from: data)
-        } catch {
-            throw ImportError(file: file, line: number, message: "not a dataset header: \(error)")
-        }
+    private mutating func startDataset(_ next: DatasetFile.Header, number: Int) throws(ImportError) {
         guard next.format == DatasetFile.formatName else {
             throw ImportError(file: file, line: number, message: "unknown format \"\(next.format)\"")
         }

@@ -26,11 +26,34 @@ struct JSONScanner {
 
     var atEnd: Bool { i >= end }
 
-    /// Consumes `byte` (after spaces) or fails.
+    /// Consumes `byte` (after spaces) or fails, saying what came instead.
     mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
         skipSpace()
-        guard i < end, bytes[i] == byte else { throw fail("expected \(what)") }
+        guard i < end, bytes[i] == byte else { throw fail("expected \(what), found \(describeNext())") }
         i += 1
+    }
+
+    /// What the next value or character is, for messages: `a string`,
+    /// `the number 1e30`, `'^'`, `the end of the line`.
+    func describeNext() -> String {
+        guard i < end else { return "the end of the line" }
+        switch bytes[i] {
+        case 0x22: return "a string"
+        case 0x7B: return "an object"
+        case 0x5B: return "a list"
+        case 0x74, 0x66: return "true or false"
+        case 0x6E: return "null"
+        case 0x2D, 0x30...0x39:
+            var j = i
+            while j < end, j - i < 40, !",}] \t\r\n".utf8.contains(bytes[j]) { j += 1 }
+            return "the number \(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self))"
+        default:
+            guard
+                let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+                    .unicodeScalars.first
+            else { return "the end of the line" }
+            return "'\(scalar)'"
+        }
     }
 
     /// Consumes `byte` if it comes next (after spaces).
@@ -130,18 +153,36 @@ struct JSONScanner {
         takeNull() ? nil : try string()
     }
 
+    /// An integer: digits, with a `-` in front for a negative one. A
+    /// fraction or an exponent (`1.5`, `1e30`) is no integer, and one beyond
+    /// `Int`'s range is an error, never a truncated value.
     mutating func int() throws(Failure) -> Int {
         skipSpace()
+        let first = i
         let negative = i < end && bytes[i] == 0x2D
         if negative { i += 1 }
         let start = i
         var value = 0
-        while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39, i - start < 18 {
-            value = value * 10 + Int(bytes[i] - 0x30)
+        var overflow = false
+        while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+            let digit = Int(bytes[i] - 0x30)
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) =
+                negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
+            overflow = overflow || o1 || o2
+            value = next
             i += 1
         }
-        guard i > start else { throw fail("expected an integer") }
-        return negative ? -value : value
+        if i == start || (i < end && [0x2E, 0x65, 0x45].contains(bytes[i])) {
+            i = first
+            throw fail("expected an integer, found \(describeNext())")
+        }
+        if overflow {
+            let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<i]), as: UTF8.self)
+            i = first
+            throw fail("the number \(digits) is out of range (integers are \(Int.min) to \(Int.max))")
+        }
+        return value
     }
 
     mutating func stringArray() throws(Failure) -> [String] {

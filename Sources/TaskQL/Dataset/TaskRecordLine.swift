@@ -7,7 +7,12 @@ enum TaskRecordLine {
             repeat {
                 let key = try scanner.string()
                 try scanner.expect(0x3A, ":")
-                try fields.read(key, &scanner)
+                do {
+                    try fields.read(key, &scanner)
+                } catch {
+                    // Name the field: `"year": expected an integer, found a string`.
+                    throw JSONScanner.Failure(column: error.column, message: "\"\(key)\": \(error.message)")
+                }
             } while scanner.take(0x2C)
             try scanner.expect(0x7D, "} or ,")
         }

@@ -8,7 +8,9 @@ struct InputFileError: Error, CustomStringConvertible {
 
     /// The library's import error, keeping its line or byte offset.
     init(_ error: ImportError) {
-        if let line = error.line {
+        if let line = error.line, let column = error.column {
+            path = "\(error.file):\(line):\(column)"
+        } else if let line = error.line {
             path = "\(error.file):\(line)"
         } else if let offset = error.byteOffset {
             path = "\(error.file): byte \(offset)"

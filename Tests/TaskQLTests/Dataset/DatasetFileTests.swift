@@ -116,6 +116,54 @@ import Testing
         #expect(error4.message.contains("no datasets"))
     }
 
+    /// A bad header says where (file, line, column), which field, and what
+    /// was expected (issue 9: Swift's raw `DecodingError`, or only "not
+    /// valid JSON").
+    @Test(arguments: [
+        (
+            #"{"format":"taskql-dataset","version":"1","dataset":"x","documents":[]}"#,
+            #"d.jsonl:1:38: error: not a dataset header: "version": expected an integer, found a string"#
+        ),
+        (
+            #"{"format":"taskql-dataset","version":1,"dataset":"x","records":1000000000000000000000000000000,"documents":[]}"#,
+            #"d.jsonl:1:64: error: not a dataset header: "records": the number 1000000000000000000000000000000 is out of range (integers are -9223372036854775808 to 9223372036854775807)"#
+        ),
+        (
+            #"{"format":"taskql-dataset","version":1,"dataset":"x","records":1e30,"documents":[]}"#,
+            #"d.jsonl:1:64: error: not a dataset header: "records": expected an integer, found the number 1e30"#
+        ),
+        (
+            #"{"format":"taskql-dataset","version":1,"dataset":"x","records":10^30,"documents":[]}"#,
+            #"d.jsonl:1:66: error: not a dataset header: expected ',' or '}' after the value of "records", found '^'"#
+        ),
+        (
+            #"{"format":"taskql-dataset","version":1,"dataset":"数据","documents":[{"file":"a","city":"c","year":"2020","layout":"x"}]}"#,
+            #"d.jsonl:1:98: error: not a dataset header: "documents": "year": expected an integer, found a string"#
+        ),
+        (
+            #"{"format":"taskql-dataset","version":1,"documents":[]}"#,
+            #"d.jsonl:1:55: error: not a dataset header: missing key "dataset""#
+        ),
+    ])
+    func headerErrorsNameTheFieldAndColumn(header: String, expected: String) throws {
+        let error = try #require(throws: ImportError.self) { try DatasetFile.decode(header + "\n", file: "d.jsonl") }
+        #expect(error.description == expected)
+    }
+
+    /// Record fields are named too, and a number is never cut to fit.
+    @Test func recordErrorsNameTheFieldAndColumn() throws {
+        var lines = DatasetFile.encode([EngineFixture.yixing]).split(separator: "\n").map(String.init)
+        lines[2] = lines[2].replacing(#""year":2020"#, with: #""year":20200000000000000000000"#)
+        let error = try #require(throws: ImportError.self) {
+            try DatasetFile.decode(lines.joined(separator: "\n"), file: "d.jsonl")
+        }
+        let column = try #require(lines[2].range(of: "20200000")).lowerBound.utf16Offset(in: lines[2]) + 1
+        #expect(
+            error.description
+                == #"d.jsonl:3:\#(column): error: not a task record: "year": the number 20200000000000000000000 is out of range (integers are -9223372036854775808 to 9223372036854775807)"#
+        )
+    }
+
     /// Writing replaces the file in one step (temporary file, then rename),
     /// through a symbolic link, and leaves no temporary file behind.
     @Test func writingReplacesAtomically() throws {
