@@ -38,6 +38,11 @@ extension EngineBuilder {
     mutating func merge(_ loaded: EngineBuilder, from path: String, whenNameIsTaken: TakenDatasetName)
         throws(LoadConflict) -> [String]
     {
+        // A dataset file's header may name its dataset anything; one no
+        // query could use (`tasks`, a keyword) is refused, as `as tasks` is.
+        if let name = loaded.datasetNames.first(where: { !DatasetName.isUsable($0) }) {
+            throw .unusableName(name, problem: DatasetName.problem(name) ?? "", suggestion: suggestedName(for: path))
+        }
         let file = LoadedFile(path: path)
         var replaced: [String] = []
         var taken: [DatasetEntry] = []
@@ -134,6 +139,8 @@ enum LoadConflict: Error, CustomStringConvertible {
     /// It was joined with other files into a dataset, which loading it
     /// again cannot replace.
     case fileInJoinedDataset(file: String, dataset: String, files: [String])
+    /// Its dataset's name (from a dataset file's header) cannot be used in queries.
+    case unusableName(String, problem: String, suggestion: String)
 
     var description: String {
         switch self {
@@ -143,6 +150,8 @@ enum LoadConflict: Error, CustomStringConvertible {
             "task '\(id)' is already loaded, in dataset \(dataset)\(Self.from(files)): is this the same document again? A task is loaded once"
         case .duplicateID(let id, nil, _):
             "task id '\(id)' occurs twice in the file; a task is loaded once"
+        case .unusableName(let name, let problem, _):
+            "the file's dataset '\(name)' cannot be queried by that name: \(problem)"
         case .fileInJoinedDataset(let file, let dataset, let files):
             "\(file) is already loaded in dataset \(dataset), joined with \(files.filter { $0 != file }.joined(separator: ", ")); a task is loaded once"
         }
@@ -150,8 +159,10 @@ enum LoadConflict: Error, CustomStringConvertible {
 
     /// A free name to load the file under instead, when the name was the problem.
     var suggestedName: String? {
-        guard case .nameTaken(_, _, let suggestion) = self else { return nil }
-        return suggestion
+        switch self {
+        case .nameTaken(_, _, let suggestion), .unusableName(_, _, let suggestion): suggestion
+        default: nil
+        }
     }
 
     private static func from(_ files: [String]) -> String {

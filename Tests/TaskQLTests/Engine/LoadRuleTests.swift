@@ -126,6 +126,28 @@ import Testing
         #expect(session.engine.datasetNames == ["haimen", "yixing"])
     }
 
+    /// A dataset file whose header names its dataset `tasks` loads only under another name.
+    @Test func aHeaderNameNoQueryCouldUseIsRefused() throws {
+        var named = EngineFixture.yixing
+        named.name = "tasks"
+        let directory = try Self.directory(["all.jsonl": [named]])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("all.jsonl").path
+        var builder = EngineBuilder()
+        let error = try #require(throws: ImportError.self) { try builder.load(path: path) }
+        #expect(
+            error.message
+                == "the file's dataset 'tasks' cannot be queried by that name: it means every loaded task, so the dataset could never be queried on its own"
+        )
+        let session = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
+        let refused = try #require(throws: DiagnosticError.self) {
+            try session.execute(SourceText(name: "<t>", text: "load \"\(path)\""))
+        }
+        #expect(refused.diagnostics.first?.help == "load it under another name: load \"\(path)\" as all")
+        try session.execute(SourceText(name: "<t>", text: "load \"\(path)\" as all"))
+        #expect(session.engine.datasetNames == ["haimen", "all"])
+    }
+
     /// A reload in a session says so (the REPL prints `replaced dataset …`).
     @Test func aReloadInASessionIsReported() throws {
         let directory = try Self.directory(["yixing.jsonl": [EngineFixture.yixing]])
