@@ -91,6 +91,20 @@ import Testing
         #expect(zero.status == 66 && zero.stderr.contains("is a device"), "\(zero.stderr)")
     }
 
+    /// The README's list of dot-commands is the REPL's own.
+    @Test func readmeListsEveryDotCommand() throws {
+        let help = try CLIProcess.run(["-c", ".help"])
+        let names = help.stdout.split(separator: "\n").compactMap { line in
+            line.hasPrefix(".") ? line.split(separator: " ").first.map(String.init) : nil
+        }
+        #expect(names.contains(".bail") && names.contains(".read"))
+        let readme = try String(
+            contentsOf: CLIProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for name in names where name != ".exit" {
+            #expect(readme.contains("\n\(name) "), "README's dot-command list lacks \(name)")
+        }
+    }
+
     @Test func scriptThatIsNotUTF8Exits66() throws {
         let directory = try CLIProcess.scratchDirectory()
         try Data([0x74, 0xFF, 0xFE, 0x0A]).write(to: directory.appendingPathComponent("bad.tql"))

@@ -32,25 +32,26 @@ enum FileReplacement {
     /// when it does not exist yet).
     static func replace(_ path: String, with bytes: [UInt8], mode: mode_t) throws(Failure) {
         let target = try self.target(of: path)
-        let temporary = target + ".tmp.\(getpid())"
+        // Random as well as the pid: a file left by a crashed run under a reused pid is never in the way.
+        let temporary = target + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         // O_EXCL and O_NOFOLLOW: never write through something already
         // lying at the temporary name.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .system("cannot create \(temporary)", errno) }
+        guard fd >= 0 else { throw .system("cannot create a new copy beside it", errno) }
         if let code = writeAll(bytes, to: fd) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
             unlink(temporary)
-            throw .system("cannot write \(temporary)", code)
+            throw .system("cannot write a new copy", code)
         }
         guard close(fd) == 0 else {
             let code = errno
             unlink(temporary)
-            throw .system("cannot write \(temporary)", code)
+            throw .system("cannot write a new copy", code)
         }
         guard rename(temporary, target) == 0 else {
             let code = errno
             unlink(temporary)
-            throw .system("cannot replace \(target)", code)
+            throw .system("cannot rename the new copy over \(target)", code)
         }
     }
 
