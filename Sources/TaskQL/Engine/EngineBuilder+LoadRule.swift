@@ -35,13 +35,15 @@ extension EngineBuilder {
     /// Adds everything `loaded` holds, read from the file `path`, by the
     /// load rule; returns the names of the datasets it replaced. Nothing
     /// changes when it throws.
-    mutating func merge(_ loaded: EngineBuilder, from path: String, whenNameIsTaken: TakenDatasetName)
-        throws(LoadConflict) -> [String]
-    {
+    mutating func merge(
+        _ loaded: EngineBuilder, from path: String, whenNameIsTaken: TakenDatasetName, otherNames: [String] = []
+    ) throws(LoadConflict) -> [String] {
         // A dataset file's header may name its dataset anything; one no
         // query could use (`tasks`, a keyword) is refused, as `as tasks` is.
         if let name = loaded.datasetNames.first(where: { !DatasetName.isUsable($0) }) {
-            throw .unusableName(name, problem: DatasetName.problem(name) ?? "", suggestion: suggestedName(for: path))
+            throw .unusableName(
+                name, problem: DatasetName.problem(name) ?? "",
+                suggestion: suggestedName(for: path, avoiding: otherNames))
         }
         let file = LoadedFile(path: path)
         var replaced: [String] = []
@@ -62,7 +64,8 @@ extension EngineBuilder {
         try checkIDs(of: loaded, against: kept)
         if whenNameIsTaken == .refuse, let entry = taken.first {
             throw .nameTaken(
-                dataset: entry.name, loadedFrom: Self.origin(of: entry), suggestion: suggestedName(for: path))
+                dataset: entry.name, loadedFrom: Self.origin(of: entry),
+                suggestion: suggestedName(for: path, avoiding: otherNames))
         }
         if !replaced.isEmpty {
             var rebuilt = EngineBuilder(aliases: aliases)
@@ -99,13 +102,13 @@ extension EngineBuilder {
         entry.files.isEmpty ? entry.documents.map(\.file) : entry.files.map(\.path)
     }
 
-    /// A name for `path`'s dataset that is free: the file's name, else it
-    /// with a number.
-    func suggestedName(for path: String) -> String {
+    /// A name for `path`'s dataset that is free (no dataset's, none of
+    /// `avoiding`): the file's name, else it with a number.
+    func suggestedName(for path: String, avoiding: [String] = []) -> String {
         let base = DatasetName.fromFile(path)
         var name = base
         var n = 2
-        while datasetNames.contains(name) {
+        while datasetNames.contains(name) || avoiding.contains(name) {
             name = "\(base)_\(n)"
             n += 1
         }

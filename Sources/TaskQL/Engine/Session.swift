@@ -109,9 +109,20 @@ public final class Session {
         }
         if loaded.datasetNames.count > 1 { loaded.joinAll(as: DatasetName.fromFile(path)) }
         var builder = EngineBuilder(engine: engine)
+        // A `let` name is looked up before datasets: a dataset of that name could never be queried.
+        if let hidden = loaded.datasetNames.first(where: { bindings[$0] != nil }) {
+            let suggestion = builder.suggestedName(for: path, avoiding: boundNames)
+            throw DiagnosticError(
+                [
+                    Diagnostic(
+                        code: CheckDiagnosticCode.invalidDatasetName,
+                        message: "'\(hidden)' is a let name, which would hide a dataset of that name", span: pathSpan,
+                        help: "load it under another name: load \"\(path)\" as \(suggestion)")
+                ], source: source)
+        }
         let replaced: [String]
         do {
-            replaced = try builder.merge(loaded, from: path, whenNameIsTaken: .refuse)
+            replaced = try builder.merge(loaded, from: path, whenNameIsTaken: .refuse, otherNames: boundNames)
         } catch {
             throw DiagnosticError(
                 [

@@ -148,6 +148,25 @@ import Testing
         #expect(session.engine.datasetNames == ["haimen", "all"])
     }
 
+    /// A `let` name is looked up before datasets: loading a dataset under
+    /// one would make a dataset no query could reach.
+    @Test func aLetNameIsNoDatasetName() throws {
+        let directory = try Self.directory(["yixing.jsonl": [EngineFixture.yixing]])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("yixing.jsonl").path
+        let session = Session(engine: Engine(datasets: [EngineFixture.haimen], aliases: EngineFixture.aliases))
+        try session.execute(SourceText(name: "<t>", text: "let yixing = tasks | where kind == \"key\""))
+        let text = "load \"\(path)\""
+        let error = try #require(throws: DiagnosticError.self) {
+            try session.execute(SourceText(name: "<t>", text: text))
+        }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.message == "'yixing' is a let name, which would hide a dataset of that name")
+        #expect(diagnostic.help == "load it under another name: load \"\(path)\" as yixing_2")
+        #expect(diagnostic.span == SourceSpan(start: 5, end: text.utf8.count))
+        #expect(session.engine.datasetNames == ["haimen"])
+    }
+
     /// A reload in a session says so (the REPL prints `replaced dataset …`).
     @Test func aReloadInASessionIsReported() throws {
         let directory = try Self.directory(["yixing.jsonl": [EngineFixture.yixing]])
