@@ -2,10 +2,11 @@
 // the TaskQL library. See `TaskQLCommand` for the command line.
 //
 // The root command takes file arguments, which would swallow the words
-// `run` and `import`, so the subcommands are dispatched here first.
+// `run`, `import` and `fmt`, so the subcommands are dispatched here first.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "run": RunCommand.main(Array(arguments.dropFirst()))
 case "import": ImportCommand.main(Array(arguments.dropFirst()))
+case "fmt": FormatCommand.main(Array(arguments.dropFirst()))
 default: TaskQLCommand.main(arguments)
 }

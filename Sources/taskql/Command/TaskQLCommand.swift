@@ -1,7 +1,7 @@
 import ArgumentParser
 import TaskQL
 
-/// `taskql [FILE…] [-c QUERY] [options]`, `taskql run`, `taskql import`.
+/// `taskql [FILE…] [-c QUERY] [options]`, `taskql run`, `taskql import`, `taskql fmt`.
 struct TaskQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taskql",
@@ -21,10 +21,11 @@ struct TaskQLCommand: ParsableCommand {
               taskql haimen.jsonl -c 'tasks | count by kind'
               taskql run overdue.tql --param leader=周国强 --param before=2020-07-01
               taskql import 海门.txt 宜兴.txt -o cities.jsonl
+              taskql fmt --check queries/*.tql
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [RunCommand.self, ImportCommand.self])
+        subcommands: [RunCommand.self, ImportCommand.self, FormatCommand.self])
 
     @Option(
         name: .customShort("c"),

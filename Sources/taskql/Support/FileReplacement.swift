@@ -28,8 +28,8 @@ enum FileReplacement {
         }
     }
 
-    /// Writes `bytes` as the new contents of `path` (created with `mode`
-    /// when it does not exist yet).
+    /// Writes `bytes` as the new contents of `path`, with permissions
+    /// `mode`.
     static func replace(_ path: String, with bytes: [UInt8], mode: mode_t) throws(Failure) {
         let target = try self.target(of: path)
         // Random as well as the pid: a file left by a crashed run under a reused pid is never in the way.
@@ -38,6 +38,14 @@ enum FileReplacement {
         // lying at the temporary name.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .system("cannot create a new copy beside it", errno) }
+        // open() takes the umask off `mode`; a rewritten file (`fmt -i`)
+        // keeps its permissions exactly.
+        if fchmod(fd, mode) != 0 {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw .system("cannot set the permissions of a new copy", code)
+        }
         if let code = writeAll(bytes, to: fd) ?? (fsync(fd) == 0 ? nil : errno) {
             close(fd)
             unlink(temporary)
