@@ -24,6 +24,12 @@ struct QueryFormatterLayoutTests {
                 == "tasks | summarize n = count(), u = dcount(units) by city | sort by n desc\n")
     }
 
+    /// The example in `QueryFormatter`'s documentation.
+    @Test func theDocumentedExampleFormatsAsDocumented() {
+        let text = "tasks|where city==\"海门\"   and kind=='key'|count # how many\n"
+        #expect(formatted(text) == "tasks | where city == \"海门\" and kind == \"key\" | count  # how many\n")
+    }
+
     @Test func aPipelineOfEightyColumnsStaysOnOneLine() {
         let line = "tasks | explode lead_units as unit | count by unit | sort by count desc | take 1"
         #expect(line.count == 80)
