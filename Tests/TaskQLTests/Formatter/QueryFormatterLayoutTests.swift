@@ -238,6 +238,18 @@ struct QueryFormatterLayoutTests {
 
     // MARK: - Expressions
 
+    /// Every operator and the prefix levels are found in the parser's table
+    /// (a renamed rule would otherwise make its operators bind tightest).
+    @Test func precedenceComesFromTheParsersTable() {
+        let levels = 1...Parser.precedenceTable.count
+        for op in BinaryOperator.allCases { #expect(levels.contains(ExpressionPrecedence.level(of: op)), "\(op)") }
+        for level in [ExpressionPrecedence.not, ExpressionPrecedence.comparison, ExpressionPrecedence.negation] {
+            #expect(levels.contains(level))
+        }
+        #expect(ExpressionPrecedence.level(of: .or) < ExpressionPrecedence.level(of: .and))
+        #expect(ExpressionPrecedence.level(of: .add) < ExpressionPrecedence.level(of: .multiply))
+    }
+
     @Test(arguments: [
         ("(a + b) * c", "(a + b) * c"),
         ("a + (b * c)", "a + b * c"),
