@@ -136,6 +136,24 @@ import Testing
         #expect(run.stdout == expected, "\(script) formatted prints something else:\n\(formatted.stdout)")
     }
 
+    /// Dot-commands between statements, continued pipelines, comments and
+    /// `;`: the formatter takes the same lines for dot-commands as the
+    /// shell does, so the formatted script prints what the original did.
+    @Test(arguments: [
+        "tasks\n# all of them\n| count\n.mode csv\ntasks | count by kind;tasks|count",
+        ".mode csv\n\n\n  .mode json\ntasks | where city == '海门'\n\n| count # how many\n.mode csv\nhaimen|count",
+        "let k = tasks\n  | where kind == \"key\"\n.mode csv\n# a note\n.timer off\nk | count by city | sort by city desc",
+    ])
+    func formattedScriptsRunTheSame(script: String) throws {
+        let formatted = try CLIProcess.run(["fmt"], stdin: script)
+        #expect(formatted.status == 0, "\(formatted.stderr)")
+        #expect(formatted.stdout != script, "the script is changed by formatting")
+        let original = try CLIProcess.run(["run", "-", "--no-color"], stdin: script)
+        let rerun = try CLIProcess.run(["run", "-", "--no-color"], stdin: formatted.stdout)
+        #expect(original.status == 0, "\(original.stderr)")
+        #expect(rerun.status == original.status && rerun.stdout == original.stdout, "formatted:\n\(formatted.stdout)")
+    }
+
     func inode(_ path: String) throws -> UInt64 {
         try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
     }
