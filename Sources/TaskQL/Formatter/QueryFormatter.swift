@@ -107,10 +107,12 @@ public struct QueryFormatter: Sendable {
         return blocks
     }
 
-    /// Refuses a formatted statement that would not parse. Only nesting can
-    /// do that: the parser counts each operator of a chain as a level, so
-    /// `(a + … + z) + (…)` written without its redundant parentheses can pass
-    /// ``Parser/maximumNestingDepth`` where the original did not.
+    /// Refuses a formatted statement that would not parse. Only the parser's
+    /// limits can make it so: it counts each operator of an arithmetic chain
+    /// as a level, so `(a + … + z) + (…)` written without its redundant
+    /// parentheses can pass ``Parser/maximumNestingDepth`` where the original
+    /// did not; and a statement near ``Parser/maximumStatementBytes`` may
+    /// grow past it with canonical spacing.
     func checkReparses(_ printed: String, statement: Statement) throws(DiagnosticError) {
         let (_, problems) = Parser.parseRecovering(SourceText(name: "", text: printed))
         guard let problem = problems.first else { return }
