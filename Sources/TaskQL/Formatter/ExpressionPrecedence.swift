@@ -28,13 +28,13 @@ enum ExpressionPrecedence {
     /// (`ScriptParser.associativeChain`: `and` and `or`, which are
     /// associative).
     static func isBalanced(_ op: BinaryOperator) -> Bool {
-        op == .and || op == .or
+        levels[level(of: op) - 1].associativity == .associative
     }
 
-    /// Whether a chain of the operator's level reads left to right
-    /// (`a - b - c`), rather than allowing one operator only (comparisons).
+    /// Whether operators of the level chain (`a - b - c`, `a or b or c`),
+    /// rather than allowing one operator only (comparisons).
     static func isLeftAssociative(_ level: Int) -> Bool {
-        levels[level - 1].associativity == .left
+        [.left, .associative].contains(levels[level - 1].associativity)
     }
 
     /// The level of an expression: that of its outermost operator.

@@ -8,6 +8,10 @@ public struct PrecedenceLevel: Sendable, Hashable {
     public enum Associativity: String, Sendable, Hashable {
         /// `a - b - c` is `(a - b) - c`.
         case left
+        /// `a or b or c`: every grouping means the same, so the parser builds
+        /// a balanced tree (a long chain is shallow) and the formatter writes
+        /// chains flat.
+        case associative
         /// A prefix operator, which may repeat (`not not x`, `- -x`).
         case prefix
         /// At most one per operand (`a < b < c` is an error).
@@ -32,8 +36,8 @@ public struct PrecedenceLevel: Sendable, Hashable {
 extension Parser {
     /// Operator precedence, loosest first.
     public static let precedenceTable: [PrecedenceLevel] = [
-        PrecedenceLevel(rule: "or_expression", operators: ["or"], associativity: .left),
-        PrecedenceLevel(rule: "and_expression", operators: ["and"], associativity: .left),
+        PrecedenceLevel(rule: "or_expression", operators: ["or"], associativity: .associative),
+        PrecedenceLevel(rule: "and_expression", operators: ["and"], associativity: .associative),
         PrecedenceLevel(rule: "not_expression", operators: ["not"], associativity: .prefix),
         PrecedenceLevel(
             rule: "comparison",
