@@ -9,7 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Reads .docx files (zip archives); zlib through pkg-config on Linux.
+        // Writes zip archives for the .docx tests (the library reads them
+        // itself: ZipArchive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -17,7 +18,7 @@ let package = Package(
         // No libedit and no argument parsing, so other programs can embed it.
         .target(
             name: "TaskQL",
-            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CLibXML2", "CLibZ"],
             resources: [.copy("Resources/seeds")]
         ),
         // libxml2 through pkg-config (Debian: libxml2-dev): the HTML and XML
@@ -26,6 +27,13 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // zlib through pkg-config (Debian: zlib1g-dev): inflates the parts of a
+        // .docx (a zip archive, read by ZipArchive).
+        .systemLibrary(
+            name: "CLibZ",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // libedit through pkg-config (Debian: libedit-dev); only the executable links it.
         .systemLibrary(
@@ -43,7 +51,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskQLTests",
-            dependencies: ["TaskQL"],
+            // ZIPFoundation writes the zip archives the .docx tests read.
+            dependencies: ["TaskQL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
