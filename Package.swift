@@ -9,8 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Writes zip archives for the .docx tests (the library reads them
-        // itself: ZipArchive).
+        // Writes zip archives for the .docx tests and the docx fuzz target
+        // (the library reads them itself: ZipArchive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -62,3 +62,25 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Coverage-guided fuzz targets (libFuzzer), declared only when TASKQL_FUZZ=1
+// (`make fuzz`, Fuzz/run.sh), so ordinary builds and `swift test` never see
+// them. Each is an executable `fuzz-<name>` from Fuzz/Targets/<name>; see
+// Tests/FUZZING.md.
+if Context.environment["TASKQL_FUZZ"] == "1" {
+    let fuzzTargets = ["query-syntax", "query-run", "dataset-file", "import-text", "import-docx", "import-html", "regex"]
+    package.targets += [
+        // libFuzzer's driver entry, from the toolchain's -sanitize=fuzzer runtime.
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["TaskQL", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Fuzz/Support"),
+    ]
+    for name in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "fuzz-\(name)", dependencies: ["TaskQL", "FuzzSupport"], path: "Fuzz/Targets/\(name)"))
+        package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
+    }
+}
