@@ -17,6 +17,18 @@ public enum FuzzEngine {
         return Engine(datasets: datasets, aliases: aliases, options: options)
     }()
 
+    /// Tab completion over the engine's names, as the REPL builds it.
+    public static let completion: CompletionProvider = {
+        let engine = shared
+        return CompletionProvider(
+            vocabulary: CompletionVocabulary(
+                keywords: Keyword.allCases.map(\.rawValue),
+                stages: Keyword.allCases.filter(\.isStageName).map(\.rawValue),
+                fields: engine.fieldNames, functions: engine.functionNames,
+                sources: ["tasks"] + engine.datasetNames, parameters: parameters.keys.sorted(), units: engine.unitNames,
+                leaders: engine.leaderNames, dotCommands: [".help", ".load", ".format", ".schema"]))
+    }()
+
     /// Values for the parameters the example queries and tests use, one of
     /// each type, so `$name` queries check and run.
     public static let parameters: [String: Value] = [

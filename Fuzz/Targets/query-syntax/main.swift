@@ -1,6 +1,7 @@
 // Fuzz target `query-syntax`: arbitrary bytes through every stage before
 // rows are read — lexer, parser (with recovery), completeness, completion
-// context, checker — and the diagnostic renderer. Nothing runs.
+// context and Tab candidates, checker — and the diagnostic renderer.
+// Nothing runs.
 import Foundation
 import FuzzSupport
 
@@ -25,7 +26,9 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         FuzzInvariant.require(statement.span.end <= length, "statement span \(statement.span) outside the text")
     }
     _ = Parser.completeness(of: text)
-    _ = Parser.completionContext(text: text, cursor: length == 0 ? 0 : input.lastByte % (length + 1))
+    let cursor = length == 0 ? 0 : input.lastByte % (length + 1)
+    _ = Parser.completionContext(text: text, cursor: cursor)
+    _ = FuzzEngine.completion.complete(text: text, cursor: cursor)
 
     // Check what parsed, statement by statement as a session does, so later
     // statements see earlier `let` names.
