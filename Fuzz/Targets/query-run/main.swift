@@ -1,6 +1,6 @@
 // Fuzz target `query-run`: bytes as a TQL script, run statement by
 // statement in a session on a small engine (``FuzzEngine``), every result
-// rendered in every output format. The engine's row and time budgets keep
+// rendered in every output format (json and jsonl must parse as JSON). The engine's row and time budgets keep
 // each run bounded; `load` is refused (no file access).
 import Foundation
 import FuzzSupport
@@ -24,7 +24,18 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             let shown = QueryResult(
                 columns: result.columns, rows: Array(result.rows.prefix(100)), isChart: result.isChart)
             for format in OutputFormat.allCases {
-                _ = ResultFormatter(format: format, options: .init(terminalWidth: 80, color: true)).render(shown)
+                let text = ResultFormatter(format: format, options: .init(terminalWidth: 80, color: true)).render(shown)
+                // The machine formats are read by other programs: they must parse.
+                if format == .json, !shown.isChart {
+                    let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any]
+                    FuzzInvariant.require(parsed?.count == shown.rows.count, "json output does not parse:\n\(text)")
+                }
+                if format == .jsonl, !shown.isChart {
+                    for line in text.split(separator: "\n") {
+                        let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                        FuzzInvariant.require(parsed != nil, "a jsonl line does not parse: \(line)")
+                    }
+                }
             }
         }
     } catch {
