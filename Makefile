@@ -6,7 +6,7 @@ CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
 APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux locales libreoffice-writer-nogui poppler-utils
 
-.PHONY: run test build deps bench format lint clean
+.PHONY: run test build deps bench format lint clean fuzz fuzz-ci
 
 # Installs the Debian packages the build and the tests need, only when one is
 # missing (so a second run is instant and works offline).
@@ -34,12 +34,23 @@ bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run.sh
 
+# Coverage-guided fuzzing (libFuzzer + AddressSanitizer), one target after
+# another, FUZZ_SECONDS each (Tests/FUZZING.md); FUZZ_TARGETS picks some.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./Fuzz/run.sh $(FUZZ_TARGETS)
+
+# What CI runs: every target briefly, failing on any crash, hang or leak.
+fuzz-ci: deps
+	FUZZ_SECONDS=15 SWIFT=$(SWIFT) ./Fuzz/run.sh
+
 format:
-	$(SWIFT) format -i -r Sources Tests
+	$(SWIFT) format -i -r Sources Tests Fuzz
 
 # Fails on any formatting drift (run `make format` to fix).
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests
+	$(SWIFT) format lint --strict -r Sources Tests Fuzz
 
 clean:
 	rm -rf .build

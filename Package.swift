@@ -9,7 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Reads .docx files (zip archives); zlib through pkg-config on Linux.
+        // Writes zip archives for the .docx tests and the docx fuzz target
+        // (the library reads them itself: ZipArchive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -17,7 +18,7 @@ let package = Package(
         // No libedit and no argument parsing, so other programs can embed it.
         .target(
             name: "TaskQL",
-            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CLibXML2", "CLibZ"],
             resources: [.copy("Resources/seeds")]
         ),
         // libxml2 through pkg-config (Debian: libxml2-dev): the HTML and XML
@@ -26,6 +27,13 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // zlib through pkg-config (Debian: zlib1g-dev): inflates the parts of a
+        // .docx (a zip archive, read by ZipArchive).
+        .systemLibrary(
+            name: "CLibZ",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // libedit through pkg-config (Debian: libedit-dev); only the executable links it.
         .systemLibrary(
@@ -43,7 +51,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskQLTests",
-            dependencies: ["TaskQL"],
+            // ZIPFoundation writes the zip archives the .docx tests read.
+            dependencies: ["TaskQL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -53,3 +62,25 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Coverage-guided fuzz targets (libFuzzer), declared only when TASKQL_FUZZ=1
+// (`make fuzz`, Fuzz/run.sh), so ordinary builds and `swift test` never see
+// them. Each is an executable `fuzz-<name>` from Fuzz/Targets/<name>; see
+// Tests/FUZZING.md.
+if Context.environment["TASKQL_FUZZ"] == "1" {
+    let fuzzTargets = ["query-syntax", "query-run", "dataset-file", "import-text", "import-docx", "import-html", "regex"]
+    package.targets += [
+        // libFuzzer's driver entry, from the toolchain's -sanitize=fuzzer runtime.
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["TaskQL", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Fuzz/Support"),
+    ]
+    for name in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "fuzz-\(name)", dependencies: ["TaskQL", "FuzzSupport"], path: "Fuzz/Targets/\(name)"))
+        package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
+    }
+}

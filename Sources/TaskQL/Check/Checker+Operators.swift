@@ -119,7 +119,7 @@ extension Checker {
             } catch {
                 throw Diagnostic(
                     code: CheckDiagnosticCode.invalidRegex, message: "invalid regular expression: \(error.reason)",
-                    span: r.span)
+                    span: r.span, help: error.help)
             }
         }
     }

@@ -94,7 +94,7 @@ extension ExprCompiler {
         } catch {
             throw RuntimeError(
                 code: CheckDiagnosticCode.runtimeRegex, message: "invalid regular expression: \(error.reason)",
-                span: span)
+                span: span, help: error.help)
         }
     }
 

@@ -40,4 +40,57 @@ import Testing
             #expect(error.reason == reason)
         }
     }
+
+    // MARK: Nesting
+
+    /// Patterns that nest `depth` levels: groups, stacked repeats, groups of
+    /// repeats, and alternations inside groups.
+    static func nested(_ shape: String, _ depth: Int) -> String {
+        switch shape {
+        case "groups": String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth)
+        case "non-capturing": String(repeating: "(?:", count: depth) + "a" + String(repeating: ")", count: depth)
+        case "repeats": "a" + String(repeating: "*", count: depth)
+        case "repeated groups": String(repeating: "(", count: depth) + "a" + String(repeating: ")*", count: depth)
+        default: String(repeating: "(b|", count: depth) + "a" + String(repeating: ")", count: depth)
+        }
+    }
+
+    static let shapes = ["groups", "non-capturing", "repeats", "repeated groups", "alternations"]
+
+    @Test(arguments: shapes) func nestingWithinTheLimitCompiles(shape: String) throws {
+        // Each group of an alternation is two levels (the alternation, the
+        // sequence in it); a repeated group is one.
+        let depth = shape == "alternations" ? RegexParser.maximumNesting / 2 - 1 : RegexParser.maximumNesting - 1
+        let matcher = RegexMatcher(program: try RegexProgram(pattern: Self.nested(shape, depth)))
+        #expect(try matcher.matches("a".unicodeScalars))
+    }
+
+    /// Issue 9: patterns nested thousands deep overflowed the stack in
+    /// `RegexParser` and `RegexEmitter` (and freeing the tree); now an error.
+    @Test(arguments: shapes) func nestingThousandsDeepIsAnError(shape: String) {
+        for depth in [RegexParser.maximumNesting + 1, 100_000] {
+            do {
+                _ = try RegexProgram(pattern: Self.nested(shape, depth))
+                Issue.record("\(shape) nested \(depth) deep compiled")
+            } catch {
+                #expect(error.reason == "the pattern nests too deeply")
+                #expect(error.help == "a pattern may nest groups and repeats at most 200 levels deep")
+            }
+        }
+    }
+
+    /// The same limit for a literal (checked before rows are read) and for a
+    /// pattern from a parameter (`matches $re`, compiled when the query runs).
+    @Test func deepPatternsInQueriesAreDiagnostics() throws {
+        let deep = Self.nested("groups", 10_000)
+        let literal = try #require(try diagnostic("tasks | where text matches \"\(deep)\" | count"))
+        #expect(literal.code == CheckDiagnosticCode.invalidRegex)
+        #expect(literal.message == "invalid regular expression: the pattern nests too deeply")
+        #expect(literal.help == "a pattern may nest groups and repeats at most 200 levels deep")
+        let q = "tasks | where text matches $re | count"
+        let parameter = try #require(try diagnostic(q, parameters: ["re": .string(deep)]))
+        #expect(parameter.code == CheckDiagnosticCode.runtimeRegex)
+        #expect(parameter.message == literal.message && parameter.help == literal.help)
+        #expect(parameter.span == span(of: "$re", in: q))
+    }
 }

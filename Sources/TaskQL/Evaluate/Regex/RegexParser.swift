@@ -3,19 +3,45 @@
 /// escapes, `^ $`, groups `( )`/`(?: )`, `|`, `* + ? {n} {n,} {n,m}` (a
 /// trailing `?` for laziness is accepted and changes nothing, since only
 /// whether a match exists is asked).
+///
+/// Nesting is limited (``maximumNesting``): the parser, the emitter and the
+/// tree's own deallocation recurse on it, and a pattern of thousands of
+/// `(` or of stacked repeats (`a*+*+…`) would overflow the stack.
 struct RegexParser {
     private var scalars: [Unicode.Scalar]
     private var i = 0
+    /// Groups open around the current position.
+    private var depth = 0
     /// Largest `{n,m}` bound accepted.
     static let maxRepeat = 1000
+    /// Deepest nesting of groups, and height of the tree (each repeat,
+    /// sequence and alternation is a level), accepted.
+    static let maximumNesting = 200
+
+    /// A subtree and its height, kept as it is built so that no recursive
+    /// walk is needed to check the limit.
+    private struct Parsed {
+        var node: RegexNode
+        var height: Int
+    }
 
     static func parse(_ pattern: String) throws(RegexError) -> RegexNode {
         var p = RegexParser(scalars: Array(pattern.unicodeScalars))
-        let node = try p.alternation()
+        let parsed = try p.alternation()
         if p.i < p.scalars.count {
             throw RegexError(reason: "unmatched ')' at character \(p.i + 1)")
         }
-        return node
+        return parsed.node
+    }
+
+    private static let nestedTooDeeply = RegexError(
+        reason: "the pattern nests too deeply",
+        help: "a pattern may nest groups and repeats at most \(maximumNesting) levels deep")
+
+    /// `node` one level above children of height `height`.
+    private func level(_ node: RegexNode, over height: Int) throws(RegexError) -> Parsed {
+        guard height < Self.maximumNesting else { throw Self.nestedTooDeeply }
+        return Parsed(node: node, height: height + 1)
     }
 
     private init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
@@ -28,35 +54,38 @@ struct RegexParser {
     }
 
     // alternation = concat { "|" concat }
-    private mutating func alternation() throws(RegexError) -> RegexNode {
+    private mutating func alternation() throws(RegexError) -> Parsed {
         var branches = [try concatenation()]
         while peek == "|" {
             i += 1
             branches.append(try concatenation())
         }
-        return branches.count == 1 ? branches[0] : .alternate(branches)
+        if branches.count == 1 { return branches[0] }
+        return try level(.alternate(branches.map(\.node)), over: branches.map(\.height).max()!)
     }
 
     // concat = { quantified }
-    private mutating func concatenation() throws(RegexError) -> RegexNode {
-        var items: [RegexNode] = []
+    private mutating func concatenation() throws(RegexError) -> Parsed {
+        var items: [Parsed] = []
         while let c = peek, c != "|", c != ")" {
             items.append(try quantified())
         }
-        return items.isEmpty ? .empty : (items.count == 1 ? items[0] : .concat(items))
+        if items.isEmpty { return Parsed(node: .empty, height: 1) }
+        if items.count == 1 { return items[0] }
+        return try level(.concat(items.map(\.node)), over: items.map(\.height).max()!)
     }
 
     // quantified = atom [ "*" | "+" | "?" | "{" n [ "," [ m ] ] "}" ] [ "?" ]
-    private mutating func quantified() throws(RegexError) -> RegexNode {
-        var node = try atom()
+    private mutating func quantified() throws(RegexError) -> Parsed {
+        var parsed = try atom()
         while let c = peek, "*+?{".unicodeScalars.contains(c) {
-            if case .start = node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
-            if case .end = node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
+            if case .start = parsed.node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
+            if case .end = parsed.node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
             let (lo, hi) = try quantifier()
-            node = .repeat(node, min: lo, max: hi)
+            parsed = try level(.repeat(parsed.node, min: lo, max: hi), over: parsed.height)
             if peek == "?" { i += 1 }
         }
-        return node
+        return parsed
     }
 
     private mutating func quantifier() throws(RegexError) -> (Int, Int?) {
@@ -93,8 +122,9 @@ struct RegexParser {
     }
 
     // atom = "(" alternation ")" | "[" set "]" | "." | "^" | "$" | escape | scalar
-    private mutating func atom() throws(RegexError) -> RegexNode {
+    private mutating func atom() throws(RegexError) -> Parsed {
         guard let c = next() else { throw RegexError(reason: "unexpected end of pattern") }
+        let leaf: RegexNode
         switch c {
         case "(":
             if peek == "?" {
@@ -103,17 +133,22 @@ struct RegexParser {
                 }
                 i += 2
             }
+            // A group adds no node but one parser frame per level: `((((a))))`.
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumNesting else { throw Self.nestedTooDeeply }
             let inner = try alternation()
             guard next() == ")" else { throw RegexError(reason: "'(' without a closing ')'") }
             return inner
-        case "[": return .set(try bracket())
-        case ".": return .any
-        case "^": return .start
-        case "$": return .end
-        case "\\": return try escape(inSet: false).node
+        case "[": leaf = .set(try bracket())
+        case ".": leaf = .any
+        case "^": leaf = .start
+        case "$": leaf = .end
+        case "\\": leaf = try escape(inSet: false).node
         case "*", "+", "?": throw RegexError(reason: "nothing to repeat before '\(c)'")
-        default: return .scalar(c)
+        default: leaf = .scalar(c)
         }
+        return Parsed(node: leaf, height: 1)
     }
 }
 

@@ -1,6 +1,13 @@
 /// Why a pattern does not compile.
 struct RegexError: Error, Sendable {
     var reason: String
+    /// What to do about it, shown as the diagnostic's help.
+    var help: String?
+
+    init(reason: String, help: String? = nil) {
+        self.reason = reason
+        self.help = help
+    }
 }
 
 /// A parsed regular expression.

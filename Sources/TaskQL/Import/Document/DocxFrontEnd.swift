@@ -1,6 +1,3 @@
-import Foundation
-import ZIPFoundation
-
 /// Reads a Word `.docx` file into a ``StructuredDocument``: the paragraphs
 /// and tables of `word/document.xml`, in order.
 ///
@@ -25,9 +22,9 @@ enum DocxFrontEnd {
     static func read(
         _ bytes: [UInt8], file: String, partLimit: Int = maximumPartSize
     ) throws(ImportError) -> StructuredDocument {
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try ZipArchive(bytes)
         } catch {
             throw ImportError(file: file, message: "not a .docx file: it is not a zip archive (\(error))")
         }
@@ -54,28 +51,20 @@ enum DocxFrontEnd {
 
     /// The bytes of one part of the archive, nil when it has none.
     private static func part(
-        _ path: String, of archive: Archive, file: String, limit: Int
+        _ path: String, of archive: ZipArchive, file: String, limit: Int
     ) throws(ImportError) -> [UInt8]? {
-        guard let entry = archive[path] else { return nil }
+        guard let entry = archive.entry(path) else { return nil }
         let tooLarge = ImportError(file: file, message: "\(path) is larger than \(limit) bytes uncompressed")
-        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
+        guard entry.uncompressedSize <= limit else { throw tooLarge }
         do {
-            _ = try archive.extract(entry) { chunk in
-                // The size in the header can lie; count what really comes out.
-                guard bytes.count + chunk.count <= limit else { throw PartTooLarge() }
-                bytes.append(contentsOf: chunk)
-            }
-        } catch is PartTooLarge {
+            // The size in the directory can lie: the limit holds for what really comes out.
+            return try archive.contents(of: entry, limit: limit)
+        } catch .tooLarge {
             throw tooLarge
         } catch {
             throw ImportError(file: file, message: "\(path) cannot be unpacked: \(error)")
         }
-        return bytes
     }
-
-    private struct PartTooLarge: Error {}
 }
 
 /// Walks the body of `document.xml`, collecting blocks.
