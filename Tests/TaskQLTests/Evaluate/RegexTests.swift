@@ -28,6 +28,9 @@ import Testing
         ("*a", "nothing to repeat before '*'"), ("a{5,2}", "{5,2}: the maximum is below the minimum"),
         ("a{2000}", "repeat count above 1000"), ("\\q", "unknown escape '\\q'"), ("[z-a]", "range z-a is backwards"),
         ("(?=a)", "only (?: …) groups are supported"), ("(a{1000}){1000}", "pattern is too large"),
+        // Found by fuzz-regex (a slow unit): each copy of a repeated class
+        // was finalised again; now once, and the size limit answers at once.
+        ("[^d@s\\w]{224}{246}", "pattern is too large"),
         // Issue 9: `\1` once silently matched the digit 1.
         ("(a)\\1", "backreferences ('\\1') are not supported"),
     ]
@@ -92,5 +95,22 @@ import Testing
         #expect(parameter.code == CheckDiagnosticCode.runtimeRegex)
         #expect(parameter.message == literal.message && parameter.help == literal.help)
         #expect(parameter.span == span(of: "$re", in: q))
+    }
+}
+
+/// A class is finalised when it is parsed, so every copy a repeat emits
+/// shares it (fuzz-regex found `[^d@s\w]{224}{246}` taking seconds).
+@Suite struct RegexSetFinalisationTests {
+    @Test func parsedSetsHaveTheirASCIITable() throws {
+        for pattern in ["[ab]", "\\d", "[^\\w]"] {
+            guard case .set(let set) = try RegexParser.parse(pattern) else {
+                Issue.record("\(pattern) is not one set")
+                continue
+            }
+            #expect(set.asciiMasks != (0, 0), "\(pattern) was not finalised by the parser")
+        }
+        let program = try RegexProgram(pattern: "[ab]{3}\\d")
+        #expect(program.sets[0].contains("a") && !program.sets[0].contains("c"))
+        #expect(program.sets[3].contains("7"))
     }
 }

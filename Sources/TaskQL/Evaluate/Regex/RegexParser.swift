@@ -140,7 +140,9 @@ struct RegexParser {
             let inner = try alternation()
             guard next() == ")" else { throw RegexError(reason: "'(' without a closing ')'") }
             return inner
-        case "[": leaf = .set(try bracket())
+        // Sets are finalised (their ASCII table built) once here, not once per
+        // copy a counted repeat emits: `[^\w]{224}{246}` took seconds.
+        case "[": leaf = .set(try bracket().finalized())
         case ".": leaf = .any
         case "^": leaf = .start
         case "$": leaf = .end
@@ -199,7 +201,7 @@ extension RegexParser {
         if let (b, negated) = builtins[c] {
             var set = ScalarSet()
             set.builtins = [(b, negated)]
-            return (.set(set), (b, negated))
+            return (.set(set.finalized()), (b, negated))
         }
         switch c {
         case "n": return (.scalar("\n"), nil)

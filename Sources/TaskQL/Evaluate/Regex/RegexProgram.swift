@@ -94,7 +94,7 @@ struct RegexEmitter {
         case .scalar(let s): append(.scalar(s))
         case .any: append(.any)
         case .set(let set):
-            sets.append(set.finalized())
+            sets.append(set)
             append(.set(sets.count - 1))
         case .start: append(.start)
         case .end: append(.end)
