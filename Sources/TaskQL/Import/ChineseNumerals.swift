@@ -22,16 +22,18 @@ enum ChineseNumerals {
     }
 
     /// The value of a whole numeral: Arabic (`12`, `１２`) or Chinese (`十二`,
-    /// `二〇二〇`); nil when `text` is not one.
+    /// `二〇二〇`); nil when `text` is not one, or has more than 18 digits
+    /// (a document's "number" of 30 digits overflowed `Int` and trapped;
+    /// found by fuzz-import-html).
     static func value(of text: some StringProtocol) -> Int? {
         guard !text.isEmpty else { return nil }
         if text.allSatisfy({ asciiDigit($0) != nil }) {
-            return text.reduce(0) { $0 * 10 + asciiDigit($1)! }
+            return positional(text.map { asciiDigit($0)! })
         }
         guard text.allSatisfy(isNumeralCharacter) else { return nil }
         if !text.contains(where: { "十百拾佰".contains($0) }) {
             // Digit by digit, as years are written (`二〇二〇`).
-            return text.reduce(0) { $0 * 10 + (digits[$1] ?? 0) }
+            return positional(text.map { digits[$0] ?? 0 })
         }
         var total = 0
         var pending = 0
@@ -47,6 +49,12 @@ enum ChineseNumerals {
             }
         }
         return total + pending
+    }
+
+    /// Digits read as a decimal number; nil past 18 digits, which always fit.
+    private static func positional(_ digits: [Int]) -> Int? {
+        guard digits.count <= 18 else { return nil }
+        return digits.reduce(0) { $0 * 10 + $1 }
     }
 
     /// `value` spelled as a Chinese counting numeral (`11` → `十一`, `105` →

@@ -10,6 +10,22 @@ import Testing
         try #require(throws: ImportError.self) { try DocumentImporter().importBytes(bytes, file: file) }
     }
 
+    /// Found by fuzz-import-html: a task numbered with 49 digits overflowed
+    /// `Int` while its id was made, and trapped.
+    @Test func aHugeTaskNumberDoesNotTrap() throws {
+        #expect(ChineseNumerals.value(of: String(repeating: "7", count: 30)) == nil)
+        #expect(ChineseNumerals.value(of: String(repeating: "七", count: 30)) == nil)
+        #expect(ChineseNumerals.value(of: "123456789012345678") == 123_456_789_012_345_678)
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/fuzz/import-html-long-number.html", withExtension: nil))
+        let bytes = Array(try Data(contentsOf: url))
+        do {
+            let imported = try DocumentImporter().importBytes(bytes, file: "long.html")
+            #expect(imported.dataset.records.allSatisfy { !$0.id.isEmpty })
+        } catch {
+            #expect(!error.message.isEmpty)
+        }
+    }
+
     @Test func emptyFile() throws {
         #expect(try importError([]).description == "bad.txt: error: the file is empty")
         #expect(try importError(Array("\n \n\u{3000}\n".utf8)).message == "the file has no text")
