@@ -4,14 +4,16 @@
 public enum FuzzImport {
     /// An import either fails with a message or yields a document with
     /// tasks of unique ids and a report, which `taskql import -o` can write
-    /// as a dataset file that reads back unchanged.
-    public static func check(_ outcome: () throws(ImportError) -> ImportedDocument) {
+    /// as a dataset file that reads back unchanged. Returns the document,
+    /// for checks of a front-end's own.
+    @discardableResult
+    public static func check(_ outcome: () throws(ImportError) -> ImportedDocument) -> ImportedDocument? {
         let document: ImportedDocument
         do {
             document = try outcome()
         } catch {
             FuzzInvariant.require(!error.message.isEmpty, "an import error without a message")
-            return
+            return nil
         }
         FuzzInvariant.require(!document.records.isEmpty, "an imported document without tasks")
         let ids = Set(document.records.map(\.id))
@@ -26,5 +28,6 @@ public enum FuzzImport {
         } catch {
             FuzzInvariant.require(false, "an imported document, written, does not read back: \(error)\n\(written)")
         }
+        return document
     }
 }
