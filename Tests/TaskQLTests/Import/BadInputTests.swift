@@ -16,7 +16,8 @@ import Testing
         #expect(ChineseNumerals.value(of: String(repeating: "7", count: 30)) == nil)
         #expect(ChineseNumerals.value(of: String(repeating: "七", count: 30)) == nil)
         #expect(ChineseNumerals.value(of: "123456789012345678") == 123_456_789_012_345_678)
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/fuzz/import-html-long-number.html", withExtension: nil))
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/fuzz/import-html-long-number.html", withExtension: nil))
         let bytes = Array(try Data(contentsOf: url))
         do {
             let imported = try DocumentImporter().importBytes(bytes, file: "long.html")
