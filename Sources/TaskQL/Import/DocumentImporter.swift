@@ -167,7 +167,8 @@ public struct DocumentImporter: Sendable {
         notes.warnings += metadataWarnings(found, file: file)
         // The notice precedes the items; a narrative report's numbers count other things.
         if tasks.contains(where: { $0.kind != .report }) {
-            notes.declaredCounts = DeclaredCounts.find(in: text, limit: min(60, (tasks.map(\.line).min() ?? 1) - 1))
+            notes.declaredCounts = DeclaredCounts.find(
+                in: text, limit: max(0, min(60, (tasks.map(\.line).min() ?? 1) - 1)))
         }
         let name = datasetName ?? Self.defaultDatasetName(info)
         let records = RecordAssembler(datasetName: name, info: info).records(tasks)

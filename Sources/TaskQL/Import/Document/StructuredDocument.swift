@@ -27,8 +27,10 @@ struct StructuredDocument: Sendable {
                 next += 1
                 return .paragraph(paragraph)
             case .table(var table):
+                table.rowLines = []
                 for r in table.rows.indices {
                     for c in table.rows[r].indices { table.rows[r][c].line = next }
+                    table.rowLines.append(next)
                     next += 1
                 }
                 return .table(table)
@@ -103,6 +105,10 @@ struct DocumentParagraph: Sendable, Equatable {
 /// once, at its top-left position, with its spans.
 struct GridTable: Sendable, Equatable {
     var rows: [[GridCell]]
+    /// Block number of each row, set when the document is numbered. A row
+    /// needs its own: it may have no cell of its own (`<tr></tr>`, or every
+    /// position covered by a span from above).
+    var rowLines: [Int] = []
 
     /// The grid's width: one past the last column a cell starts in. A span
     /// reaching further (`colspan="99999"` on a category row) covers no
@@ -111,7 +117,9 @@ struct GridTable: Sendable, Equatable {
 
     /// Every grid position filled with the cell that covers it: a cell merged
     /// over rows or columns appears at each position it covers, with the text
-    /// it prints once. Positions no cell covers are blank.
+    /// it prints once. Positions no cell covers are blank. Every position's
+    /// `line` is its own row's block number, so a row whose first cells are
+    /// merged from above still points at itself.
     func matrix() -> [[TableCell]] {
         let width = self.width
         var matrix: [[TableCell?]] = rows.map { row in Array(repeating: nil, count: width) }
@@ -121,15 +129,22 @@ struct GridTable: Sendable, Equatable {
                 let lastColumn = min(width, cell.column + cell.columnSpan)
                 for r in rowIndex..<lastRow {
                     for c in cell.column..<lastColumn where matrix[r][c] == nil {
-                        matrix[r][c] = TableCell(line: cell.line, lines: cell.lines)
+                        matrix[r][c] = TableCell(line: line(ofRow: r), lines: cell.lines)
                     }
                 }
             }
         }
         return matrix.enumerated().map { rowIndex, row in
-            let line = rows[rowIndex].first?.line ?? 0
+            let line = line(ofRow: rowIndex)
             return row.map { $0 ?? TableCell(line: line, lines: []) }
         }
+    }
+
+    /// A row's block number; before numbering (a table built by hand in a
+    /// test), its first cell's, or 1.
+    func line(ofRow index: Int) -> Int {
+        if rowLines.indices.contains(index) { return rowLines[index] }
+        return max(1, rows[index].first?.line ?? 1)
     }
 }
 

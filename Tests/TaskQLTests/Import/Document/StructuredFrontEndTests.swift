@@ -153,4 +153,21 @@ import ZIPFoundation
         #expect(doc.records.map(\.section) == ["交通", "交通"])
         #expect(doc.records.map(\.leadUnits) == [["市交通局"], ["市交通局"]])
     }
+
+    /// Found by fuzz-import-html: a row with no cell of its own (`<tr>` whose
+    /// `<td>` was mangled) under a span from above was line 0, and the
+    /// notice before the first task ended at line -1: a trap in `prefix`.
+    /// Every row now has its own block number.
+    @Test func aRowWithoutCellsOfItsOwnKeepsItsLine() throws {
+        let page = """
+            <p>现将重点工作任务分解如下（共2项重点工作）</p>
+            <table><tr><th>序号</th><th>主要任务</th><th>牵头单位</th></tr>
+            <tr><td>1</td><td rowspan="3">修路</td><td>市交通局</td></tr>
+            <tr><td>2</td><td>市住建局</td></tr>
+            <tr></tr></table>
+            """
+        let doc = try DocumentImporter().importBytes(Array(page.utf8), file: "cellless.html")
+        #expect(doc.records.map(\.text) == ["修路", "修路", "修路"])
+        #expect(doc.records.map(\.source) == ["cellless.html:3", "cellless.html:4", "cellless.html:5"])
+    }
 }
