@@ -84,7 +84,9 @@ enum DocumentInfoExtractor {
             let y = ChineseNumerals.value(of: line[..<yearEnd])
             let m = ChineseNumerals.value(of: line[line.index(after: yearEnd)..<monthEnd])
             let d = ChineseNumerals.value(of: line[line.index(after: monthEnd)..<line.index(before: line.endIndex)])
-            if let y, let m, let d, let date = CivilDate(year: y, month: m, day: d) { return date }
+            if let y, plausibleYears.contains(y), let m, let d, let date = CivilDate(year: y, month: m, day: d) {
+                return date
+            }
         }
         return nil
     }
@@ -141,10 +143,14 @@ enum DocumentInfoExtractor {
         return document.lines.prefix(headLines).lazy.compactMap(firstYear).first
     }
 
+    /// Years a government document is dated or planned in; a number outside
+    /// (`20122年`, a typo or noise) is no date of the document.
+    static let plausibleYears = 1949...2200
+
     /// The first `YYYY年` in `text`.
     static func firstYear(in text: String) -> Int? {
         guard let match = text.firstMatch(of: #/(\d{4})年/#), let year = Int(match.output.1),
-            (1949...2200).contains(year)
+            plausibleYears.contains(year)
         else { return nil }
         return year
     }

@@ -13,9 +13,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     static let latest = CivilDate(daysSinceEpoch: Int32(daysFromCivil(year: 9999, month: 12, day: 31)))
 
     /// Creates a date from its parts; returns nil when the day does not exist
-    /// (`2020-02-30`).
+    /// (`2020-02-30`) or the year is outside 1–9999, the dates `YYYY-MM-DD`
+    /// can write and read back.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= CivilDate.daysIn(month: month, year: year)
         else { return nil }
         daysSinceEpoch = Int32(CivilDate.daysFromCivil(year: year, month: month, day: day))
     }

@@ -27,6 +27,35 @@ import Testing
         }
     }
 
+    /// Found by fuzz-import-text: a signature date of year 20122 (a typo's
+    /// extra digit) was the document's date and plan year, and the dataset
+    /// file written from it did not read back (`20122-01-20` is no
+    /// `YYYY-MM-DD`). A date is of years 1–9999, and a document's date and
+    /// year are plausible ones (1949–2200).
+    @Test func anImplausibleDocumentYearIsNoDate() throws {
+        #expect(CivilDate(year: 10_000, month: 1, day: 1) == nil)
+        #expect(CivilDate(year: 0, month: 1, day: 1) == nil)
+        #expect(CivilDate(year: 9999, month: 12, day: 31) != nil)
+        let text = """
+            苏州市人民政府
+            20122年1月20日
+
+            一、产业创新
+            1.推动生物医药产业集群发展。
+            责任单位：市发改委、市科技局
+            完成时限：上半年
+            2.建设太湖科学城。
+            责任单位：市科技局
+            完成时限：上半年
+            """
+        let imported = try DocumentImporter().importText(text, file: "typo.txt", encoding: .utf8)
+        #expect(imported.info.date == nil)
+        #expect(imported.info.year != 20122)
+        #expect(imported.records.allSatisfy { $0.due.map { $0.year <= 9999 } ?? true })
+        let written = DatasetFile.encode([imported.dataset])
+        #expect(try DatasetFile.decode(written, file: "typo.jsonl") == [imported.dataset])
+    }
+
     @Test func emptyFile() throws {
         #expect(try importError([]).description == "bad.txt: error: the file is empty")
         #expect(try importError(Array("\n \n\u{3000}\n".utf8)).message == "the file has no text")
