@@ -1,62 +1,62 @@
 /// The diagnostic codes of the checker (`E03xx`) and the evaluator
 /// (`E04xx`); every code is listed in `Grammar/README.md`.
-public enum CheckDiagnosticCode {
+package enum CheckDiagnosticCode {
     /// A field or column name that does not exist at that point.
-    public static let unknownField = "E0301"
+    package static let unknownField = "E0301"
     /// A function name that does not exist.
-    public static let unknownFunction = "E0302"
+    package static let unknownFunction = "E0302"
     /// A source that is not `tasks`, a dataset or a `let` name.
-    public static let unknownSource = "E0303"
+    package static let unknownSource = "E0303"
     /// Operands whose types the operator does not accept.
-    public static let typeMismatch = "E0304"
+    package static let typeMismatch = "E0304"
     /// Wrong number or types of function arguments.
-    public static let badArguments = "E0305"
+    package static let badArguments = "E0305"
     /// A unit name compared with a unit field that is neither in the data
     /// nor in the alias table.
-    public static let unknownUnit = "E0306"
+    package static let unknownUnit = "E0306"
     /// An aggregate outside summarize, or one inside another.
-    public static let misplacedAggregate = "E0307"
+    package static let misplacedAggregate = "E0307"
     /// `take -1`, `top 2.5`: a count that is not a non-negative integer.
-    public static let invalidCount = "E0308"
+    package static let invalidCount = "E0308"
     /// A regular expression that does not compile.
-    public static let invalidRegex = "E0309"
+    package static let invalidRegex = "E0309"
     /// One parameter used as two incompatible types.
-    public static let parameterConflict = "E0310"
+    package static let parameterConflict = "E0310"
     /// `load` in an engine without file access.
-    public static let fileAccessDenied = "E0311"
+    package static let fileAccessDenied = "E0311"
     /// Two output columns with one name.
-    public static let duplicateColumn = "E0312"
+    package static let duplicateColumn = "E0312"
     /// A field used in summarize outside an aggregate.
-    public static let fieldOutsideAggregate = "E0313"
+    package static let fieldOutsideAggregate = "E0313"
     /// `x == null`, which is never true.
-    public static let comparisonWithNull = "E0314"
+    package static let comparisonWithNull = "E0314"
     /// A statement that cannot be used where it is (`load` in a prepared query).
-    public static let statementNotAllowed = "E0315"
+    package static let statementNotAllowed = "E0315"
     /// A stage that makes more than ``RowSchema/maximumColumns`` columns.
-    public static let tooManyColumns = "E0316"
+    package static let tooManyColumns = "E0316"
     /// `load … as tasks`: a dataset name no query could use.
-    public static let invalidDatasetName = "E0317"
+    package static let invalidDatasetName = "E0317"
 
     /// Division by zero.
-    public static let divisionByZero = "E0401"
+    package static let divisionByZero = "E0401"
     /// More rows than the engine's row budget.
-    public static let rowLimit = "E0402"
+    package static let rowLimit = "E0402"
     /// Longer than the engine's time budget.
-    public static let timeLimit = "E0403"
+    package static let timeLimit = "E0403"
     /// Cancelled by the host.
-    public static let cancelled = "E0404"
+    package static let cancelled = "E0404"
     /// A parameter the query uses was not given.
-    public static let missingParameter = "E0405"
+    package static let missingParameter = "E0405"
     /// A parameter value of the wrong type.
-    public static let parameterType = "E0406"
+    package static let parameterType = "E0406"
     /// Values of types an operation cannot take (only where types were not
     /// known before running, e.g. untyped parameters).
-    public static let runtimeType = "E0407"
+    package static let runtimeType = "E0407"
     /// A regular expression from a parameter that does not compile, or one
     /// that needs too much work.
-    public static let runtimeRegex = "E0408"
+    package static let runtimeRegex = "E0408"
     /// A negative count from a parameter.
-    public static let runtimeCount = "E0409"
+    package static let runtimeCount = "E0409"
     /// A file that could not be loaded.
-    public static let loadFailed = "E0410"
+    package static let loadFailed = "E0410"
 }

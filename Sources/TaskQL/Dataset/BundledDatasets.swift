@@ -3,9 +3,9 @@ import Foundation
 /// The five seed documents shipped with the package (resources
 /// `seeds/*.txt`), imported on demand: Haimen, Yixing, Huzhou, Taicang and
 /// Nantong, one dataset each, named by the city's pinyin.
-public enum BundledDatasets {
+package enum BundledDatasets {
     /// Paths of the bundled seed documents, in file-name order.
-    public static func documentPaths() throws(ImportError) -> [String] {
+    package static func documentPaths() throws(ImportError) -> [String] {
         guard let url = Bundle.module.url(forResource: "seeds", withExtension: nil) else {
             throw ImportError(
                 file: "seeds", message: "the bundled seed documents are missing from the package resources")
@@ -17,12 +17,12 @@ public enum BundledDatasets {
     }
 
     /// The seed datasets, imported with `aliases`.
-    public static func load(aliases: UnitAliases = .builtIn) throws(ImportError) -> [Dataset] {
+    package static func load(aliases: UnitAliases = .builtIn) throws(ImportError) -> [Dataset] {
         try loadWithReports(aliases: aliases).map(\.dataset)
     }
 
     /// The seed documents with their import reports.
-    public static func loadWithReports(aliases: UnitAliases = .builtIn) throws(ImportError) -> [ImportedDocument] {
+    package static func loadWithReports(aliases: UnitAliases = .builtIn) throws(ImportError) -> [ImportedDocument] {
         let importer = DocumentImporter(aliases: aliases)
         var documents: [ImportedDocument] = []
         for path in try documentPaths() {

@@ -17,11 +17,11 @@
 ///
 /// Several datasets may follow each other in one file. Every record key is
 /// always written (null or `[]` when empty); see Docs/IMPORTING.md.
-public enum DatasetFile {
+package enum DatasetFile {
     /// The `version` written in headers; files with a higher version are refused.
-    public static let formatVersion: Int = 1
+    package static let formatVersion: Int = 1
     /// The `format` written in headers.
-    public static let formatName = "taskql-dataset"
+    package static let formatName = "taskql-dataset"
 
     struct Header {
         var format: String
@@ -32,12 +32,12 @@ public enum DatasetFile {
     }
 
     /// Writes `datasets` to `path` (replacing it).
-    public static func write(_ datasets: [Dataset], to path: String) throws(ImportError) {
+    package static func write(_ datasets: [Dataset], to path: String) throws(ImportError) {
         try FileBytes.write(Array(encode(datasets).utf8), to: path)
     }
 
     /// The file's text for `datasets`: headers and records, one JSON object per line.
-    public static func encode(_ datasets: [Dataset]) -> String {
+    package static func encode(_ datasets: [Dataset]) -> String {
         var out = ""
         for dataset in datasets {
             JSONLineWriter.header(dataset, into: &out)
@@ -47,7 +47,7 @@ public enum DatasetFile {
     }
 
     /// The datasets in the file at `path`.
-    public static func read(path: String) throws(ImportError) -> [Dataset] {
+    package static func read(path: String) throws(ImportError) -> [Dataset] {
         let bytes = try FileBytes.read(path)
         if let body = utf8Body(bytes) { return try DatasetFileReader<DatasetCollector>.decode(bytes: body, file: path) }
         let decoded = try TextDecoder.decode(bytes, file: path, encoding: nil)
@@ -77,7 +77,7 @@ public enum DatasetFile {
     /// The datasets in dataset-file text; `file` names it in errors. Lines
     /// before the first header (a plain JSON Lines export of records) form a
     /// dataset named after the file.
-    public static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
+    package static func decode(_ text: String, file: String) throws(ImportError) -> [Dataset] {
         try DatasetFileReader<DatasetCollector>.decode(text, file: file)
     }
 }

@@ -1,12 +1,12 @@
 /// Loads what a user names on the command line: a dataset file or a
 /// document, told apart by content (a dataset file's first non-blank
 /// character is `{`; documents never start with one).
-public enum DatasetLoader {
+package enum DatasetLoader {
     /// The dataset in the file at `path`. A dataset file holding several
     /// datasets loads as one (named after the file; records keep their own
     /// `dataset`); use ``loadAll(path:encoding:aliases:datasetName:)`` to keep
     /// them apart. Documents come with their import report.
-    public static func load(
+    package static func load(
         path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
     ) throws(ImportError) -> (dataset: Dataset, reports: [ImportReport]) {
         let loaded = try loadAll(path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
@@ -21,7 +21,7 @@ public enum DatasetLoader {
     }
 
     /// Every dataset in the file at `path` (one for a document).
-    public static func loadAll(
+    package static func loadAll(
         path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
     ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
         try loadAll(

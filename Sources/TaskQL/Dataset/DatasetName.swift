@@ -1,11 +1,11 @@
 /// Dataset names are query sources (`haimen | count`), so they must lex as
 /// one identifier. Names made from file names are made to fit; names a user
 /// gives are checked.
-public enum DatasetName {
+package enum DatasetName {
     /// Whether `name` can be used as a source in a query: one identifier
     /// (ASCII letters, digits, `_`, or letters of any script; not starting
     /// with a digit) and not `tasks`, which means every loaded task.
-    public static func isUsable(_ name: String) -> Bool { problem(name) == nil }
+    package static func isUsable(_ name: String) -> Bool { problem(name) == nil }
 
     /// Why `name` cannot be a dataset name (a clause for "'NAME' cannot
     /// name a dataset: …"); nil when it can. One rule for `load … as NAME`,
@@ -14,7 +14,7 @@ public enum DatasetName {
     /// ```swift
     /// DatasetName.problem("tasks")  // "it means every loaded task, …"
     /// ```
-    public static func problem(_ name: String) -> String? {
+    package static func problem(_ name: String) -> String? {
         if name == "tasks" { return "it means every loaded task, so the dataset could never be queried on its own" }
         guard let first = name.unicodeScalars.first, LexerScanner.isIdentifierStart(first),
             name.unicodeScalars.allSatisfy(LexerScanner.isIdentifierContinue)
@@ -32,7 +32,7 @@ public enum DatasetName {
     /// letters and digits kept (ASCII lower-cased), every other run turned
     /// into `_`, and `_` put in front when it would start with a digit or be
     /// a keyword: `2021 海门-任务.txt` → `_2021_海门_任务`.
-    public static func fromFile(_ path: String) -> String {
+    package static func fromFile(_ path: String) -> String {
         let stem = RecordAssembler.stem(RecordAssembler.baseName(path))
         var name = ""
         for scalar in stem.unicodeScalars {

@@ -13,7 +13,7 @@ extension Engine {
     public var leaderNames: [String] { table.leaderIDsByFrequency.map { table.pool[$0] } }
 
     /// Every task field with its type, Chinese names and meaning.
-    public var schema: [FieldInfo] {
+    package var schema: [FieldInfo] {
         TaskField.allCases.map {
             FieldInfo(name: $0.name, type: $0.type, chineseAliases: $0.chineseAliases, summary: $0.summary)
         }
@@ -22,10 +22,10 @@ extension Engine {
     /// A narrower column set for showing whole task rows in a terminal
     /// table (a bare `tasks | where …` returns every field; a table
     /// formatter may show these and leave the rest to `select`).
-    public static let compactColumns = ["id", "city", "kind", "number", "text", "lead_units", "deadline"]
+    package static let compactColumns = ["id", "city", "kind", "number", "text", "lead_units", "deadline"]
 
     /// One line per function: name and signature with meaning (for help).
-    public var functionSummaries: [(name: String, summary: String)] {
+    package var functionSummaries: [(name: String, summary: String)] {
         ScalarFunction.allCases.map { ($0.rawValue, $0.signature) }
             + AggregateFunction.allCases.map { ($0.rawValue, $0.signature) }
     }

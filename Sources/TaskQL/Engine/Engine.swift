@@ -128,7 +128,7 @@ public final class Engine: Sendable {
     /// A new engine with everything in `loaded`, replacing datasets of the
     /// same names. A new name appends to a copy of the column store;
     /// replacing copies the other datasets' columns (never through records).
-    public func replacing(with loaded: EngineBuilder) -> Engine {
+    package func replacing(with loaded: EngineBuilder) -> Engine {
         let replaced = Set(loaded.datasetNames)
         var builder: EngineBuilder
         if replaced.isDisjoint(with: datasetNames) {

@@ -1,16 +1,16 @@
 /// How many terminal cells text takes: East Asian wide and fullwidth
 /// characters take two, combining marks and zero-width characters none.
 /// Tables, carets under diagnostics and the REPL all measure with this.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// Cells taken by `text` on a terminal.
-    public static func of(_ text: some StringProtocol) -> Int {
+    package static func of(_ text: some StringProtocol) -> Int {
         var width = 0
         for scalar in text.unicodeScalars { width += of(scalar) }
         return width
     }
 
     /// Cells taken by one scalar: 0, 1 or 2. Control characters count 0.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }

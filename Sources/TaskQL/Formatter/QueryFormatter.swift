@@ -37,12 +37,12 @@
 ///
 /// Formatting never changes what a script means: the result parses to the
 /// same syntax tree, and formatting it again gives the same text.
-public struct QueryFormatter: Sendable {
+package struct QueryFormatter: Sendable {
     /// Display columns a line may take before a pipeline is broken.
-    public var lineWidth: Int
+    package var lineWidth: Int
 
     /// A formatter for lines of `lineWidth` display columns.
-    public init(lineWidth: Int = 80) {
+    package init(lineWidth: Int = 80) {
         self.lineWidth = lineWidth
     }
 
@@ -52,7 +52,7 @@ public struct QueryFormatter: Sendable {
     /// - Throws: ``DiagnosticError`` with the syntax errors of every
     ///   statement that does not parse, with spans in `source`; nothing is
     ///   formatted then.
-    public func format(_ source: SourceText) throws(DiagnosticError) -> String {
+    package func format(_ source: SourceText) throws(DiagnosticError) -> String {
         var blocks: [FormattedBlock] = []
         var diagnostics: [Diagnostic] = []
         for segment in ScriptSegment.split(source.text) {

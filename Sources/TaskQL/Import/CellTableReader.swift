@@ -25,22 +25,22 @@
 ///   items as cells of their own, or drops merged cells), rows start at each
 ///   next number instead, and a row's surplus cells join its list columns.
 /// - A last row with fewer cells than the header is kept, with a warning.
-public struct CellTableReader: LayoutReader {
-    public init() {}
+package struct CellTableReader: LayoutReader {
+    package init() {}
 
     /// `cell-table`.
-    public var name: String { "cell-table" }
+    package var name: String { "cell-table" }
 
     /// 70 plus 3 per complete row found under a recognised header (max 100);
     /// 0 when the document has no such header.
-    public func confidence(_ document: DocumentLines) -> Int {
+    package func confidence(_ document: DocumentLines) -> Int {
         let complete = Self.completeRows(tables(in: document))
         guard complete > 0 else { return 0 }
         return min(100, 70 + 3 * complete)
     }
 
     /// The table rows as tasks, in document order.
-    public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+    package func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
         let ownersStated = document.lines.prefix(80).contains(where: HeadingRules.saysEveryTaskHasOwner)
         return TableRowAssembler(file: document.file, ownersStated: ownersStated)
             .assemble(tables(in: document), notes: &notes)

@@ -17,9 +17,9 @@
 /// deadline names several dates (`6月底前完成主体，12月底前投用`) the latest
 /// counts, because the task is done only when its last part is. Anything
 /// without a date (`长期`, `持续推进`, `每季度`) gives nil.
-public enum DeadlineParser {
+package enum DeadlineParser {
     /// The due date of `deadline` in the plan year `year`; nil when the text has no date.
-    public static func due(_ deadline: String, year: Int) -> CivilDate? {
+    package static func due(_ deadline: String, year: Int) -> CivilDate? {
         var scanner = DeadlineScanner(Array(deadline), year: year)
         scanner.scan()
         return scanner.dates.max()

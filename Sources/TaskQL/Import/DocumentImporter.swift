@@ -10,32 +10,32 @@
 /// the most confident one reads it (ties go to the earlier reader). A
 /// document no reader is confident about, or that yields no tasks, is an
 /// ``ImportError``, never an empty dataset.
-public struct DocumentImporter: Sendable {
+package struct DocumentImporter: Sendable {
     /// Every layout the importer knows, most specific first.
-    public static let standardReaders: [any LayoutReader] = [
+    package static let standardReaders: [any LayoutReader] = [
         CellTableReader(), PipeTableReader(), SpacedColumnsReader(), LabelledItemsReader(), ParenthesisedUnitsReader(),
         NarrativeReportReader(),
     ]
 
     /// Least confidence a reader needs to read a document.
-    public static let minimumConfidence = 20
+    package static let minimumConfidence = 20
 
     /// Unit aliases (kept for callers that canonicalise while importing).
-    public var aliases: UnitAliases
+    package var aliases: UnitAliases
     /// The layout readers tried, in order.
-    public var readers: [any LayoutReader]
+    package var readers: [any LayoutReader]
     /// Runs LibreOffice and pdftotext for .doc, .wps and .pdf files.
     var converter = ExternalConverter()
 
     /// An importer with the given aliases and readers.
-    public init(aliases: UnitAliases = .builtIn, readers: [any LayoutReader] = DocumentImporter.standardReaders) {
+    package init(aliases: UnitAliases = .builtIn, readers: [any LayoutReader] = DocumentImporter.standardReaders) {
         self.aliases = aliases
         self.readers = readers
     }
 
     /// Imports the document at `path`. `encoding` overrides detection;
     /// `datasetName` defaults to the city's pinyin (`yixing`) or the file's stem.
-    public func importFile(
+    package func importFile(
         at path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil
     ) throws(ImportError) -> ImportedDocument {
         let bytes = try FileBytes.read(path)
@@ -45,7 +45,7 @@ public struct DocumentImporter: Sendable {
     /// Imports a document held in memory; `file` names it in sources and
     /// errors, and with the first bytes decides the front-end
     /// (``DocumentFormat``): text, a web page, or a Word .docx.
-    public func importBytes(
+    package func importBytes(
         _ bytes: [UInt8], file: String, encoding: TextEncodingName? = nil, datasetName: String? = nil
     ) throws(ImportError) -> ImportedDocument {
         switch DocumentFormat.detect(bytes, file: file) {
@@ -80,7 +80,7 @@ public struct DocumentImporter: Sendable {
     }
 
     /// Imports decoded text (`encoding` is only recorded in the report).
-    public func importText(
+    package func importText(
         _ text: String, file: String, encoding: TextEncodingName = .utf8, datasetName: String? = nil
     ) throws(ImportError) -> ImportedDocument {
         let document = DocumentLines(file: file, text: text)

@@ -36,7 +36,7 @@ public struct ImportReport: Sendable, Equatable {
     public var extraColumns: [(name: String, count: Int)]
 
     /// Builds the report of `records` read from the document `info` describes.
-    public init(
+    package init(
         info: DocumentInfo, datasetName: String, encoding: TextEncodingName, records: [TaskRecord], notes: ReaderNotes
     ) {
         self.info = info

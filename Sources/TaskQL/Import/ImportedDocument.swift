@@ -1,16 +1,16 @@
 /// One imported document: its metadata, its records and the import report.
-public struct ImportedDocument: Sendable {
+package struct ImportedDocument: Sendable {
     /// Title, authority, number, date, city, year and layout.
-    public var info: DocumentInfo
+    package var info: DocumentInfo
     /// The task records, in document order.
-    public var records: [TaskRecord]
+    package var records: [TaskRecord]
     /// What the import found (`rendered()` for the text form).
-    public var report: ImportReport
+    package var report: ImportReport
     /// The dataset the records belong to.
-    public var datasetName: String
+    package var datasetName: String
 
     /// Creates an imported document.
-    public init(info: DocumentInfo, records: [TaskRecord], report: ImportReport, datasetName: String) {
+    package init(info: DocumentInfo, records: [TaskRecord], report: ImportReport, datasetName: String) {
         self.info = info
         self.records = records
         self.report = report
@@ -18,7 +18,7 @@ public struct ImportedDocument: Sendable {
     }
 
     /// The document as a dataset of its own.
-    public var dataset: Dataset {
+    package var dataset: Dataset {
         Dataset(name: datasetName, documents: [info], records: records)
     }
 }

@@ -16,15 +16,15 @@
 /// item names its own. `责任单位` lists lead with their first unit only when the
 /// document says so (`列第一位者为工作牵头单位…,下同`); otherwise every
 /// responsible unit is a lead unit.
-public struct LabelledItemsReader: LayoutReader {
+package struct LabelledItemsReader: LayoutReader {
     /// Creates the reader.
-    public init() {}
+    package init() {}
 
     /// `labelled-items`
-    public var name: String { "labelled-items" }
+    package var name: String { "labelled-items" }
 
     /// High when many lines carry responsibility labels.
-    public func confidence(_ document: DocumentLines) -> Int {
+    package func confidence(_ document: DocumentLines) -> Int {
         let document = LogicalLines.split(document)
         var hits = 0
         for raw in document.lines {
@@ -38,7 +38,7 @@ public struct LabelledItemsReader: LayoutReader {
     }
 
     /// The labelled items of the document.
-    public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+    package func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
         let document = LogicalLines.split(document)
         let lines = document.lines.map(LabelledLine.classify)
         let firstLeads = document.lines.contains(where: HeadingRules.saysFirstUnitLeads)

@@ -1,16 +1,16 @@
 /// A decoded document split into lines, the input every layout reader sees.
 /// Line numbers are 1-based, as an editor shows them.
-public struct DocumentLines: Sendable {
+package struct DocumentLines: Sendable {
     /// File name as the user gave it (used in `file:line` sources and warnings).
-    public var file: String
+    package var file: String
     /// Lines without their line breaks; `lines[0]` is line 1 unless
     /// ``numbers`` says otherwise.
-    public var lines: [String]
+    package var lines: [String]
     /// The source line of each entry of `lines`, when lines were split
     /// (``LogicalLines``); empty when `lines[i]` is line `i + 1`.
     var numbers: [Int] = []
 
-    public init(file: String, lines: [String]) {
+    package init(file: String, lines: [String]) {
         self.file = file
         self.lines = lines
     }
@@ -19,7 +19,7 @@ public struct DocumentLines: Sendable {
     func lineNumber(at index: Int) -> Int { numbers.isEmpty ? index + 1 : numbers[index] }
 
     /// Splits decoded text on `\n`, `\r\n` and `\r`.
-    public init(file: String, text: String) {
+    package init(file: String, text: String) {
         var lines: [String] = []
         var current = ""
         var previousWasCR = false
@@ -46,25 +46,25 @@ public struct DocumentLines: Sendable {
 
 /// A task as a layout reader found it, before ids, dates and canonical
 /// names are added by ``DocumentImporter``.
-public struct RawTask: Sendable, Equatable {
-    public var kind: TaskKind
-    public var section: String?
-    public var subsection: String?
-    public var number: String
-    public var title: String?
-    public var text: String
-    public var leaders: [String]
-    public var leadUnits: [String]
-    public var coUnits: [String]
+package struct RawTask: Sendable, Equatable {
+    package var kind: TaskKind
+    package var section: String?
+    package var subsection: String?
+    package var number: String
+    package var title: String?
+    package var text: String
+    package var leaders: [String]
+    package var leadUnits: [String]
+    package var coUnits: [String]
     /// 完成时限 as printed (joined when a cell is split over lines).
-    public var deadline: String?
+    package var deadline: String?
     /// 1-based line where the record starts.
-    public var line: Int
+    package var line: Int
     /// Columns the importer does not interpret (进展情况, 备注 …), by header
     /// name, in column order.
-    public var extras: [ExtraField]
+    package var extras: [ExtraField]
 
-    public init(
+    package init(
         kind: TaskKind, section: String? = nil, subsection: String? = nil, number: String,
         title: String? = nil, text: String, leaders: [String] = [], leadUnits: [String] = [],
         coUnits: [String] = [], deadline: String? = nil, line: Int, extras: [ExtraField] = []
@@ -99,14 +99,14 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Notes a layout reader keeps while reading, for the import report.
-public struct ReaderNotes: Sendable {
+package struct ReaderNotes: Sendable {
     /// Cells left blank by a merge and filled from the cell above, by field
     /// name (`leaders`, `lead_units` …).
-    public var inheritedCells: [String: Int] = [:]
-    public var warnings: [ImportWarning] = []
+    package var inheritedCells: [String: Int] = [:]
+    package var warnings: [ImportWarning] = []
     /// Counts the notice declares, checked in the report.
     var declaredCounts: [DeclaredCounts.Count] = []
-    public init() {}
+    package init() {}
 }
 
 /// One document layout (cell-per-line table, numbered paragraphs …).
@@ -114,7 +114,7 @@ public struct ReaderNotes: Sendable {
 /// Readers are tried in turn; the one with the highest `confidence` reads
 /// the document. Readers must be built from general layout rules, never from
 /// a particular seed's line numbers.
-public protocol LayoutReader: Sendable {
+package protocol LayoutReader: Sendable {
     /// Short name shown in reports (`cell-table`).
     var name: String { get }
     /// 0 (not this layout) … 100 (certainly this layout).

@@ -11,16 +11,16 @@
 /// sentence (`打造特色优势产业集群。`) is the lead sentence of the paragraph
 /// after it. Records are numbered `section.paragraph` (`3.2`); each is
 /// titled by its lead sentence.
-public struct NarrativeReportReader: LayoutReader {
+package struct NarrativeReportReader: LayoutReader {
     /// Creates the reader.
-    public init() {}
+    package init() {}
 
     /// `narrative-report`
-    public var name: String { "narrative-report" }
+    package var name: String { "narrative-report" }
 
     /// Moderate when the document has a plan heading and `(一)` paragraphs:
     /// structured layouts, when present, are more specific.
-    public func confidence(_ document: DocumentLines) -> Int {
+    package func confidence(_ document: DocumentLines) -> Int {
         guard let plan = Self.planSection(document) else { return 0 }
         let opened = document.lines[plan.start..<plan.end].filter {
             NumberedLine.parse($0)?.style == .parenthesisedChinese
@@ -29,7 +29,7 @@ public struct NarrativeReportReader: LayoutReader {
     }
 
     /// The plan section's paragraphs.
-    public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+    package func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
         guard let plan = Self.planSection(document) else { return [] }
         let paragraphs = ReportParagraphs.collect(document.lines, in: (plan.start + 1)..<plan.end)
         var tasks: [RawTask] = []

@@ -13,15 +13,15 @@
 /// The documents call every listed unit a 责任单位 without naming a lead, so
 /// all of them are lead units. Chinese-numbered lines are sections;
 /// unnumbered headings naming a kind (`综合目标`, `民生实事`) switch the kind.
-public struct ParenthesisedUnitsReader: LayoutReader {
+package struct ParenthesisedUnitsReader: LayoutReader {
     /// Creates the reader.
-    public init() {}
+    package init() {}
 
     /// `numbered-paragraphs`
-    public var name: String { "numbered-paragraphs" }
+    package var name: String { "numbered-paragraphs" }
 
     /// High when several numbered lines end in a unit list.
-    public func confidence(_ document: DocumentLines) -> Int {
+    package func confidence(_ document: DocumentLines) -> Int {
         let document = LogicalLines.split(document)
         var hits = 0
         for line in document.lines where Self.item(in: LineText.trimmed(line)) != nil {
@@ -32,7 +32,7 @@ public struct ParenthesisedUnitsReader: LayoutReader {
     }
 
     /// The items, sections and kinds of the document.
-    public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+    package func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
         let document = LogicalLines.split(document)
         let city = DocumentInfoExtractor.cityHint(document)
         var outline = DocumentOutline()

@@ -12,15 +12,15 @@ import Foundation
 /// - Inside a cell `<br>` breaks lines (one unit or name per line).
 /// - Kind, merged cells, numbering and warnings follow the same rules as the
 ///   cell-per-line reader (``TableRowAssembler``, ``TableMergePolicy``).
-public struct PipeTableReader: LayoutReader {
-    public init() {}
+package struct PipeTableReader: LayoutReader {
+    package init() {}
 
     /// `pipe-table`.
-    public var name: String { "pipe-table" }
+    package var name: String { "pipe-table" }
 
     /// 70 plus 3 per complete row under a recognised pipe header (max 100);
     /// 0 without one.
-    public func confidence(_ document: DocumentLines) -> Int {
+    package func confidence(_ document: DocumentLines) -> Int {
         let blocks = tables(in: document)
         let complete = blocks.reduce(0) { sum, block in
             sum + block.rows.filter { $0.cells.count >= block.header.columnCount }.count
@@ -30,7 +30,7 @@ public struct PipeTableReader: LayoutReader {
     }
 
     /// The table rows as tasks, in document order.
-    public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+    package func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
         let ownersStated = document.lines.prefix(80).contains(where: HeadingRules.saysEveryTaskHasOwner)
         return TableRowAssembler(file: document.file, ownersStated: ownersStated)
             .assemble(tables(in: document), notes: &notes)

@@ -20,15 +20,15 @@
 /// - A repeated header (a page break) is skipped; the table ends at two blank
 ///   lines or a line with no two-space gap that is not indented.
 /// - Kind, merged cells and numbering as for every table (``TableRowAssembler``).
-public struct SpacedColumnsReader: LayoutReader {
-    public init() {}
+package struct SpacedColumnsReader: LayoutReader {
+    package init() {}
 
     /// `space-columns`.
-    public var name: String { "space-columns" }
+    package var name: String { "space-columns" }
 
     /// 70 plus 3 per row with a task and a responsibility cell (max 100);
     /// 0 without a spaced header.
-    public func confidence(_ document: DocumentLines) -> Int {
+    package func confidence(_ document: DocumentLines) -> Int {
         let complete = tables(in: document).reduce(0) { sum, block in
             let text = block.header.roles.indices.filter { block.header.roles[$0] == .text }
             let owners = block.header.roles.indices.filter {
@@ -43,7 +43,7 @@ public struct SpacedColumnsReader: LayoutReader {
         return complete == 0 ? 0 : min(100, 70 + 3 * complete)
     }
 
-    public func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
+    package func read(_ document: DocumentLines, notes: inout ReaderNotes) throws -> [RawTask] {
         TableRowAssembler(file: document.file).assemble(tables(in: document), notes: &notes)
     }
 

@@ -25,7 +25,7 @@ extension Value {
     /// Query comparison: nil when either side is null or the types cannot be
     /// compared; otherwise -1, 0 or 1. Integers and decimals compare
     /// numerically; strings by Unicode scalar values (UTF-8 byte order).
-    public static func compare(_ a: Value, _ b: Value) -> Int? {
+    package static func compare(_ a: Value, _ b: Value) -> Int? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y ? 0 : (x < y ? -1 : 1)
         case (.int(let x), .decimal(let y)): return three(Double(x), y)
@@ -44,7 +44,7 @@ extension Value {
     /// too; a host comparing its own strings gets byte semantics, never
     /// Swift's canonical-equivalence `==` (two rules would let two paths of
     /// one query disagree).
-    public static func compareStrings(_ x: String, _ y: String) -> Int {
+    package static func compareStrings(_ x: String, _ y: String) -> Int {
         var a = x.utf8.makeIterator()
         var b = y.utf8.makeIterator()
         while true {
@@ -72,7 +72,7 @@ extension Value {
     /// A total order for sorting and grouping: values of one kind compare as
     /// ``compare(_:_:)``; different kinds order null < bool < number <
     /// string < date < list (callers put nulls last themselves).
-    public static func sortOrder(_ a: Value, _ b: Value) -> Int {
+    package static func sortOrder(_ a: Value, _ b: Value) -> Int {
         if let c = compare(a, b) { return c }
         let (ra, rb) = (a.kindRank, b.kindRank)
         if ra != rb { return ra < rb ? -1 : 1 }

@@ -90,18 +90,18 @@ enum TaskField: String, CaseIterable, Sendable {
 }
 
 /// A field of the task schema, for `.schema` and documentation.
-public struct FieldInfo: Sendable, Hashable {
+package struct FieldInfo: Sendable, Hashable {
     /// English name used in queries and result columns (`lead_units`).
-    public var name: String
+    package var name: String
     /// The field's type.
-    public var type: ValueType
+    package var type: ValueType
     /// Chinese names accepted in queries (`牵头单位`, `主要责任单位`).
-    public var chineseAliases: [String]
+    package var chineseAliases: [String]
     /// What the field holds.
-    public var summary: String
+    package var summary: String
 
     /// Creates a field description.
-    public init(name: String, type: ValueType, chineseAliases: [String], summary: String) {
+    package init(name: String, type: ValueType, chineseAliases: [String], summary: String) {
         self.name = name
         self.type = type
         self.chineseAliases = chineseAliases

@@ -3,7 +3,7 @@
 // data); the parser only says which list applies and what has been typed.
 
 /// The kind of text expected at the cursor, with what has been typed of it.
-public enum CompletionContext: Sendable, Equatable {
+package enum CompletionContext: Sendable, Equatable {
     /// After `|`: a stage name (`where`, `select`, …).
     case stageName(prefix: String)
     /// At the start of a statement or after `let x =`: a dataset or
@@ -30,7 +30,7 @@ extension Parser {
     /// The completion context at byte offset `cursor` of `text` (clamped to
     /// the text and moved back to a character boundary). Only the text
     /// before the cursor is looked at.
-    public static func completionContext(text: String, cursor: Int) -> CompletionContext {
+    package static func completionContext(text: String, cursor: Int) -> CompletionContext {
         let utf8 = Array(text.utf8)
         var end = max(0, min(cursor, utf8.count))
         while end > 0, end < utf8.count, utf8[end] & 0xC0 == 0x80 { end -= 1 }

@@ -3,7 +3,7 @@
 // continuation prompt while the answer is `.incomplete`.
 
 /// Whether input can be run as it stands or needs more lines.
-public enum InputCompleteness: Sendable, Equatable {
+package enum InputCompleteness: Sendable, Equatable {
     /// Every statement is finished (it may still have errors, which running
     /// it reports).
     case complete
@@ -16,7 +16,7 @@ extension Parser {
     /// Whether `text` ends inside an unfinished statement. Uses the same
     /// line-continuation rules as the parser, so what the REPL joins is what
     /// a script would join.
-    public static func completeness(of text: String) -> InputCompleteness {
+    package static func completeness(of text: String) -> InputCompleteness {
         // Too long to be a statement: complete, so the parser reports it.
         if overlongStatement(in: text) != nil { return .complete }
         let raw = Lexer.scan(text)

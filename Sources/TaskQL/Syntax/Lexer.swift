@@ -3,28 +3,28 @@
 // the parser can report one error per statement and carry on.
 
 /// Turns TQL source text into tokens with UTF-8 byte spans.
-public enum Lexer {
+package enum Lexer {
     /// Every keyword, reserved or contextual (`Grammar/taskql.ebnf` quotes
     /// exactly these words).
-    public static let keywords: Set<String> = Set(Keyword.allCases.map(\.rawValue))
+    package static let keywords: Set<String> = Set(Keyword.allCases.map(\.rawValue))
 
     /// Words that never name a field, dataset or function.
-    public static let reservedWords: Set<String> = Set(
+    package static let reservedWords: Set<String> = Set(
         Keyword.allCases.filter(\.isReserved).map(\.rawValue))
 
     /// Keywords that are names wherever the grammar does not expect them.
-    public static let contextualKeywords: Set<String> = keywords.subtracting(reservedWords)
+    package static let contextualKeywords: Set<String> = keywords.subtracting(reservedWords)
 
     /// Tokens as the parser sees them: comments dropped, and a `.newline`
     /// token only where a line break ends a statement (see ``LineLayout``).
     /// Always ends with `.endOfInput`.
-    public static func tokenize(_ text: String) -> [Token] {
+    package static func tokenize(_ text: String) -> [Token] {
         LineLayout.apply(scan(text))
     }
 
     /// Every token as written, including each line break and comment.
     /// Always ends with `.endOfInput`.
-    public static func scan(_ text: String) -> [Token] {
+    package static func scan(_ text: String) -> [Token] {
         var scanner = LexerScanner(text: text)
         return scanner.run()
     }

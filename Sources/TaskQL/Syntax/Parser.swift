@@ -1,20 +1,20 @@
-// The parser's public face. Parsing itself is done by `ScriptParser`, a
+// The parser's package face. Parsing itself is done by `ScriptParser`, a
 // recursive-descent parser with one method per rule of
 // `Grammar/taskql.ebnf`, spread over the Parser*.swift files.
 
 /// Parses TQL source into a ``Script``, and answers the REPL's questions
 /// about unfinished input.
-public enum Parser {
+package enum Parser {
     /// How deeply parentheses, lists, calls, prefix operators and operator
     /// chains may nest. Deeper input is an error (`E0203`), never a stack
     /// overflow in the parser or in whoever walks the tree.
-    public static let maximumNestingDepth = 200
+    package static let maximumNestingDepth = 200
 
     /// How long one statement may be, in UTF-8 bytes (1 MiB). A longer one
     /// is an error (`E0205`) before it is parsed: a generated 10 MB chain of
     /// `or`s or a 700,000-element list would otherwise take gigabytes and
     /// minutes. Long lists of values belong in a parameter or a dataset.
-    public static let maximumStatementBytes = 1 << 20
+    package static let maximumStatementBytes = 1 << 20
 
     /// Parses a whole script. Reports every statement that has an error
     /// (one error per statement, in source order).
@@ -22,7 +22,7 @@ public enum Parser {
     /// ```swift
     /// let script = try Parser.parse(SourceText(name: "<repl>", text: "tasks | count"))
     /// ```
-    public static func parse(_ source: SourceText) throws(DiagnosticError) -> Script {
+    package static func parse(_ source: SourceText) throws(DiagnosticError) -> Script {
         let (script, diagnostics) = parseRecovering(source)
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics, source: source) }
         return script
@@ -30,7 +30,7 @@ public enum Parser {
 
     /// Parses a script, keeping the statements that parsed and returning the
     /// errors of the others instead of throwing.
-    public static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
+    package static func parseRecovering(_ source: SourceText) -> (Script, [Diagnostic]) {
         if let long = overlongStatement(in: source.text) { return (Script(statements: []), [long]) }
         let parser = ScriptParser(source: source.text)
         let script = parser.script()

@@ -3,9 +3,9 @@
 // it, and `GrammarSyncTests` checks that the two and the EBNF agree.
 
 /// One level of operator precedence.
-public struct PrecedenceLevel: Sendable, Hashable {
+package struct PrecedenceLevel: Sendable, Hashable {
     /// How operators of one level combine.
-    public enum Associativity: String, Sendable, Hashable {
+    package enum Associativity: String, Sendable, Hashable {
         /// `a - b - c` is `(a - b) - c`.
         case left
         /// `a or b or c`: every grouping means the same, so the parser builds
@@ -19,14 +19,14 @@ public struct PrecedenceLevel: Sendable, Hashable {
     }
 
     /// The EBNF rule that parses this level (`or_expression`).
-    public let rule: String
+    package let rule: String
     /// The operators as written (`not in`, `is not null`).
-    public let operators: [String]
+    package let operators: [String]
     /// How they combine.
-    public let associativity: Associativity
+    package let associativity: Associativity
 
     /// Creates a level.
-    public init(rule: String, operators: [String], associativity: Associativity) {
+    package init(rule: String, operators: [String], associativity: Associativity) {
         self.rule = rule
         self.operators = operators
         self.associativity = associativity
@@ -35,7 +35,7 @@ public struct PrecedenceLevel: Sendable, Hashable {
 
 extension Parser {
     /// Operator precedence, loosest first.
-    public static let precedenceTable: [PrecedenceLevel] = [
+    package static let precedenceTable: [PrecedenceLevel] = [
         PrecedenceLevel(rule: "or_expression", operators: ["or"], associativity: .associative),
         PrecedenceLevel(rule: "and_expression", operators: ["and"], associativity: .associative),
         PrecedenceLevel(rule: "not_expression", operators: ["not"], associativity: .prefix),

@@ -3,23 +3,23 @@
 // the exact text a problem came from.
 
 /// A name as written, with its position.
-public struct Identifier: Sendable, Hashable {
-    public var name: String
-    public var span: SourceSpan
-    public init(_ name: String, span: SourceSpan) {
+package struct Identifier: Sendable, Hashable {
+    package var name: String
+    package var span: SourceSpan
+    package init(_ name: String, span: SourceSpan) {
         self.name = name
         self.span = span
     }
 }
 
 /// A whole script or REPL input: statements in order.
-public struct Script: Sendable, Hashable {
-    public var statements: [Statement]
-    public init(statements: [Statement]) { self.statements = statements }
+package struct Script: Sendable, Hashable {
+    package var statements: [Statement]
+    package init(statements: [Statement]) { self.statements = statements }
 }
 
 /// One statement.
-public enum Statement: Sendable, Hashable {
+package enum Statement: Sendable, Hashable {
     /// `tasks | where … | count`
     case query(Pipeline)
     /// `let name = pipeline`
@@ -28,7 +28,7 @@ public enum Statement: Sendable, Hashable {
     case load(path: String, pathSpan: SourceSpan, name: Identifier?, span: SourceSpan)
 
     /// The statement's whole span.
-    public var span: SourceSpan {
+    package var span: SourceSpan {
         switch self {
         case .query(let p): p.span
         case .let(_, _, let span): span
@@ -38,12 +38,12 @@ public enum Statement: Sendable, Hashable {
 }
 
 /// `source | stage | stage …`
-public struct Pipeline: Sendable, Hashable {
+package struct Pipeline: Sendable, Hashable {
     /// `tasks`, a dataset name, or a `let`-bound name.
-    public var source: Identifier
-    public var stages: [Stage]
-    public var span: SourceSpan
-    public init(source: Identifier, stages: [Stage], span: SourceSpan) {
+    package var source: Identifier
+    package var stages: [Stage]
+    package var span: SourceSpan
+    package init(source: Identifier, stages: [Stage], span: SourceSpan) {
         self.source = source
         self.stages = stages
         self.span = span
@@ -51,47 +51,47 @@ public struct Pipeline: Sendable, Hashable {
 }
 
 /// One `| stage` of a pipeline.
-public struct Stage: Sendable, Hashable {
-    public var kind: StageKind
-    public var span: SourceSpan
-    public init(_ kind: StageKind, span: SourceSpan) {
+package struct Stage: Sendable, Hashable {
+    package var kind: StageKind
+    package var span: SourceSpan
+    package init(_ kind: StageKind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 }
 
 /// `expr [as name]` in select, count by, distinct, summarize … by.
-public struct Projection: Sendable, Hashable {
-    public var expr: Expr
-    public var alias: Identifier?
-    public init(expr: Expr, alias: Identifier?) {
+package struct Projection: Sendable, Hashable {
+    package var expr: Expr
+    package var alias: Identifier?
+    package init(expr: Expr, alias: Identifier?) {
         self.expr = expr
         self.alias = alias
     }
 }
 
 /// `name = expr` in extend and summarize.
-public struct Assignment: Sendable, Hashable {
-    public var name: Identifier
-    public var expr: Expr
-    public init(name: Identifier, expr: Expr) {
+package struct Assignment: Sendable, Hashable {
+    package var name: Identifier
+    package var expr: Expr
+    package init(name: Identifier, expr: Expr) {
         self.name = name
         self.expr = expr
     }
 }
 
 /// `expr [asc|desc]` in sort by and top … by.
-public struct SortKey: Sendable, Hashable {
-    public var expr: Expr
-    public var descending: Bool
-    public init(expr: Expr, descending: Bool) {
+package struct SortKey: Sendable, Hashable {
+    package var expr: Expr
+    package var descending: Bool
+    package init(expr: Expr, descending: Bool) {
         self.expr = expr
         self.descending = descending
     }
 }
 
 /// What a stage does.
-public enum StageKind: Sendable, Hashable {
+package enum StageKind: Sendable, Hashable {
     case `where`(Expr)
     case select([Projection])
     case extend([Assignment])
@@ -112,8 +112,8 @@ public enum StageKind: Sendable, Hashable {
 }
 
 /// An expression with its span.
-public struct Expr: Sendable, Hashable {
-    public indirect enum Kind: Sendable, Hashable {
+package struct Expr: Sendable, Hashable {
+    package indirect enum Kind: Sendable, Hashable {
         case literal(Literal)
         case field(Identifier)
         /// `$name`
@@ -125,16 +125,16 @@ public struct Expr: Sendable, Hashable {
         case isNull(Expr, negated: Bool)
         case call(Identifier, [Expr])
     }
-    public var kind: Kind
-    public var span: SourceSpan
-    public init(_ kind: Kind, span: SourceSpan) {
+    package var kind: Kind
+    package var span: SourceSpan
+    package init(_ kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 }
 
 /// A literal as written.
-public enum Literal: Sendable, Hashable {
+package enum Literal: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -144,13 +144,13 @@ public enum Literal: Sendable, Hashable {
 }
 
 /// Prefix operators.
-public enum UnaryOperator: String, Sendable, Hashable {
+package enum UnaryOperator: String, Sendable, Hashable {
     case not
     case negate = "-"
 }
 
 /// Infix operators; the raw value is how they are written.
-public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+package enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case or, and
     case equal = "=="
     case notEqual = "!="

@@ -2,14 +2,14 @@
 // byte span it came from; the text itself stays in the source.
 
 /// One token of TQL source.
-public struct Token: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
     /// What the token is, with its decoded value.
-    public var kind: TokenKind
+    package var kind: TokenKind
     /// Where it was written (UTF-8 byte offsets).
-    public var span: SourceSpan
+    package var span: SourceSpan
 
     /// Creates a token.
-    public init(_ kind: TokenKind, span: SourceSpan) {
+    package init(_ kind: TokenKind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
@@ -17,7 +17,7 @@ public struct Token: Sendable, Hashable {
 
 /// The kinds of token, with decoded values (a string token holds its text
 /// with escapes resolved, a date token the date).
-public enum TokenKind: Sendable, Hashable {
+package enum TokenKind: Sendable, Hashable {
     /// `lead_units`, `牵头单位`
     case identifier(String)
     /// A keyword; whether it is reserved or contextual is ``Keyword/isReserved``.
@@ -46,7 +46,7 @@ public enum TokenKind: Sendable, Hashable {
 }
 
 /// Operators and punctuation; the raw value is how they are written.
-public enum Symbol: String, Sendable, Hashable, CaseIterable {
+package enum Symbol: String, Sendable, Hashable, CaseIterable {
     case equal = "=="
     case notEqual = "!="
     case lessOrEqual = "<="
@@ -73,7 +73,7 @@ public enum Symbol: String, Sendable, Hashable, CaseIterable {
 /// sorts by the `count` column.
 ///
 /// Lexical: keyword = reserved_word | contextual_keyword ;
-public enum Keyword: String, Sendable, Hashable, CaseIterable {
+package enum Keyword: String, Sendable, Hashable, CaseIterable {
     /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "chart" ;
     // Stage names and sort directions: contextual.
     case `where`, select, extend, sort, asc, desc, take, skip, top, count
@@ -85,7 +85,7 @@ public enum Keyword: String, Sendable, Hashable, CaseIterable {
     case contains, startswith, endswith, matches, has
 
     /// Whether the word can never be used as a name.
-    public var isReserved: Bool {
+    package var isReserved: Bool {
         switch self {
         case .where, .select, .extend, .sort, .asc, .desc, .take, .skip, .top, .count,
             .summarize, .distinct, .explode, .search, .chart:
@@ -96,7 +96,7 @@ public enum Keyword: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Whether the word starts a pipeline stage.
-    public var isStageName: Bool { !isReserved && self != .asc && self != .desc }
+    package var isStageName: Bool { !isReserved && self != .asc && self != .desc }
 }
 
 extension Token {

@@ -17,7 +17,7 @@ extension UnitAliases {
     /// regulation (`市场监管局`, `市监局`). One judgement call: `建设局` is an
     /// alias of `住建局`, because documents (Huzhou's) use `市建设局` for the
     /// city's 住房和城乡建设局 and no city has both organs since the 2019 reform.
-    public static let builtInTable = """
+    package static let builtInTable = """
         # Government departments
         发改委 = 发展改革委, 发展和改革委员会, 发展和改革委, 发展改革委员会, 发改局, 发展改革局, 发展和改革局
         住建局 = 住房城乡建设局, 住房和城乡建设局, 建设局, 住建委, 住房城乡建设委, 住房和城乡建设委员会
