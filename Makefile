@@ -6,7 +6,7 @@ CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
 APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux locales libreoffice-writer-nogui poppler-utils
 
-.PHONY: run test build deps bench format lint clean fuzz fuzz-ci
+.PHONY: run test build deps bench docs format lint clean fuzz fuzz-ci
 
 # Installs the Debian packages the build and the tests need, only when one is
 # missing (so a second run is instant and works offline).
@@ -34,6 +34,14 @@ bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run.sh
 
+# The DocC catalog (Sources/TaskQL/TaskQL.docc) and every public symbol's
+# documentation, built with warnings as errors: a broken symbol link or a
+# reference to a symbol that is not public fails (CI runs this).
+docs: deps
+	rm -rf .build/docs && mkdir -p .build
+	$(SWIFT) package --disable-sandbox generate-documentation --target TaskQL --warnings-as-errors \
+	  --output-path .build/docs
+
 # Coverage-guided fuzzing (libFuzzer + AddressSanitizer), one target after
 # another, FUZZ_SECONDS each (Tests/FUZZING.md); FUZZ_TARGETS picks some.
 FUZZ_SECONDS ?= 60
@@ -50,11 +58,11 @@ fuzz-ci: deps
 	FUZZ_SECONDS=120 FUZZ_ARGS="-seed=1 -runs=15000" SWIFT=$(SWIFT) ./Fuzz/run.sh
 
 format:
-	$(SWIFT) format -i -r Sources Tests Fuzz
+	$(SWIFT) format -i -r Sources Tests Fuzz Snippets
 
 # Fails on any formatting drift (run `make format` to fix).
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Fuzz
+	$(SWIFT) format lint --strict -r Sources Tests Fuzz Snippets
 
 clean:
 	rm -rf .build

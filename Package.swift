@@ -12,6 +12,8 @@ let package = Package(
         // Writes zip archives for the .docx tests and the docx fuzz target
         // (the library reads them itself: ZipArchive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `make docs`: the DocC catalog built with warnings as errors (CI).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The engine: dataset model, importers, language, evaluator, formatting.

@@ -62,8 +62,12 @@ done
 for t in "${targets[@]}"; do
     TASKQL_FUZZ=1 "$SWIFT" build --scratch-path "$SCRATCH" -c "$CONFIG" --product "fuzz-$t" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xswiftc -use-ld=lld 2>&1 |
-        grep -v -e '^\[' -e 'PrivacyInfo.xcprivacy' -e "found 1 file(s) which are unhandled" || true
-    [ -x "$SCRATCH/$CONFIG/fuzz-$t" ] || { echo "fuzz-$t did not build" >&2; exit 1; }
+        grep -v -e '^\[' -e 'PrivacyInfo.xcprivacy' -e "found 1 file(s) which are unhandled"
+    # A failed build (a source edited while it ran) must not fuzz the
+    # binary an earlier build left: that would be fuzzing old code.
+    built=${PIPESTATUS[0]}
+    [ "$built" -eq 0 ] && [ -x "$SCRATCH/$CONFIG/fuzz-$t" ] ||
+        { echo "fuzz-$t did not build (swift build exit $built)" >&2; exit 1; }
 done
 
 mkdir -p "$FINDINGS"

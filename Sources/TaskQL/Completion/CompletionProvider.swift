@@ -24,7 +24,7 @@ public struct CompletionProvider: Sendable {
 
     /// Candidates for the word before `cursor` (a UTF-8 byte offset into
     /// `text`; clamped, and moved back to a character boundary). The
-    /// context comes from ``Parser/completionContext(text:cursor:)``, the
+    /// context comes from `Parser.completionContext(text:cursor:)`, the
     /// same tokens the parser sees; dot-commands, which are not part of the
     /// language, are recognised here.
     public func complete(text: String, cursor: Int) -> Completion {

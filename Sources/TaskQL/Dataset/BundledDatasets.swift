@@ -16,14 +16,14 @@ package enum BundledDatasets {
         return paths
     }
 
-    /// The seed datasets, imported with `aliases`.
-    package static func load(aliases: UnitAliases = .builtIn) throws(ImportError) -> [Dataset] {
-        try loadWithReports(aliases: aliases).map(\.dataset)
+    /// The seed datasets.
+    package static func load() throws(ImportError) -> [Dataset] {
+        try loadWithReports().map(\.dataset)
     }
 
     /// The seed documents with their import reports.
-    package static func loadWithReports(aliases: UnitAliases = .builtIn) throws(ImportError) -> [ImportedDocument] {
-        let importer = DocumentImporter(aliases: aliases)
+    package static func loadWithReports() throws(ImportError) -> [ImportedDocument] {
+        let importer = DocumentImporter()
         var documents: [ImportedDocument] = []
         for path in try documentPaths() {
             // Named by base name: the bundle's path differs between machines.

@@ -1,36 +1,80 @@
-/// Loads what a user names on the command line: a dataset file or a
-/// document, told apart by content (a dataset file's first non-blank
-/// character is `{`; documents never start with one).
+import Foundation
+
+/// The one place that decides what a path is (the load rule's first point,
+/// see ``EngineBuilder/load(_:encoding:datasetName:whenNameIsTaken:)``): a
+/// directory of files, a dataset file or a document, told apart by content
+/// (a dataset file's first non-blank character is `{`; documents never start
+/// with one), a document's front-end by its first bytes, then its name.
 package enum DatasetLoader {
-    /// The dataset in the file at `path`. A dataset file holding several
-    /// datasets loads as one (named after the file; records keep their own
-    /// `dataset`); use ``loadAll(path:encoding:aliases:datasetName:)`` to keep
-    /// them apart. Documents come with their import report.
-    package static func load(
-        path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
-    ) throws(ImportError) -> (dataset: Dataset, reports: [ImportReport]) {
-        let loaded = try loadAll(path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
-        if loaded.datasets.count == 1, var only = loaded.datasets.first {
-            if let datasetName { only.name = datasetName }
-            return (only, loaded.reports)
+    /// Names a directory's files must end in to be loaded from it: the
+    /// documents the front-ends read and dataset files. Anything else
+    /// (images, spreadsheets, notes) is skipped, not an error.
+    static let loadableExtensions: Set<String> = [
+        "txt", "text", "html", "htm", "shtml", "xhtml", "docx", "doc", "wps", "pdf", "jsonl", "json",
+    ]
+    /// How deep into subdirectories a directory load looks (a province's
+    /// folder of cities of years is three).
+    static let maximumDirectoryDepth = 8
+
+    /// The files a path names: itself, or for a directory the loadable
+    /// files in it and its subdirectories, sorted by path. Hidden entries
+    /// (`.git`, `.DS_Store`) and links to directories are skipped, so a link
+    /// cycle cannot loop. A directory with no loadable file is an error.
+    package static func files(at path: String) throws(ImportError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [path]  // a file, or nothing: reading it gives the system's own error
         }
-        let merged = Dataset(
-            name: datasetName ?? DatasetName.fromFile(path), documents: loaded.datasets.flatMap(\.documents),
-            records: loaded.datasets.flatMap(\.records))
-        return (merged, loaded.reports)
+        var found: [String] = []
+        try collect(directory: path, depth: 0, into: &found)
+        guard !found.isEmpty else {
+            let kinds = loadableExtensions.sorted().map { ".\($0)" }.joined(separator: " ")
+            throw ImportError(file: path, message: "the directory holds no document or dataset file (\(kinds))")
+        }
+        return found
+    }
+
+    private static func collect(directory: String, depth: Int, into found: inout [String]) throws(ImportError) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw ImportError(file: directory, message: "cannot list the directory: \(error.localizedDescription)")
+        }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = base + name
+            guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
+            else { continue }
+            switch type {
+            case .typeDirectory where depth < maximumDirectoryDepth:
+                try collect(directory: path, depth: depth + 1, into: &found)
+            case .typeRegular, .typeSymbolicLink:
+                // A link is followed when it names a file; reading it tells.
+                var isDirectory: ObjCBool = false
+                let ext = (name as NSString).pathExtension.lowercased()
+                if loadableExtensions.contains(ext),
+                    FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                {
+                    found.append(path)
+                }
+            default: continue
+            }
+        }
     }
 
     /// Every dataset in the file at `path` (one for a document).
     package static func loadAll(
-        path: String, encoding: TextEncodingName? = nil, aliases: UnitAliases = .builtIn, datasetName: String? = nil
+        path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil
     ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
         try loadAll(
-            bytes: try FileBytes.read(path), path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
+            bytes: try FileBytes.read(path), path: path, encoding: encoding, datasetName: datasetName)
     }
 
-    /// ``loadAll(path:encoding:aliases:datasetName:)`` on bytes already read.
+    /// ``loadAll(path:encoding:datasetName:)`` on bytes already read.
     static func loadAll(
-        bytes: [UInt8], path: String, encoding: TextEncodingName?, aliases: UnitAliases, datasetName: String?
+        bytes: [UInt8], path: String, encoding: TextEncodingName?, datasetName: String?
     ) throws(ImportError) -> (datasets: [Dataset], reports: [ImportReport]) {
         if let body = DatasetFile.utf8Body(bytes, encoding: encoding) {
             return (try DatasetFileReader<DatasetCollector>.decode(bytes: body, file: path), [])
@@ -43,7 +87,7 @@ package enum DatasetLoader {
         }
         // Documents of every format (text, .docx, .html …) go through the
         // importer, which picks the front-end.
-        let document = try DocumentImporter(aliases: aliases).importBytes(
+        let document = try DocumentImporter().importBytes(
             bytes, file: path, encoding: encoding, datasetName: datasetName)
         return ([document.dataset], [document.report])
     }

@@ -103,7 +103,7 @@ public final class Engine: Sendable {
     public static func bundled(aliases: UnitAliases = .builtIn, options: EngineOptions = EngineOptions()) throws
         -> Engine
     {
-        Engine(datasets: try BundledDatasets.load(aliases: aliases), aliases: aliases, options: options)
+        Engine(datasets: try BundledDatasets.load(), aliases: aliases, options: options)
     }
 
     /// Summaries of the loaded datasets, in load order.
@@ -118,7 +118,7 @@ public final class Engine: Sendable {
 
     /// A new engine with `dataset` added, replacing one of the same name
     /// (as `load` does, to reload a corrected file); see
-    /// ``replacing(with:)``.
+    /// `replacing(with:)`.
     public func adding(_ dataset: Dataset) -> Engine {
         var loaded = EngineBuilder(aliases: aliases)
         loaded.add(dataset)

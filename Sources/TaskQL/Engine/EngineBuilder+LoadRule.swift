@@ -1,35 +1,88 @@
-/// The load rule, one for `taskql FILE…`, `load "FILE"` and `.load FILE`:
+/// The load rule, one for the library, `taskql FILE…`, `load "FILE"` and
+/// `.load FILE` (``EngineBuilder/load(_:encoding:datasetName:whenNameIsTaken:)``
+/// is the one loader):
 ///
-/// 1. A task id is loaded once. A file holding a task whose id is already
+/// 1. What a path is: a dataset file (its first non-blank character is `{`),
+///    a document (the front-end is chosen by its first bytes, then its name),
+///    or a directory, which loads every document and dataset file in it and
+///    its subdirectories (by name; hidden files and other files skipped) as
+///    files named together.
+/// 2. A file holding several datasets (a dataset file written from several
+///    documents) loads them as they are, each under its own name; with a
+///    `datasetName` (`as NAME`) everything the path holds is one dataset of
+///    that name.
+/// 3. A task id is loaded once. A file holding a task whose id is already
 ///    loaded (the same document twice, a document and the dataset file made
 ///    from it) is refused, naming the id and where it is loaded.
-/// 2. Loading again a file a dataset was loaded from replaces that dataset:
+/// 4. Loading again a file a dataset was loaded from replaces that dataset:
 ///    a reload, after the file was corrected.
-/// 3. A different file whose dataset's name is taken joins that dataset
-///    when the files are named together (``TakenDatasetName/join``: one
-///    city's files on the command line), and is refused with a hint to load
-///    it under another name later in a session (``TakenDatasetName/refuse``).
+/// 5. A different file whose dataset's name is taken is what the caller
+///    chooses (``TakenDatasetName``): joined to that dataset (files named
+///    together: the command line, a directory), put in its place, or
+///    refused with a free name to load it under (a `load` in a session).
 extension EngineBuilder {
-    /// Loads a document or a dataset file by the load rule. `datasetName`
-    /// puts everything in the file into one dataset of that name. On an
-    /// error nothing of the file stays in the builder.
+    /// Loads a document, a dataset file or a directory of them by the load
+    /// rule. `datasetName` puts everything the path holds into one dataset
+    /// of that name. On an error nothing of the path stays in the builder.
     ///
     /// ```swift
     /// var builder = EngineBuilder()
-    /// for path in paths { _ = try builder.loadFile(path) }
+    /// for path in ["haimen-2020.docx", "all-cities.jsonl", "reports/"] {
+    ///     let load = try builder.load(path)
+    ///     for report in load.reports { print(report.rendered()) }
+    /// }
+    /// let engine = builder.build()
     /// ```
-    public mutating func loadFile(
+    @discardableResult
+    public mutating func load(
         _ path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil,
         whenNameIsTaken: TakenDatasetName = .join
     ) throws(ImportError) -> FileLoad {
-        var loaded = EngineBuilder(aliases: aliases)
-        let reports = try loaded.read(path: path, encoding: encoding, datasetName: datasetName)
         do {
-            let replaced = try merge(loaded, from: path, whenNameIsTaken: whenNameIsTaken)
-            return FileLoad(reports: reports, replaced: replaced)
+            return try load(
+                path, encoding: encoding, datasetName: datasetName, whenNameIsTaken: whenNameIsTaken, avoiding: [])
         } catch {
-            throw ImportError(file: path, message: error.description)
+            switch error {
+            case .unreadable(let error): throw error
+            case .refused(let file, let conflict): throw ImportError(file: file, message: conflict.description)
+            }
         }
+    }
+
+    /// ``load(_:encoding:datasetName:whenNameIsTaken:)`` telling why a file
+    /// was refused; `avoiding` are names a suggested name must not take (a
+    /// session's `let` names).
+    mutating func load(
+        _ path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil,
+        whenNameIsTaken: TakenDatasetName, avoiding: [String]
+    ) throws(LoadFailure) -> FileLoad {
+        let files: [String]
+        do {
+            files = try DatasetLoader.files(at: path)
+        } catch {
+            throw .unreadable(error)
+        }
+        var builder = self
+        var result = FileLoad(datasets: [], reports: [], replaced: [])
+        for file in files {
+            var loaded = EngineBuilder(aliases: aliases)
+            do {
+                result.reports += try loaded.read(path: file, encoding: encoding, datasetName: datasetName)
+            } catch {
+                throw .unreadable(error)
+            }
+            // Files of one directory are named together: they join each other.
+            let policy =
+                loaded.datasetNames.allSatisfy(result.datasets.contains) ? TakenDatasetName.join : whenNameIsTaken
+            do {
+                result.replaced += try builder.merge(loaded, from: file, whenNameIsTaken: policy, otherNames: avoiding)
+            } catch {
+                throw .refused(file: file, conflict: error)
+            }
+            result.datasets += loaded.datasetNames.filter { !result.datasets.contains($0) }
+        }
+        self = builder
+        return result
     }
 
     /// Adds everything `loaded` holds, read from the file `path`, by the
@@ -50,7 +103,7 @@ extension EngineBuilder {
         var taken: [DatasetEntry] = []
         for name in loaded.datasetNames {
             guard let entry = catalog.first(where: { $0.name == name }) else { continue }
-            if entry.files.map(\.canonicalPath) == [file.canonicalPath] {
+            if entry.files.map(\.canonicalPath) == [file.canonicalPath] || whenNameIsTaken == .replace {
                 replaced.append(name)
             } else if entry.files.contains(where: { $0.canonicalPath == file.canonicalPath }) {
                 throw .fileInJoinedDataset(file: path, dataset: name, files: entry.files.map(\.path))
@@ -116,12 +169,23 @@ extension EngineBuilder {
     }
 }
 
-/// What loading a file by the load rule did.
+/// What loading a path by the load rule did.
 public struct FileLoad: Sendable {
+    /// The datasets the path brought, in the order they were read.
+    public var datasets: [String]
     /// The import reports of documents (none for dataset files).
     public var reports: [ImportReport]
-    /// Datasets the file replaced, because they had been loaded from it before.
+    /// Datasets the path replaced: loaded from it before, or of a name the
+    /// caller chose to replace (``TakenDatasetName/replace``).
     public var replaced: [String]
+}
+
+/// Why ``EngineBuilder/load(_:encoding:datasetName:whenNameIsTaken:avoiding:)`` failed.
+enum LoadFailure: Error {
+    /// A file could not be read or imported.
+    case unreadable(ImportError)
+    /// A file was read, and the load rule refused it.
+    case refused(file: String, conflict: LoadConflict)
 }
 
 /// What a load does when the dataset name a file brings is taken by a
@@ -129,6 +193,8 @@ public struct FileLoad: Sendable {
 public enum TakenDatasetName: Sendable {
     /// Join the two into one dataset (files named together).
     case join
+    /// Drop the dataset of that name and load the file's in its place.
+    case replace
     /// Refuse the file, suggesting `as NAME` (a `load` in a session).
     case refuse
 }

@@ -3,12 +3,12 @@
 /// a million tasks never holds a million ``TaskRecord`` values at once.
 /// Datasets of one name (two years of one city, or its key tasks and its
 /// livelihood projects in two files) are joined. Files follow the load rule
-/// (``loadFile(_:encoding:datasetName:whenNameIsTaken:)``): a task id is
+/// (``load(_:encoding:datasetName:whenNameIsTaken:)``): a task id is
 /// loaded once, and loading a file again replaces what it loaded before.
 ///
 /// ```swift
 /// var builder = EngineBuilder(aliases: .builtIn)
-/// for path in paths { _ = try builder.load(path: path) }
+/// for path in paths { _ = try builder.load(path) }
 /// let engine = builder.build(options: .sandboxed)
 /// ```
 public struct EngineBuilder: Sendable {
@@ -50,17 +50,6 @@ public struct EngineBuilder: Sendable {
         endDataset()
     }
 
-    /// Loads a document or a dataset file by the load rule, joining a
-    /// dataset of a name already taken (see
-    /// ``loadFile(_:encoding:datasetName:whenNameIsTaken:)``). Returns the
-    /// import reports of documents.
-    @discardableResult
-    public mutating func load(path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil)
-        throws(ImportError) -> [ImportReport]
-    {
-        try loadFile(path, encoding: encoding, datasetName: datasetName).reports
-    }
-
     /// Reads a document or a dataset file into this builder as it is,
     /// telling them apart as ``DatasetLoader`` does; a dataset file's
     /// records go straight into columns. `datasetName` puts everything in
@@ -85,16 +74,9 @@ public struct EngineBuilder: Sendable {
             return []
         }
         let loaded = try DatasetLoader.loadAll(
-            bytes: bytes, path: path, encoding: encoding, aliases: aliases, datasetName: datasetName)
+            bytes: bytes, path: path, encoding: encoding, datasetName: datasetName)
         for dataset in loaded.datasets { add(dataset) }
         return loaded.reports
-    }
-
-    /// Puts everything added so far into one dataset `name` (a file that
-    /// `load "path"` brings in as one dataset).
-    public mutating func joinAll(as name: String) {
-        table.joinAllRows(as: name)
-        catalog = [DatasetEntry(name: name, documents: catalog.flatMap(\.documents), files: catalog.flatMap(\.files))]
     }
 
     /// Adds the datasets of `catalog` with their rows from `source`.

@@ -1,7 +1,8 @@
 /// A REPL or script session: an engine plus the `let` names bound so far.
 /// Not shared between threads (one per REPL / script run).
 public final class Session {
-    /// The engine; `load` replaces it with one that has the new dataset.
+    /// The engine; `load` replaces it with one that has the new datasets
+    /// (`let` names stay bound to the pipelines they were checked as).
     public private(set) var engine: Engine
     private var bindings: [String: CheckedPipeline] = [:]
 
@@ -10,10 +11,6 @@ public final class Session {
 
     /// Names bound by `let` so far, sorted.
     public var boundNames: [String] { bindings.keys.sorted() }
-
-    /// Replaces the engine (e.g. after the REPL's `.load`); `let` names stay
-    /// and are checked again against the new engine when used.
-    public func replaceEngine(_ engine: Engine) { self.engine = engine }
 
     /// Runs every statement of `source` in order and returns one outcome per
     /// statement. The whole input is parsed first, so a syntax error runs
@@ -92,26 +89,32 @@ public final class Session {
                         span: span)
                 ], source: source)
         }
-        // A dataset file goes straight into columns; a file is one dataset
-        // (named after it when it holds several), joined into the engine by
-        // the load rule (see `EngineBuilder.loadFile`).
-        var loaded = EngineBuilder(aliases: engine.aliases)
+        // The one loader; a name taken by another file is refused with a
+        // free name to load it under (one that is no `let` name either).
+        var builder = EngineBuilder(engine: engine)
+        let load: FileLoad
         do {
-            try loaded.read(path: path, datasetName: name)
+            load = try builder.load(path, datasetName: name, whenNameIsTaken: .refuse, avoiding: boundNames)
         } catch {
+            let (message, suggestion): (String, String?) =
+                switch error {
+                case .unreadable(let error): (error.description, nil)
+                case .refused(let file, let conflict):
+                    // The file is named when it is one of a directory's.
+                    (file == path ? conflict.description : "\(file): \(conflict)", conflict.suggestedName)
+                }
             throw DiagnosticError(
                 [
                     Diagnostic(
-                        code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(error)", span: pathSpan
-                    )
+                        code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(message)",
+                        span: pathSpan,
+                        help: suggestion.map { "load it under another name: load \"\(path)\" as \($0)" })
                 ],
                 source: source)
         }
-        if loaded.datasetNames.count > 1 { loaded.joinAll(as: DatasetName.fromFile(path)) }
-        var builder = EngineBuilder(engine: engine)
         // A `let` name is looked up before datasets: a dataset of that name could never be queried.
-        if let hidden = loaded.datasetNames.first(where: { bindings[$0] != nil }) {
-            let suggestion = builder.suggestedName(for: path, avoiding: boundNames)
+        if let hidden = load.datasets.first(where: { bindings[$0] != nil }) {
+            let suggestion = EngineBuilder(engine: engine).suggestedName(for: path, avoiding: boundNames)
             throw DiagnosticError(
                 [
                     Diagnostic(
@@ -120,25 +123,9 @@ public final class Session {
                         help: "load it under another name: load \"\(path)\" as \(suggestion)")
                 ], source: source)
         }
-        let replaced: [String]
-        do {
-            replaced = try builder.merge(loaded, from: path, whenNameIsTaken: .refuse, otherNames: boundNames)
-        } catch {
-            throw DiagnosticError(
-                [
-                    Diagnostic(
-                        code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(error)",
-                        span: pathSpan,
-                        help: error.suggestedName.map { "load it under another name: load \"\(path)\" as \($0)" })
-                ],
-                source: source)
-        }
         engine = builder.build(options: engine.options)
-        let names = loaded.datasetNames
-        let summary =
-            engine.summaries.first { names.contains($0.name) }
-            ?? DatasetSummary(name: names.first ?? "", taskCount: 0, cities: [])
-        return replaced.isEmpty ? .loaded(summary) : .replaced(summary)
+        let summaries = engine.summaries.filter { load.datasets.contains($0.name) }
+        return load.replaced.isEmpty ? .loaded(summaries) : .replaced(summaries)
     }
 }
 
@@ -148,8 +135,9 @@ public enum StatementOutcome: Sendable {
     case rows(QueryResult)
     /// `let name = …` bound a name.
     case bound(name: String)
-    /// `load` added a dataset.
-    case loaded(DatasetSummary)
-    /// `load` read again the file a dataset was loaded from, and replaced it.
-    case replaced(DatasetSummary)
+    /// `load` added datasets (one for a document; those a dataset file or
+    /// a directory holds).
+    case loaded([DatasetSummary])
+    /// `load` read again the file datasets were loaded from, and replaced them.
+    case replaced([DatasetSummary])
 }

@@ -20,16 +20,13 @@ package struct DocumentImporter: Sendable {
     /// Least confidence a reader needs to read a document.
     package static let minimumConfidence = 20
 
-    /// Unit aliases (kept for callers that canonicalise while importing).
-    package var aliases: UnitAliases
     /// The layout readers tried, in order.
     package var readers: [any LayoutReader]
     /// Runs LibreOffice and pdftotext for .doc, .wps and .pdf files.
     var converter = ExternalConverter()
 
-    /// An importer with the given aliases and readers.
-    package init(aliases: UnitAliases = .builtIn, readers: [any LayoutReader] = DocumentImporter.standardReaders) {
-        self.aliases = aliases
+    /// An importer with the given layout readers.
+    package init(readers: [any LayoutReader] = DocumentImporter.standardReaders) {
         self.readers = readers
     }
 

@@ -1,7 +1,7 @@
 /// What a document says about itself: its title, who issued it, its number
 /// and date. Every field but `file` is optional because web copies often
 /// lose the letterhead.
-public struct DocumentInfo: Codable, Sendable, Equatable, Hashable {
+public struct DocumentInfo: Sendable, Equatable, Hashable {
     /// The file the document was read from (as given by the user).
     public var file: String
     /// 标题, e.g. `市政府关于印发2020年重点工作分解落实方案的通知`.
@@ -32,12 +32,6 @@ public struct DocumentInfo: Codable, Sendable, Equatable, Hashable {
         self.city = city
         self.year = year
         self.layout = layout
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case file, title, authority
-        case documentNumber = "document_number"
-        case date, city, year, layout
     }
 }
 

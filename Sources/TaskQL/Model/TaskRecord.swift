@@ -1,5 +1,5 @@
 /// What kind of item a record is.
-public enum TaskKind: String, Codable, Sendable, CaseIterable {
+public enum TaskKind: String, Sendable, CaseIterable {
     /// 重点工作: a key task of the government work report.
     case key
     /// 民生实事 / 为民办实事 / 实事工程: a livelihood project.
@@ -26,7 +26,7 @@ public struct ExtraField: Sendable, Equatable, Hashable {
 ///
 /// Field names are the query language's field names; JSON Lines dataset
 /// files use the snake_case spelling (`lead_units`).
-public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
+public struct TaskRecord: Sendable, Equatable, Hashable {
     /// Stable id, e.g. `haimen-2020-key-17`.
     public var id: String
     /// Name of the dataset the record belongs to.
@@ -91,74 +91,5 @@ public struct TaskRecord: Codable, Sendable, Equatable, Hashable {
         self.deadline = deadline
         self.due = due
         self.source = source
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, dataset, city, year, kind, section, subsection, number, title, text, leaders
-        case leadUnits = "lead_units"
-        case coUnits = "co_units"
-        case units
-        case deadline, due, source, extra
-    }
-
-    /// Extra fields' names as JSON keys.
-    private struct ExtraKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        dataset = try c.decode(String.self, forKey: .dataset)
-        city = try c.decode(String.self, forKey: .city)
-        year = try c.decode(Int.self, forKey: .year)
-        kind = try c.decode(TaskKind.self, forKey: .kind)
-        section = try c.decodeIfPresent(String.self, forKey: .section)
-        subsection = try c.decodeIfPresent(String.self, forKey: .subsection)
-        number = try c.decode(String.self, forKey: .number)
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        text = try c.decode(String.self, forKey: .text)
-        leaders = try c.decodeIfPresent([String].self, forKey: .leaders) ?? []
-        leadUnits = try c.decodeIfPresent([String].self, forKey: .leadUnits) ?? []
-        coUnits = try c.decodeIfPresent([String].self, forKey: .coUnits) ?? []
-        deadline = try c.decodeIfPresent(String.self, forKey: .deadline)
-        due = try c.decodeIfPresent(CivilDate.self, forKey: .due)
-        source = try c.decode(String.self, forKey: .source)
-        if c.contains(.extra), try !c.decodeNil(forKey: .extra) {
-            let object = try c.nestedContainer(keyedBy: ExtraKey.self, forKey: .extra)
-            extra = try object.allKeys.map {
-                ExtraField(name: $0.stringValue, value: try object.decode(String.self, forKey: $0))
-            }
-        } else {
-            extra = []
-        }
-    }
-
-    // Every key is always written (null when absent) so that the JSON Lines
-    // schema is the same for every row and other tools need no guessing.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(dataset, forKey: .dataset)
-        try c.encode(city, forKey: .city)
-        try c.encode(year, forKey: .year)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(section, forKey: .section)
-        try c.encode(subsection, forKey: .subsection)
-        try c.encode(number, forKey: .number)
-        try c.encode(title, forKey: .title)
-        try c.encode(text, forKey: .text)
-        try c.encode(leaders, forKey: .leaders)
-        try c.encode(leadUnits, forKey: .leadUnits)
-        try c.encode(coUnits, forKey: .coUnits)
-        try c.encode(units, forKey: .units)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(due, forKey: .due)
-        try c.encode(source, forKey: .source)
-        var object = c.nestedContainer(keyedBy: ExtraKey.self, forKey: .extra)
-        for field in extra { try object.encode(field.value, forKey: ExtraKey(stringValue: field.name)) }
     }
 }

@@ -152,13 +152,6 @@ struct TaskTable: Sendable {
         }
     }
 
-    /// Every row in one dataset `name`, whatever datasets they were in.
-    mutating func joinAllRows(as name: String) {
-        let id = datasetID(name)
-        datasets = [Int32](repeating: id, count: count)
-        datasetRows = count == 0 ? [:] : [name: [0..<count]]
-    }
-
     /// The pool id of a dataset name, for ``append(_:dataset:)``.
     mutating func datasetID(_ name: String) -> Int32 { intern(name) }
 

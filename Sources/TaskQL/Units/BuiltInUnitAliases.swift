@@ -1,5 +1,5 @@
 extension UnitAliases {
-    /// The built-in table of common departments (see ``builtInTable``).
+    /// The built-in table of common departments (see `builtInTable`).
     public static let builtIn: UnitAliases = {
         // The table is a constant in the alias-file format; a parse failure
         // is a programming error caught by the tests.

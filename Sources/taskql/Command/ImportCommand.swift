@@ -68,7 +68,7 @@ struct ImportCommand: ParsableCommand {
             var builder = EngineBuilder(aliases: aliasTable)
             for path in documents {
                 do {
-                    let load = try builder.loadFile(path, encoding: textEncoding, datasetName: name)
+                    let load = try builder.load(path, encoding: textEncoding, datasetName: name)
                     for report in load.reports { errors.write(report.rendered()) }
                     for replaced in load.replaced {
                         errors.writeLine(

@@ -21,12 +21,12 @@ enum EngineSetup {
     static func engine(files: [String], aliases: UnitAliases, reports: OutputSink?) throws(InputFileError) -> Engine {
         do {
             guard !files.isEmpty else {
-                return Engine(datasets: try BundledDatasets.load(aliases: aliases), aliases: aliases, options: options)
+                return Engine(datasets: try BundledDatasets.load(), aliases: aliases, options: options)
             }
             // Dataset files go straight into the engine's columns.
             var builder = EngineBuilder(aliases: aliases)
             for path in files {
-                let load = try builder.loadFile(path)
+                let load = try builder.load(path)
                 for report in load.reports { reports?.write(report.rendered()) }
                 for name in load.replaced {
                     // `taskql a.txt a.txt`: the second replaces the first, so the tasks are there once.

@@ -100,11 +100,15 @@ final class StatementRunner {
             }
         case .bound(let name):
             if chatty { errors.writeLine("bound \(name)") }
-        case .loaded(let summary):
-            if chatty { errors.writeLine("loaded \(summary.name): \(summary.taskCount) tasks") }
-        case .replaced(let summary):
+        case .loaded(let summaries):
+            if chatty {
+                for summary in summaries { errors.writeLine("loaded \(summary.name): \(summary.taskCount) tasks") }
+            }
+        case .replaced(let summaries):
             // Also in scripts: what a query sees under that name has changed.
-            errors.writeLine("replaced dataset \(summary.name) (\(summary.taskCount) tasks)")
+            for summary in summaries {
+                errors.writeLine("replaced dataset \(summary.name) (\(summary.taskCount) tasks)")
+            }
         }
     }
 

@@ -133,11 +133,11 @@ import Testing
 /// The bundled seeds as an engine, and the strings in them.
 enum BundledData {
     static func engine() throws -> Engine {
-        Engine(datasets: try BundledDatasets.load(aliases: .builtIn), aliases: .builtIn)
+        Engine(datasets: try BundledDatasets.load(), aliases: .builtIn)
     }
 
     static func vocabulary() throws -> [String] {
-        let datasets = try BundledDatasets.load(aliases: .builtIn)
+        let datasets = try BundledDatasets.load()
         var words: Set<String> = []
         for record in datasets.flatMap(\.records).prefix(400) {
             words.insert(record.city)

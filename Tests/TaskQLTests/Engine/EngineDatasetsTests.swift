@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func seedRecordsSurviveTheColumnStore() throws {
-        let seeds = try BundledDatasets.load(aliases: .builtIn)
+        let seeds = try BundledDatasets.load()
         #expect(Engine(datasets: seeds).datasets == seeds)
     }
 
@@ -86,8 +86,8 @@ import Testing
             "yixing.jsonl", Array(DatasetFile.encode([nextYear, EngineFixture.haimen]).utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         var builder = EngineBuilder()
-        #expect(try builder.load(path: file).isEmpty, "no import reports for a dataset file")
-        let reports = try builder.load(path: document)
+        #expect(try builder.load(file).reports.isEmpty, "no import reports for a dataset file")
+        let reports = try builder.load(document).reports
         #expect(reports.count == 1)
         let engine = builder.build()
         #expect(engine.datasetNames == ["yixing", "haimen"])
@@ -108,7 +108,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: bad) }
         var builder = EngineBuilder(aliases: EngineFixture.aliases)
         builder.add(EngineFixture.haimen)
-        let error = try #require(throws: ImportError.self) { try builder.load(path: bad) }
+        let error = try #require(throws: ImportError.self) { try builder.load(bad) }
         #expect(error.line == 3)
         #expect(builder.datasetNames == ["haimen"])
         #expect(builder.taskCount == 3)
@@ -122,7 +122,7 @@ import Testing
             "two.jsonl", Array(DatasetFile.encode([EngineFixture.haimen, EngineFixture.yixing]).utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         var builder = EngineBuilder()
-        try builder.load(path: file, datasetName: "both")
+        try builder.load(file, datasetName: "both")
         let engine = builder.build()
         #expect(engine.datasetNames == ["both"])
         #expect(engine.summaries.first?.taskCount == 3 + EngineFixture.yixing.records.count)

@@ -27,12 +27,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("yixing.jsonl").path
         var builder = EngineBuilder(aliases: EngineFixture.aliases)
-        try builder.load(path: path)
-        try builder.load(path: directory.path + "/./yixing.jsonl")  // the same file, spelled another way
+        try builder.load(path)
+        try builder.load(directory.path + "/./yixing.jsonl")  // the same file, spelled another way
         #expect(builder.taskCount == 3)
         let engine = builder.build()
         #expect(Self.ids(engine) == ["yx-1", "yx-2", "yx-3"])
-        #expect(try builder.loadFile(path).replaced == ["yixing"])
+        #expect(try builder.load(path).replaced == ["yixing"])
     }
 
     /// A document and the dataset file imported from it hold the same tasks.
@@ -43,8 +43,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("yixing.jsonl").path
         var builder = EngineBuilder()
-        try builder.load(path: document)
-        let error = try #require(throws: ImportError.self) { try builder.load(path: file) }
+        try builder.load(document)
+        let error = try #require(throws: ImportError.self) { try builder.load(file) }
         #expect(error.file == file)
         #expect(
             error.message
@@ -60,7 +60,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         var builder = EngineBuilder()
         let error = try #require(throws: ImportError.self) {
-            try builder.load(path: directory.appendingPathComponent("twice.jsonl").path)
+            try builder.load(directory.appendingPathComponent("twice.jsonl").path)
         }
         #expect(error.message == "task id 'yx-1' occurs twice in the file; a task is loaded once")
         #expect(builder.taskCount == 0)
@@ -73,13 +73,13 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
         var builder = EngineBuilder()
-        try builder.load(path: directory.appendingPathComponent("yixing.jsonl").path)
-        try builder.load(path: directory.appendingPathComponent("yixing-2021.jsonl").path)
+        try builder.load(directory.appendingPathComponent("yixing.jsonl").path)
+        try builder.load(directory.appendingPathComponent("yixing-2021.jsonl").path)
         #expect(builder.datasetNames == ["yixing"])
         #expect(builder.taskCount == 6)
         // …and the first cannot be reloaded alone: it is part of a joined dataset.
         let again = directory.appendingPathComponent("yixing.jsonl").path
-        let error = try #require(throws: ImportError.self) { try builder.load(path: again) }
+        let error = try #require(throws: ImportError.self) { try builder.load(again) }
         #expect(
             error.message
                 == "\(again) is already loaded in dataset yixing, joined with \(directory.path)/yixing-2021.jsonl; a task is loaded once"
@@ -134,7 +134,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("all.jsonl").path
         var builder = EngineBuilder()
-        let error = try #require(throws: ImportError.self) { try builder.load(path: path) }
+        let error = try #require(throws: ImportError.self) { try builder.load(path) }
         #expect(
             error.message
                 == "the file's dataset 'tasks' cannot be queried by that name: it means every loaded task, so the dataset could never be queried on its own"
@@ -178,7 +178,66 @@ import Testing
             Issue.record("\(outcomes)")
             return
         }
-        #expect(summary == DatasetSummary(name: "yixing", taskCount: 3, cities: ["宜兴"]))
+        #expect(summary == [DatasetSummary(name: "yixing", taskCount: 3, cities: ["宜兴"])])
         #expect(Self.ids(session.engine) == ["hm-1", "hm-2", "hm-3", "yx-1", "yx-2", "yx-3"])
+    }
+
+    /// Issue 10: a directory loads every document and dataset file in it and
+    /// its subdirectories, by path, as files named together (two years of
+    /// one city join); hidden and other files are skipped; nothing of it
+    /// stays when one file fails.
+    @Test func aDirectoryLoadsItsFilesNamedTogether() throws {
+        let directory = try Self.directory([
+            "yixing.jsonl": [EngineFixture.yixing], ".hidden.jsonl": [EngineFixture.haimen],
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sub = directory.appendingPathComponent("2021")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try DatasetFile.write(
+            [EngineFixture.nextYear(EngineFixture.yixing)], to: sub.appendingPathComponent("yixing.jsonl").path)
+        try Data("not a document".utf8).write(to: directory.appendingPathComponent("photo.png"))
+        var builder = EngineBuilder(aliases: EngineFixture.aliases)
+        let load = try builder.load(directory.path, whenNameIsTaken: .refuse)
+        #expect(load.datasets == ["yixing"])
+        #expect(builder.taskCount(ofDataset: "yixing") == 6)
+        #expect(
+            try DatasetLoader.files(at: directory.path).map { ($0 as NSString).lastPathComponent } == [
+                "yixing.jsonl", "yixing.jsonl",
+            ])
+
+        // A broken file in it: an error naming it, and the builder as before.
+        try Data("{\"format\": 1\n".utf8).write(to: directory.appendingPathComponent("zz-broken.jsonl"))
+        var other = EngineBuilder(aliases: EngineFixture.aliases)
+        let error = try #require(throws: ImportError.self) { try other.load(directory.path) }
+        #expect(error.file.hasSuffix("zz-broken.jsonl"))
+        #expect(other.datasetNames.isEmpty && other.taskCount == 0)
+
+        let empty = directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try #require(throws: ImportError.self) { try other.load(empty.path) }
+        #expect(none.message.hasPrefix("the directory holds no document or dataset file"))
+    }
+
+    /// Issue 10: the caller chooses what a taken name does — join, replace, refuse.
+    @Test func aTakenNameJoinsReplacesOrIsRefusedAsTheCallerChooses() throws {
+        let directory = try Self.directory([
+            "a.jsonl": [EngineFixture.yixing], "b.jsonl": [EngineFixture.nextYear(EngineFixture.yixing)],
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (a, b) = (
+            directory.appendingPathComponent("a.jsonl").path, directory.appendingPathComponent("b.jsonl").path
+        )
+        for (policy, expected) in [(TakenDatasetName.join, 6), (.replace, 3)] {
+            var builder = EngineBuilder(aliases: EngineFixture.aliases)
+            try builder.load(a)
+            let load = try builder.load(b, whenNameIsTaken: policy)
+            #expect(builder.taskCount(ofDataset: "yixing") == expected, "\(policy)")
+            #expect(load.replaced == (policy == .replace ? ["yixing"] : []))
+        }
+        var builder = EngineBuilder(aliases: EngineFixture.aliases)
+        try builder.load(a)
+        let error = try #require(throws: ImportError.self) { try builder.load(b, whenNameIsTaken: .refuse) }
+        #expect(error.message.hasPrefix("dataset 'yixing' is already loaded (from \(a))"))
+        #expect(builder.taskCount(ofDataset: "yixing") == 3)
     }
 }

@@ -42,7 +42,7 @@ import Testing
 
     /// `load "path"` brings a file in as one dataset (named after the file
     /// when it holds several); loading the file again replaces it: a reload.
-    @Test func loadAddsOneDatasetAndReloadReplaces() throws {
+    @Test func loadKeepsDatasetsApartAsJoinsAndReloadReplaces() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -54,21 +54,29 @@ import Testing
             return r.rows.first?.last
         }
         let total = 3 + EngineFixture.yixing.records.count
-        guard case .loaded(let summary) = try execute(session, "load \"\(two)\"").first else {
+        // The file's datasets keep their names; `haimen` is taken by the
+        // session's own, so the load is refused with a free name to use.
+        let taken = try #require(throws: DiagnosticError.self) { try execute(session, "load \"\(two)\"") }
+        #expect(taken.diagnostics.first?.help == "load it under another name: load \"\(two)\" as two_cities")
+        #expect(session.engine.datasetNames == ["haimen"])
+        guard case .loaded(let loaded) = try execute(session, "load \"\(two)\" as two_cities").first,
+            let summary = loaded.first
+        else {
             Issue.record("not loaded")
             return
         }
+        #expect(loaded.count == 1)
         #expect(summary == DatasetSummary(name: "two_cities", taskCount: total, cities: ["宜兴", "海门"]))
         #expect(session.engine.datasetNames == ["haimen", "two_cities"])
         #expect(
             try count("two_cities | where lead_units has \"发改委\" | count")
                 == count("tasks | where dataset == \"two_cities\" and lead_units has \"发改委\" | count"))
         // Reloading replaces, and says so; the tasks are there once.
-        guard case .replaced(let again) = try execute(session, "load \"\(two)\"").first else {
+        guard case .replaced(let again) = try execute(session, "load \"\(two)\" as two_cities").first else {
             Issue.record("not replaced")
             return
         }
-        #expect(again == summary)
+        #expect(again == [summary])
         #expect(try count("tasks | count") == .int(3 + total))
         // Under another name its tasks would be loaded twice.
         let error = try #require(throws: DiagnosticError.self) { try execute(session, "load \"\(two)\" as both") }
