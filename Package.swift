@@ -43,10 +43,16 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The shell without a terminal: statement joining for scripts,
+        // pipes, `-c` and `.read`, dot-commands, output modes and error
+        // handling, on any ``LineReader``; tested in-process.
+        .target(name: "TaskQLShell", dependencies: ["TaskQL"]),
+        // The executable: argument parsing, and libedit wired to the shell.
         .executableTarget(
             name: "taskql",
             dependencies: [
                 "TaskQL",
+                "TaskQLShell",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "TaskQLCLITests",
             dependencies: ["TaskQL"]
+        ),
+        .testTarget(
+            name: "TaskQLShellTests",
+            dependencies: ["TaskQL", "TaskQLShell"]
         ),
     ],
     swiftLanguageModes: [.v6]

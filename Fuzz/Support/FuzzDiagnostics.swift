@@ -8,7 +8,8 @@ public enum FuzzDiagnostics {
     public static func check(_ diagnostics: [Diagnostic], source: SourceText) {
         let length = source.text.utf8.count
         for d in diagnostics {
-            FuzzInvariant.require(!d.code.isEmpty && !d.message.isEmpty, "diagnostic without code or message: \(d)")
+            FuzzInvariant.require(
+                !d.code.rawValue.isEmpty && !d.message.isEmpty, "diagnostic without code or message: \(d)")
             for span in [d.span] + d.notes.map(\.span) {
                 guard let span else { continue }
                 FuzzInvariant.require(

@@ -62,7 +62,7 @@ import Testing
         #expect(outcome.status == 65)
         #expect(
             outcome.stderr.hasPrefix(
-                "error[E0410]: cannot load 'yixing.jsonl': task 'yixing-2020-indicator-1' is already loaded, in dataset yixing (from 001_8c26460259d3c740.txt): is this the same document again? A task is loaded once\n"
+                "error[E0506]: cannot load 'yixing.jsonl': task 'yixing-2020-indicator-1' is already loaded, in dataset yixing (from 001_8c26460259d3c740.txt): is this the same document again? A task is loaded once\n"
             ), "\(outcome.stderr)")
         #expect(outcome.stdout == "count\n610\n")
     }

@@ -40,13 +40,13 @@ extension Checker {
     private func field(_ name: Identifier, _ ctx: ExprContext) throws(Diagnostic) -> CheckedExpr {
         if ctx.mode == .summarize {
             throw Diagnostic(
-                code: CheckDiagnosticCode.fieldOutsideAggregate,
+                code: DiagnosticCode.fieldOutsideAggregate,
                 message: "'\(name.name)' is used outside an aggregate in summarize", span: name.span,
                 help: "group by it with `by \(name.name)`, or wrap it in an aggregate such as min(\(name.name))")
         }
         guard let i = ctx.schema.index(of: name.name) else {
             throw Diagnostic(
-                code: CheckDiagnosticCode.unknownField, message: unknownFieldMessage(name.name, ctx.schema),
+                code: DiagnosticCode.unknownField, message: unknownFieldMessage(name.name, ctx.schema),
                 span: name.span, help: NameSuggestion.help(for: name.name, in: ctx.schema.nameCandidates))
         }
         let column = ctx.schema.columns[i]
@@ -102,7 +102,7 @@ extension Checker {
         let names = kinds.map(\.description)
         let found = names.dropLast().joined(separator: ", ") + " and " + names.last!
         return Diagnostic(
-            code: CheckDiagnosticCode.typeMismatch, message: "list elements must have one type: found \(found)",
+            code: DiagnosticCode.typeMismatch, message: "list elements must have one type: found \(found)",
             span: span, notes: [.init("the first element of another type", span: misfit.span)])
     }
 
@@ -128,7 +128,7 @@ extension Checker {
 
     /// A type-mismatch diagnostic.
     func mismatch(_ message: String, _ span: SourceSpan, help: String? = nil) -> Diagnostic {
-        Diagnostic(code: CheckDiagnosticCode.typeMismatch, message: message, span: span, help: help)
+        Diagnostic(code: DiagnosticCode.typeMismatch, message: message, span: span, help: help)
     }
 
     /// When `e` is a parameter, records that it must have `type` and
@@ -138,7 +138,7 @@ extension Checker {
         let previous = parameters[name]?.type ?? .any
         guard let unified = previous == .any ? type : TypeRules.unify(previous, type) else {
             throw Diagnostic(
-                code: CheckDiagnosticCode.parameterConflict,
+                code: DiagnosticCode.parameterConflict,
                 message: "parameter $\(name) is used as \(previous) and as \(type)", span: e.span)
         }
         parameters[name]?.type = unified

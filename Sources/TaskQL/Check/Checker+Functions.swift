@@ -8,7 +8,7 @@ extension Checker {
         }
         guard let function = ScalarFunction(rawValue: name.name) else {
             throw Diagnostic(
-                code: CheckDiagnosticCode.unknownFunction, message: "unknown function '\(name.name)'",
+                code: DiagnosticCode.unknownFunction, message: "unknown function '\(name.name)'",
                 span: name.span, help: NameSuggestion.help(for: name.name, in: FunctionCatalog.allNames))
         }
         var checked: [CheckedExpr] = []
@@ -23,7 +23,7 @@ extension Checker {
         guard ctx.mode == .summarize else {
             let nested = ctx.mode == .aggregateArgument
             throw Diagnostic(
-                code: CheckDiagnosticCode.misplacedAggregate,
+                code: DiagnosticCode.misplacedAggregate,
                 message: nested
                     ? "an aggregate cannot be inside another aggregate"
                     : "aggregate \(function.rawValue)() can only be used in summarize",
@@ -64,6 +64,6 @@ extension Checker {
     }
 
     func badArguments(_ signature: String, _ span: SourceSpan) -> Diagnostic {
-        Diagnostic(code: CheckDiagnosticCode.badArguments, message: "wrong arguments: \(signature)", span: span)
+        Diagnostic(code: DiagnosticCode.badArguments, message: "wrong arguments: \(signature)", span: span)
     }
 }

@@ -51,7 +51,7 @@ extension Checker {
     func requireUnique(_ name: String, among columns: [Column], span: SourceSpan?) throws(Diagnostic) {
         guard columns.contains(where: { $0.name == name }) else { return }
         throw Diagnostic(
-            code: CheckDiagnosticCode.duplicateColumn, message: "two columns named '\(name)'", span: span,
+            code: DiagnosticCode.duplicateColumn, message: "two columns named '\(name)'", span: span,
             help: "give one of them another name with `as`")
     }
 

@@ -61,7 +61,7 @@ extension Checker {
         for side in [l, r] where side.literalValue == .null {
             let other = side.span == l.span ? r : l
             throw Diagnostic(
-                code: CheckDiagnosticCode.comparisonWithNull, message: "comparison with null is never true",
+                code: DiagnosticCode.comparisonWithNull, message: "comparison with null is never true",
                 span: side.span, help: "write `\(text(of: other.span)) is \(op == .notEqual ? "not " : "")null`")
         }
         let (l, r) = try coerceDates(l, r)
@@ -118,7 +118,7 @@ extension Checker {
                 _ = try RegexProgram(pattern: pattern)
             } catch {
                 throw Diagnostic(
-                    code: CheckDiagnosticCode.invalidRegex, message: "invalid regular expression: \(error.reason)",
+                    code: DiagnosticCode.invalidRegex, message: "invalid regular expression: \(error.reason)",
                     span: r.span, help: error.help)
             }
         }

@@ -65,7 +65,7 @@ extension Checker {
             let name = p.alias?.name ?? defaultName(p.expr, e, schema)
             if columns.contains(where: { $0.name == name }) {
                 throw Diagnostic(
-                    code: CheckDiagnosticCode.duplicateColumn, message: "two columns named '\(name)'",
+                    code: DiagnosticCode.duplicateColumn, message: "two columns named '\(name)'",
                     span: p.alias?.span ?? p.expr.span, help: "give one of them another name with `as`")
             }
             exprs.append(e)
@@ -125,7 +125,7 @@ extension Checker {
         case .parameter where typed.type == .int: return typed
         default:
             throw Diagnostic(
-                code: CheckDiagnosticCode.invalidCount,
+                code: DiagnosticCode.invalidCount,
                 message: "\(stage) needs a non-negative integer, found '\(text(of: e.span))'", span: e.span)
         }
     }

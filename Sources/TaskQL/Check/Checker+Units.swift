@@ -23,7 +23,7 @@ extension Checker {
         let units = environment.units
         guard !units.knows(name) else { return }
         throw Diagnostic(
-            code: CheckDiagnosticCode.unknownUnit,
+            code: DiagnosticCode.unknownUnit,
             message: "unknown unit '\(name)': not in the loaded data or the alias table", span: span,
             help: units.help(for: name))
     }

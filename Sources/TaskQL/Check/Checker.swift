@@ -19,7 +19,7 @@ struct Checker {
             let (checked, next) = try check(stage, schema: schema)
             guard next.columns.count <= RowSchema.maximumColumns else {
                 throw Diagnostic(
-                    code: CheckDiagnosticCode.tooManyColumns,
+                    code: DiagnosticCode.tooManyColumns,
                     message:
                         "this stage makes \(next.columns.count) columns, more than the limit of \(RowSchema.maximumColumns)",
                     span: stage.span, help: "select the columns you need before adding more")
@@ -42,7 +42,7 @@ struct Checker {
         if environment.datasetNames.contains(name.name) { return (.table(dataset: name.name), .base) }
         let candidates = ["tasks"] + environment.datasetNames + environment.bindings.keys.sorted()
         throw Diagnostic(
-            code: CheckDiagnosticCode.unknownSource,
+            code: DiagnosticCode.unknownSource,
             message: "unknown source '\(name.name)': not tasks, a dataset or a let name",
             span: name.span, help: NameSuggestion.help(for: name.name, in: candidates))
     }

@@ -8,11 +8,14 @@ package enum BundledDatasets {
     package static func documentPaths() throws(ImportError) -> [String] {
         guard let url = Bundle.module.url(forResource: "seeds", withExtension: nil) else {
             throw ImportError(
-                file: "seeds", message: "the bundled seed documents are missing from the package resources")
+                code: .unreadableFile, file: "seeds",
+                message: "the bundled seed documents are missing from the package resources")
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         let paths = names.filter { $0.hasSuffix(".txt") }.sorted().map { url.appendingPathComponent($0).path }
-        if paths.isEmpty { throw ImportError(file: url.path, message: "no seed documents in the bundle") }
+        if paths.isEmpty {
+            throw ImportError(code: .unreadableFile, file: url.path, message: "no seed documents in the bundle")
+        }
         return paths
     }
 

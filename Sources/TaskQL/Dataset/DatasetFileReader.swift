@@ -56,7 +56,9 @@ struct DatasetFileReader<Sink: DatasetSink> {
         scanner.skipSpace()
         if scanner.atEnd { return }
         guard buffer[scanner.i] == 0x7B else {
-            throw ImportError(file: file, line: number, message: "not a JSON object; a dataset file has one per line")
+            throw ImportError(
+                code: .invalidDatasetFile, file: file, line: number,
+                message: "not a JSON object; a dataset file has one per line")
         }
         let line = UnsafeBufferPointer(rebasing: buffer[scanner.i..<end])
         if Self.isHeader(line) {
@@ -65,7 +67,8 @@ struct DatasetFileReader<Sink: DatasetSink> {
                 header = try DatasetHeaderLine.parse(&scanner)
             } catch {
                 throw ImportError(
-                    file: file, line: number, column: Self.column(of: error.column, in: buffer, lineStart: start),
+                    code: .invalidDatasetFile, file: file, line: number,
+                    column: Self.column(of: error.column, in: buffer, lineStart: start),
                     message: "not a dataset header: \(error.message)")
             }
             try startDataset(header, number: number)
@@ -82,7 +85,8 @@ struct DatasetFileReader<Sink: DatasetSink> {
             recordCount += 1
         } catch {
             throw ImportError(
-                file: file, line: number, column: Self.column(of: error.column, in: buffer, lineStart: start),
+                code: .invalidDatasetFile, file: file, line: number,
+                column: Self.column(of: error.column, in: buffer, lineStart: start),
                 message: "not a task record: \(error.message)")
         }
     }
@@ -107,11 +111,12 @@ struct DatasetFileReader<Sink: DatasetSink> {
 
     private mutating func startDataset(_ next: DatasetFile.Header, number: Int) throws(ImportError) {
         guard next.format == DatasetFile.formatName else {
-            throw ImportError(file: file, line: number, message: "unknown format \"\(next.format)\"")
+            throw ImportError(
+                code: .invalidDatasetFile, file: file, line: number, message: "unknown format \"\(next.format)\"")
         }
         guard next.version <= DatasetFile.formatVersion else {
             throw ImportError(
-                file: file, line: number,
+                code: .invalidDatasetFile, file: file, line: number,
                 message:
                     "dataset format version \(next.version) is newer than this TaskQL reads (\(DatasetFile.formatVersion))"
             )
@@ -129,7 +134,9 @@ struct DatasetFileReader<Sink: DatasetSink> {
 
     mutating func finish() throws(ImportError) {
         try endDataset()
-        if datasetCount == 0 { throw ImportError(file: file, message: "the dataset file holds no datasets") }
+        if datasetCount == 0 {
+            throw ImportError(code: .invalidDatasetFile, file: file, message: "the dataset file holds no datasets")
+        }
     }
 
     private mutating func endDataset() throws(ImportError) {
@@ -140,7 +147,7 @@ struct DatasetFileReader<Sink: DatasetSink> {
         guard open else { return }
         if let expected = header?.records, expected != recordCount {
             throw ImportError(
-                file: file, line: headerLine,
+                code: .invalidDatasetFile, file: file, line: headerLine,
                 message: "the header announces \(expected) records but \(recordCount) follow (truncated file?)")
         }
         sink.endDataset()

@@ -29,7 +29,9 @@ package enum DatasetLoader {
         try collect(directory: path, depth: 0, into: &found)
         guard !found.isEmpty else {
             let kinds = loadableExtensions.sorted().map { ".\($0)" }.joined(separator: " ")
-            throw ImportError(file: path, message: "the directory holds no document or dataset file (\(kinds))")
+            throw ImportError(
+                code: .unreadableFile, file: path, message: "the directory holds no document or dataset file (\(kinds))"
+            )
         }
         return found
     }
@@ -39,7 +41,9 @@ package enum DatasetLoader {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw ImportError(file: directory, message: "cannot list the directory: \(error.localizedDescription)")
+            throw ImportError(
+                code: .unreadableFile, file: directory,
+                message: "cannot list the directory: \(error.localizedDescription)")
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         for name in names.sorted() where !name.hasPrefix(".") {

@@ -8,12 +8,15 @@ public struct Diagnostic: Error, Sendable, Hashable {
 
     /// Error, warning or note.
     public var severity: Severity
-    /// A stable code, e.g. `E0101` (unknown field); documented in the README.
-    public var code: String
+    /// A stable code (``DiagnosticCode/unknownField`` is `E0301`).
+    public var code: DiagnosticCode
     /// One line saying what is wrong, e.g. `unknown field 'lead_unit'`.
     public var message: String
     /// Where in the source; nil when the problem has no position.
     public var span: SourceSpan?
+    /// Where in a document or dataset file, for problems found reading one
+    /// (with `span` nil, or the span of the `load` that read it).
+    public var location: FileLocation?
     /// Extra lines (`the string opened here`), each optionally with a span.
     public var notes: [Note]
     /// A suggestion shown as `help: …` (`did you mean lead_units?`).
@@ -31,13 +34,14 @@ public struct Diagnostic: Error, Sendable, Hashable {
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity = .error, code: String, message: String, span: SourceSpan?,
-        notes: [Note] = [], help: String? = nil
+        _ severity: Severity = .error, code: DiagnosticCode, message: String, span: SourceSpan?,
+        location: FileLocation? = nil, notes: [Note] = [], help: String? = nil
     ) {
         self.severity = severity
         self.code = code
         self.message = message
         self.span = span
+        self.location = location
         self.notes = notes
         self.help = help
     }
@@ -59,6 +63,9 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
     /// `name:line:col: error: message` lines, without source excerpts.
     public var description: String {
         diagnostics.map { d in
+            if let location = d.location, d.span == nil {
+                return "\(location): \(d.severity.rawValue): \(d.message)"
+            }
             if let span = d.span {
                 let (line, col) = source.location(of: span.start)
                 return "\(source.name):\(line):\(col): \(d.severity.rawValue): \(d.message)"

@@ -29,7 +29,9 @@ public enum DiagnosticRenderer {
     static func render(_ d: Diagnostic, source: SourceText, style: RenderStyle) -> String {
         let spannedNotes = d.notes.filter { $0.span != nil }
         let gutter = String(repeating: " ", count: gutterWidth(d, source: source))
-        var out = style.header(d.severity.rawValue, code: d.code, message: shortened(d.message))
+        var out = style.header(d.severity.rawValue, code: d.code.rawValue, message: shortened(d.message))
+        // The file the problem is in, then the query text that read it.
+        if let location = d.location { out += "\(gutter)\(style.gutter("-->")) \(location)\n" }
         out += snippet(d.span, severity: d.severity, source: source, gutter: gutter, style: style)
         for note in d.notes where note.span == nil {
             out += "\(gutter) \(style.gutter("="))" + " \(style.bold("note")): \(note.message)\n"

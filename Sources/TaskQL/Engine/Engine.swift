@@ -163,7 +163,7 @@ public final class Engine: Sendable {
                 throw DiagnosticError(
                     [
                         Diagnostic(
-                            code: CheckDiagnosticCode.statementNotAllowed,
+                            code: DiagnosticCode.statementNotAllowed,
                             message: "a prepared query is one query, optionally after let statements",
                             span: statement.span)
                     ], source: source)
@@ -171,7 +171,7 @@ public final class Engine: Sendable {
         }
         guard let plan else {
             throw DiagnosticError(
-                [Diagnostic(code: CheckDiagnosticCode.statementNotAllowed, message: "no query to prepare", span: nil)],
+                [Diagnostic(code: DiagnosticCode.statementNotAllowed, message: "no query to prepare", span: nil)],
                 source: source)
         }
         return PreparedQuery(engine: self, plan: plan)

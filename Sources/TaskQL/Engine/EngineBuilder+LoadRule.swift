@@ -44,7 +44,8 @@ extension EngineBuilder {
         } catch {
             switch error {
             case .unreadable(let error): throw error
-            case .refused(let file, let conflict): throw ImportError(file: file, message: conflict.description)
+            case .refused(let file, let conflict):
+                throw ImportError(code: .loadRefused, file: file, message: conflict.description)
             }
         }
     }

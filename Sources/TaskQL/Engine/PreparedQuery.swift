@@ -72,13 +72,13 @@ enum ParameterBinding {
             let use = uses[name]!
             guard var value = values[name].map(CanonicalText.nfc) else {
                 throw RuntimeError(
-                    code: CheckDiagnosticCode.missingParameter, message: "missing parameter $\(name)", span: use.span,
+                    code: DiagnosticCode.missingParameter, message: "missing parameter $\(name)", span: use.span,
                     help: "give $\(name) a value (\(use.type)) when running the query", source: use.source)
             }
             if use.type == .date, case .string(let s) = value, let d = CivilDate(iso: s) { value = .date(d) }
             guard TypeRules.accepts(use.type, value) else {
                 throw RuntimeError(
-                    code: CheckDiagnosticCode.parameterType,
+                    code: DiagnosticCode.parameterType,
                     message: "parameter $\(name) must be \(use.type), got \(value.valueType)", span: use.span,
                     source: use.source)
             }

@@ -56,7 +56,7 @@ public final class Session {
                 throw DiagnosticError(
                     [
                         Diagnostic(
-                            code: CheckDiagnosticCode.statementNotAllowed,
+                            code: DiagnosticCode.statementNotAllowed,
                             message: "'\(name.name)' is already a dataset name", span: name.span,
                             help: "choose another name for the let binding")
                     ], source: source)
@@ -68,7 +68,7 @@ public final class Session {
                 throw DiagnosticError(
                     [
                         Diagnostic(
-                            code: CheckDiagnosticCode.invalidDatasetName,
+                            code: DiagnosticCode.invalidDatasetName,
                             message: "'\(name.name)' cannot name a dataset: \(problem)", span: name.span,
                             help: "choose another name, e.g. load \"\(path)\" as \(DatasetName.fromFile(path))")
                     ], source: source)
@@ -84,7 +84,7 @@ public final class Session {
             throw DiagnosticError(
                 [
                     Diagnostic(
-                        code: CheckDiagnosticCode.fileAccessDenied,
+                        code: DiagnosticCode.fileAccessDenied,
                         message: "file access is not allowed in this engine",
                         span: span)
                 ], source: source)
@@ -96,21 +96,20 @@ public final class Session {
         do {
             load = try builder.load(path, datasetName: name, whenNameIsTaken: .refuse, avoiding: boundNames)
         } catch {
-            let (message, suggestion): (String, String?) =
-                switch error {
-                case .unreadable(let error): (error.description, nil)
-                case .refused(let file, let conflict):
-                    // The file is named when it is one of a directory's.
-                    (file == path ? conflict.description : "\(file): \(conflict)", conflict.suggestedName)
-                }
-            throw DiagnosticError(
-                [
-                    Diagnostic(
-                        code: CheckDiagnosticCode.loadFailed, message: "cannot load '\(path)': \(message)",
-                        span: pathSpan,
-                        help: suggestion.map { "load it under another name: load \"\(path)\" as \($0)" })
-                ],
-                source: source)
+            // The file's own diagnostic (its code, file and line), pointed at
+            // the `load` that read it.
+            var diagnostic: Diagnostic
+            switch error {
+            case .unreadable(let error):
+                diagnostic = error.diagnostic(span: pathSpan)
+            case .refused(let file, let conflict):
+                diagnostic = Diagnostic(
+                    code: .loadRefused, message: conflict.description, span: pathSpan,
+                    location: file == path ? nil : FileLocation(file: file),
+                    help: conflict.suggestedName.map { "load it under another name: load \"\(path)\" as \($0)" })
+            }
+            diagnostic.message = "cannot load '\(path)': \(diagnostic.message)"
+            throw DiagnosticError([diagnostic], source: source)
         }
         // A `let` name is looked up before datasets: a dataset of that name could never be queried.
         if let hidden = load.datasets.first(where: { bindings[$0] != nil }) {
@@ -118,7 +117,7 @@ public final class Session {
             throw DiagnosticError(
                 [
                     Diagnostic(
-                        code: CheckDiagnosticCode.invalidDatasetName,
+                        code: DiagnosticCode.invalidDatasetName,
                         message: "'\(hidden)' is a let name, which would hide a dataset of that name", span: pathSpan,
                         help: "load it under another name: load \"\(path)\" as \(suggestion)")
                 ], source: source)

@@ -72,7 +72,7 @@ final class Aggregation {
                 let (s, overflow) = intSums[g].addingReportingOverflow(i)
                 guard !overflow else {
                     throw RuntimeError(
-                        code: CheckDiagnosticCode.runtimeType, message: "integer overflow in sum()", span: span)
+                        code: DiagnosticCode.runtimeType, message: "integer overflow in sum()", span: span)
                 }
                 intSums[g] = s
             }

@@ -8,7 +8,7 @@ enum Arithmetic {
         case (.int(let x), .int(let y)) where op != .divide: return try integer(op, x, y, span)
         case (.date(let d), .int(let n)) where op == .add || op == .subtract:
             guard op == .add || n != Int.min else {
-                throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "date out of range", span: span)
+                throw RuntimeError(code: DiagnosticCode.runtimeType, message: "date out of range", span: span)
             }
             return try shift(d, op == .add ? n : -n, span)
         case (.int(let n), .date(let d)) where op == .add: return try shift(d, n, span)
@@ -42,7 +42,7 @@ enum Arithmetic {
             default: x.multipliedReportingOverflow(by: y)
             }
         guard !overflow else {
-            throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "integer overflow", span: span)
+            throw RuntimeError(code: DiagnosticCode.runtimeType, message: "integer overflow", span: span)
         }
         return .int(result)
     }
@@ -56,7 +56,7 @@ enum Arithmetic {
         case .multiply: return .decimal(x * y)
         default:
             guard y != 0 else {
-                throw RuntimeError(code: CheckDiagnosticCode.divisionByZero, message: "division by zero", span: span)
+                throw RuntimeError(code: DiagnosticCode.divisionByZero, message: "division by zero", span: span)
             }
             return .decimal(x / y)
         }
@@ -68,7 +68,7 @@ enum Arithmetic {
         guard !overflow, target >= CivilDate.earliest.daysSinceEpoch, target <= CivilDate.latest.daysSinceEpoch,
             let day = Int32(exactly: target)
         else {
-            throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "date out of range", span: span)
+            throw RuntimeError(code: DiagnosticCode.runtimeType, message: "date out of range", span: span)
         }
         return .date(CivilDate(daysSinceEpoch: day))
     }
@@ -78,7 +78,7 @@ enum Arithmetic {
         switch v {
         case .null: return .null
         case .int(let i) where i == Int.min:
-            throw RuntimeError(code: CheckDiagnosticCode.runtimeType, message: "integer overflow", span: span)
+            throw RuntimeError(code: DiagnosticCode.runtimeType, message: "integer overflow", span: span)
         case .int(let i): return .int(-i)
         case .decimal(let d): return .decimal(-d)
         default: throw RuntimeError.type("'-' needs a number, found \(v.valueType)", span)

@@ -93,7 +93,7 @@ extension ExprCompiler {
             return RegexMatcher(program: try RegexProgram(pattern: pattern))
         } catch {
             throw RuntimeError(
-                code: CheckDiagnosticCode.runtimeRegex, message: "invalid regular expression: \(error.reason)",
+                code: DiagnosticCode.runtimeRegex, message: "invalid regular expression: \(error.reason)",
                 span: span, help: error.help)
         }
     }
@@ -104,7 +104,7 @@ extension ExprCompiler {
         do {
             return try m.matches(text)
         } catch {
-            throw RuntimeError(code: CheckDiagnosticCode.runtimeRegex, message: error.reason, span: span)
+            throw RuntimeError(code: DiagnosticCode.runtimeRegex, message: error.reason, span: span)
         }
     }
 }

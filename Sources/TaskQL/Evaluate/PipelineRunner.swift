@@ -98,7 +98,7 @@ struct PipelineRunner {
         case .int(let n) where n >= 0: return n
         case let v:
             throw RuntimeError(
-                code: CheckDiagnosticCode.runtimeCount,
+                code: DiagnosticCode.runtimeCount,
                 message: "a count must be a non-negative integer, got \(v.map { $0.displayText } ?? "nothing")",
                 span: e.span)
         }

@@ -24,11 +24,11 @@ final class RunBudget {
     /// Checks cancellation and the time limit now.
     func check() throws(RuntimeError) {
         if cancellation?.isCancelled == true || Task.isCancelled {
-            throw RuntimeError(code: CheckDiagnosticCode.cancelled, message: "query cancelled", span: nil)
+            throw RuntimeError(code: DiagnosticCode.cancelled, message: "query cancelled", span: nil)
         }
         if let deadline, ContinuousClock.now > deadline {
             throw RuntimeError(
-                code: CheckDiagnosticCode.timeLimit, message: "query stopped: it ran longer than the time limit",
+                code: DiagnosticCode.timeLimit, message: "query stopped: it ran longer than the time limit",
                 span: nil)
         }
     }
@@ -37,7 +37,7 @@ final class RunBudget {
     func checkRows(_ count: Int, span: SourceSpan?) throws(RuntimeError) {
         guard let maxRows, count > maxRows else { return }
         throw RuntimeError(
-            code: CheckDiagnosticCode.rowLimit,
+            code: DiagnosticCode.rowLimit,
             message: "query stopped: it produces \(count) rows, more than the limit of \(maxRows)", span: span,
             help: "narrow it with where, or add take")
     }

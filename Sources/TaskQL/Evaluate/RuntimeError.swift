@@ -1,7 +1,7 @@
 /// A problem found while rows are being produced; becomes a ``Diagnostic``
 /// with the span of the expression or stage that failed.
 struct RuntimeError: Error, Sendable {
-    var code: String
+    var code: DiagnosticCode
     var message: String
     var span: SourceSpan?
     var help: String? = nil
@@ -14,6 +14,6 @@ struct RuntimeError: Error, Sendable {
     }
 
     static func type(_ message: String, _ span: SourceSpan) -> RuntimeError {
-        RuntimeError(code: CheckDiagnosticCode.runtimeType, message: message, span: span)
+        RuntimeError(code: DiagnosticCode.runtimeType, message: message, span: span)
     }
 }

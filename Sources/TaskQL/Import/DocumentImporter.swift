@@ -63,7 +63,7 @@ package struct DocumentImporter: Sendable {
             return try importText(decoded.text, file: file, encoding: decoded.encoding, datasetName: datasetName)
         case .unsupportedArchive:
             throw ImportError(
-                file: file,
+                code: .unreadableDocument, file: file,
                 message: "a zip archive that is not a Word .docx (no word/document.xml); spreadsheets and "
                     + "OpenDocument files are not read, save the table as .docx or .html")
         case .text:
@@ -82,7 +82,7 @@ package struct DocumentImporter: Sendable {
     ) throws(ImportError) -> ImportedDocument {
         let document = DocumentLines(file: file, text: text)
         guard document.lines.contains(where: { !LineText.trimmed($0).isEmpty }) else {
-            throw ImportError(file: file, message: "the file has no text")
+            throw ImportError(code: .noTasks, file: file, message: "the file has no text")
         }
         var notes = ReaderNotes()
         let (tasks, layout) = try readLines(document, notes: &notes)
@@ -99,7 +99,8 @@ package struct DocumentImporter: Sendable {
         guard rendered.lines.contains(where: { !LineText.trimmed($0).isEmpty }) else {
             let depth =
                 document.frontEnd == "html" ? " (or nests its elements deeper than the 256 levels libxml2 reads)" : ""
-            throw ImportError(file: document.file, message: "the \(document.frontEnd) document has no text\(depth)")
+            throw ImportError(
+                code: .noTasks, file: document.file, message: "the \(document.frontEnd) document has no text\(depth)")
         }
         var notes = ReaderNotes()
         let found = GridTableRules.taskTables(document)
@@ -129,7 +130,7 @@ package struct DocumentImporter: Sendable {
         guard let reader = chooseReader(document) else {
             let tried = readers.map(\.name).joined(separator: ", ")
             throw ImportError(
-                file: document.file,
+                code: .noTasks, file: document.file,
                 message: "no recognisable tasks: seen \(seen().joined(separator: "; ")); none of the layouts "
                     + "(\(tried)) applies — \(DocumentSurvey.advice)")
         }
@@ -139,11 +140,12 @@ package struct DocumentImporter: Sendable {
         } catch let error as ImportError {
             throw error
         } catch {
-            throw ImportError(file: document.file, message: "the \(reader.name) reader failed: \(error)")
+            throw ImportError(
+                code: .noTasks, file: document.file, message: "the \(reader.name) reader failed: \(error)")
         }
         guard !tasks.isEmpty else {
             throw ImportError(
-                file: document.file,
+                code: .noTasks, file: document.file,
                 message: "the \(reader.name) layout was recognised but no tasks were found: seen "
                     + "\(seen().joined(separator: "; ")) — \(DocumentSurvey.advice)")
         }

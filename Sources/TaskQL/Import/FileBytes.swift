@@ -12,15 +12,19 @@ enum FileBytes {
     /// The bytes of the file at `path`.
     static func read(_ path: String) throws(ImportError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
-        if fd < 0 { throw ImportError(file: path, message: systemMessage(errno, doing: "cannot open the file")) }
+        if fd < 0 {
+            throw ImportError(
+                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot open the file"))
+        }
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: throw ImportError(file: path, message: "is a directory, not a file")
+            case S_IFDIR: throw ImportError(code: .unreadableFile, file: path, message: "is a directory, not a file")
             case S_IFCHR, S_IFBLK, S_IFSOCK:
                 // `/dev/zero`, `/dev/urandom`, a terminal: no end to read to.
-                throw ImportError(file: path, message: "is a device, not a document or dataset file")
+                throw ImportError(
+                    code: .unreadableFile, file: path, message: "is a device, not a document or dataset file")
             default: break
             }
         }
@@ -34,14 +38,16 @@ enum FileBytes {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ImportError(file: path, message: systemMessage(errno, doing: "cannot read the file"))
+                throw ImportError(
+                    code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot read the file"))
             }
             if n == 0 { break }
             filled += n
             // A pipe has no size to trust: stop a stream that never ends.
             if isPipe, filled > maximumPipeBytes {
                 throw ImportError(
-                    file: path, message: "more than \(maximumPipeBytes >> 30) GiB came from the pipe; stopped reading")
+                    code: .unreadableFile, file: path,
+                    message: "more than \(maximumPipeBytes >> 30) GiB came from the pipe; stopped reading")
             }
         }
         bytes.removeSubrange(filled...)
@@ -70,29 +76,37 @@ enum FileBytes {
                 // `/dev/null`, `/dev/stdout`, a pipe: written into, never renamed over.
                 return try writeInPlace(bytes, to: target, named: path)
             default:
-                throw ImportError(file: path, message: "is not a regular file (a directory or socket); not replaced")
+                throw ImportError(
+                    code: .unreadableFile, file: path,
+                    message: "is not a regular file (a directory or socket); not replaced")
             }
         }
         let temporary = target + ".taskql-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        if fd < 0 { throw ImportError(file: path, message: systemMessage(errno, doing: "cannot create the file")) }
+        if fd < 0 {
+            throw ImportError(
+                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot create the file"))
+        }
         var failure: ImportError?
         var written = 0
         while written < bytes.count, failure == nil {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                failure = ImportError(file: path, message: systemMessage(errno, doing: "cannot write the file"))
+                failure = ImportError(
+                    code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot write the file"))
             } else {
                 written += n
             }
         }
         if failure == nil, fsync(fd) != 0 {
-            failure = ImportError(file: path, message: systemMessage(errno, doing: "cannot write the file"))
+            failure = ImportError(
+                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot write the file"))
         }
         close(fd)
         if failure == nil, rename(temporary, target) != 0 {
-            failure = ImportError(file: path, message: systemMessage(errno, doing: "cannot replace the file"))
+            failure = ImportError(
+                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot replace the file"))
         }
         if let failure {
             unlink(temporary)
@@ -103,14 +117,18 @@ enum FileBytes {
     /// Writes into a device or pipe as it is, reporting a failed write (`/dev/full`).
     private static func writeInPlace(_ bytes: [UInt8], to target: String, named path: String) throws(ImportError) {
         let fd = open(target, O_WRONLY)
-        if fd < 0 { throw ImportError(file: path, message: systemMessage(errno, doing: "cannot open the file")) }
+        if fd < 0 {
+            throw ImportError(
+                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot open the file"))
+        }
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ImportError(file: path, message: systemMessage(errno, doing: "cannot write the file"))
+                throw ImportError(
+                    code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot write the file"))
             }
             written += n
         }

@@ -6,6 +6,8 @@
 /// `plan.txt: byte 1234: error: …` for decoding errors, `plan.txt: error: …`
 /// otherwise.
 public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of problem (`E05xx`).
+    public var code: DiagnosticCode
     /// The file as the user named it.
     public var file: String
     /// 1-based line the error concerns, when known.
@@ -19,7 +21,11 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Creates an error; give `line` (and `column`) or `byteOffset` when
     /// the place is known.
-    public init(file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, message: String) {
+    public init(
+        code: DiagnosticCode, file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil,
+        message: String
+    ) {
+        self.code = code
         self.file = file
         self.line = line
         self.column = column
@@ -27,12 +33,18 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Where in the file.
+    public var location: FileLocation {
+        FileLocation(file: file, line: line, column: column, byteOffset: byteOffset)
+    }
+
+    /// The error as a ``Diagnostic`` at its ``location``; `span` is the
+    /// query text that read the file (a `load` statement), if any.
+    public func diagnostic(span: SourceSpan? = nil) -> Diagnostic {
+        Diagnostic(code: code, message: message, span: span, location: location)
+    }
+
     /// `file:line:column: error: message`, `file:line: error: message`,
     /// `file: byte N: error: message` or `file: error: message`.
-    public var description: String {
-        if let line, let column { return "\(file):\(line):\(column): error: \(message)" }
-        if let line { return "\(file):\(line): error: \(message)" }
-        if let byteOffset { return "\(file): byte \(byteOffset): error: \(message)" }
-        return "\(file): error: \(message)"
-    }
+    public var description: String { "\(location): error: \(message)" }
 }

@@ -28,7 +28,9 @@ public struct ImportReport: Sendable, Equatable {
     /// Cells filled from a merged cell above, per field.
     public var inheritedCells: [(field: String, count: Int)]
     /// Warnings with `file:line`.
-    public var warnings: [ImportWarning]
+    package var warnings: [ImportWarning]
+    /// The warnings as diagnostics (`W0501`, each with its file and line).
+    public var diagnostics: [Diagnostic] { warnings.map(\.diagnostic) }
     /// Counts the notice declares (`173项重点工作`), with the count found.
     /// `kind` nil: a count of every item.
     public var declaredCounts: [(kind: TaskKind?, declared: Int, found: Int)]

@@ -84,18 +84,25 @@ package struct RawTask: Sendable, Equatable {
     }
 }
 
-/// A warning found while reading a document, with the line it concerns.
-public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-    public init(file: String, line: Int, message: String) {
+/// A warning found while reading a document, with the line it concerns
+/// (public as a ``Diagnostic``: ``ImportReport/diagnostics``).
+package struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
+    package var message: String
+    package init(file: String, line: Int, message: String) {
         self.file = file
         self.line = line
         self.message = message
     }
     /// `file:line: warning: message`
-    public var description: String { "\(file):\(line): warning: \(message)" }
+    package var description: String { "\(file):\(line): warning: \(message)" }
+
+    /// The warning as a ``Diagnostic`` (`W0501`) at its line.
+    package var diagnostic: Diagnostic {
+        Diagnostic(
+            .warning, code: .importWarning, message: message, span: nil, location: FileLocation(file: file, line: line))
+    }
 }
 
 /// Notes a layout reader keeps while reading, for the import report.

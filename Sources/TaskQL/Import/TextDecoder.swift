@@ -20,14 +20,16 @@ enum TextDecoder {
 
     /// Decodes `bytes`; `file` names the input in errors.
     static func decode(_ bytes: [UInt8], file: String, encoding: TextEncodingName?) throws(ImportError) -> Decoded {
-        if bytes.isEmpty { throw ImportError(file: file, message: "the file is empty") }
+        if bytes.isEmpty { throw ImportError(code: .noTasks, file: file, message: "the file is empty") }
         if let encoding { return try decode(bytes, file: file, as: encoding) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try decode(bytes, file: file, as: .utf8) }
         if bytes.starts(with: [0xFF, 0xFE]) { return try decode(bytes, file: file, as: .utf16LE) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try decode(bytes, file: file, as: .utf16BE) }
         if let order = unmarkedUTF16Order(bytes) { return try decode(bytes, file: file, as: order) }
         if let nul = bytes.firstIndex(of: 0) {
-            throw ImportError(file: file, byteOffset: nul, message: "binary file (NUL byte), not a text document")
+            throw ImportError(
+                code: .undecodableText, file: file, byteOffset: nul,
+                message: "binary file (NUL byte), not a text document")
         }
         if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: text, encoding: .utf8) }
         let utf8Error = firstInvalidUTF8Offset(bytes) ?? 0
@@ -35,7 +37,7 @@ enum TextDecoder {
         case .success(let text): return Decoded(text: text, encoding: .gb18030)
         case .failure(let offset):
             throw ImportError(
-                file: file, byteOffset: utf8Error,
+                code: .undecodableText, file: file, byteOffset: utf8Error,
                 message: "cannot decode the text: not UTF-8 (invalid byte at \(utf8Error)) nor GB18030 "
                     + "(invalid byte at \(offset)); choose the encoding explicitly if it is another one")
         }
@@ -48,7 +50,7 @@ enum TextDecoder {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             guard let text = String(validating: body, as: UTF8.self) else {
                 let offset = (firstInvalidUTF8Offset(body) ?? 0) + (bytes.count - body.count)
-                throw ImportError(file: file, byteOffset: offset, message: "invalid UTF-8")
+                throw ImportError(code: .undecodableText, file: file, byteOffset: offset, message: "invalid UTF-8")
             }
             return Decoded(text: text, encoding: .utf8)
         case .utf16:
@@ -60,7 +62,8 @@ enum TextDecoder {
         case .gb18030:
             switch GB18030Converter.convert(bytes) {
             case .success(let text): return Decoded(text: text, encoding: .gb18030)
-            case .failure(let offset): throw ImportError(file: file, byteOffset: offset, message: "invalid GB18030")
+            case .failure(let offset):
+                throw ImportError(code: .undecodableText, file: file, byteOffset: offset, message: "invalid GB18030")
             }
         }
     }
@@ -102,7 +105,8 @@ enum TextDecoder {
         let start = hasBOM ? 2 : 0
         if (bytes.count - start) % 2 != 0 {
             throw ImportError(
-                file: file, byteOffset: bytes.count - 1, message: "UTF-16 text with an odd number of bytes")
+                code: .undecodableText, file: file, byteOffset: bytes.count - 1,
+                message: "UTF-16 text with an odd number of bytes")
         }
         var units: [UInt16] = []
         units.reserveCapacity((bytes.count - start) / 2)
@@ -113,11 +117,14 @@ enum TextDecoder {
             i += 2
         }
         if let bad = firstInvalidUTF16Index(units) {
-            throw ImportError(file: file, byteOffset: start + bad * 2, message: "invalid UTF-16 (unpaired surrogate)")
+            throw ImportError(
+                code: .undecodableText, file: file, byteOffset: start + bad * 2,
+                message: "invalid UTF-16 (unpaired surrogate)")
         }
         if let nul = units.firstIndex(of: 0) {
             throw ImportError(
-                file: file, byteOffset: start + nul * 2, message: "binary file (NUL character), not a text document")
+                code: .undecodableText, file: file, byteOffset: start + nul * 2,
+                message: "binary file (NUL character), not a text document")
         }
         return String(decoding: units, as: UTF16.self)
     }

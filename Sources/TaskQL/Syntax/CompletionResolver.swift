@@ -15,9 +15,9 @@ struct CompletionResolver {
         let endsAtCursor = last.span.end == text.utf8.count
         switch last.kind {
         case .comment: return .none
-        case .invalid(let d) where d.code == SyntaxDiagnosticCode.unclosedString:
+        case .invalid(let d) where d.code == DiagnosticCode.unclosedString:
             return stringContext(last)
-        case .invalid(let d) where d.code == SyntaxDiagnosticCode.invalidParameter && endsAtCursor:
+        case .invalid(let d) where d.code == DiagnosticCode.invalidParameter && endsAtCursor:
             return .parameter(prefix: "")
         case .parameter(let name) where endsAtCursor: return .parameter(prefix: name)
         case .integer, .decimal, .date, .invalid: if endsAtCursor { return .none }

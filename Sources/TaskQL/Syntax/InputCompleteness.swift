@@ -22,7 +22,7 @@ extension Parser {
         let raw = Lexer.scan(text)
         // An unclosed string is complete: strings end with their line, so
         // waiting for more input cannot mend it; the parser reports it.
-        if raw.contains(where: { $0.lexerDiagnostic?.code == SyntaxDiagnosticCode.unclosedString }) {
+        if raw.contains(where: { $0.lexerDiagnostic?.code == DiagnosticCode.unclosedString }) {
             return .complete
         }
         if let open = unclosedBracket(in: raw) {

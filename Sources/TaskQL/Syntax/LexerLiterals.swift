@@ -47,7 +47,7 @@ extension LexerScanner {
     /// the diagnostic, so the parser reports it in place.
     private mutating func emitTooLarge(_ kind: String, limit: String, from start: Int) {
         let d = Diagnostic(
-            code: SyntaxDiagnosticCode.invalidNumber, message: "\(kind) literal is too large",
+            code: DiagnosticCode.invalidNumber, message: "\(kind) literal is too large",
             span: span(from: start), help: "\(kind)s must be at most \(limit)")
         emit(.invalid(d), from: start)
     }
@@ -65,7 +65,7 @@ extension LexerScanner {
             ? "\(parts[0])-\(written.split(separator: "-")[1]) has \(CivilDate.daysIn(month: parts[1], year: parts[0])) days"
             : "the month must be 01 to 12"
         let d = Diagnostic(
-            code: SyntaxDiagnosticCode.invalidDate, message: "invalid date '\(written)'",
+            code: DiagnosticCode.invalidDate, message: "invalid date '\(written)'",
             span: span(from: start), help: help)
         emit(.invalid(d), from: start)
     }
@@ -106,7 +106,7 @@ extension LexerScanner {
             }
         }
         let d = Diagnostic(
-            code: SyntaxDiagnosticCode.unclosedString, message: "unclosed string literal",
+            code: DiagnosticCode.unclosedString, message: "unclosed string literal",
             span: span(start..<start + 1),
             notes: [.init("strings end at the end of their line", span: span(from: index))],
             help: "close it with \(close)")
@@ -129,7 +129,7 @@ extension LexerScanner {
         default:
             if c == "\n" { index -= 1 }
             return Diagnostic(
-                code: SyntaxDiagnosticCode.invalidEscape,
+                code: DiagnosticCode.invalidEscape,
                 message: "invalid escape sequence '\\\(c == "\n" ? "" : String(c))'",
                 span: span(from: start),
                 help: #"known escapes: \" \' \\ \n \t \r \u{…}; write \\ for a backslash"#)
@@ -143,7 +143,7 @@ extension LexerScanner {
         from start: Int, into value: inout String.UnicodeScalarView
     ) -> Diagnostic? {
         let error = Diagnostic(
-            code: SyntaxDiagnosticCode.invalidEscape, message: "invalid unicode escape",
+            code: DiagnosticCode.invalidEscape, message: "invalid unicode escape",
             span: span(start..<min(index, scalars.count)),
             help: #"write \u{…} with 1 to 6 hex digits, e.g. \u{6D77}"#)
         guard current == "{" else { return error }

@@ -117,7 +117,7 @@ struct LexerScanner {
         index += 1
         guard let c = current, LexerScanner.isIdentifierStart(c) else {
             let d = Diagnostic(
-                code: SyntaxDiagnosticCode.invalidParameter,
+                code: DiagnosticCode.invalidParameter,
                 message: "expected a parameter name after '$'", span: span(from: start),
                 help: "parameters are written $name, e.g. $leader")
             emit(.invalid(d), from: start)

@@ -39,7 +39,7 @@ extension LexerScanner {
             help = "decimals need digits on both sides of the point, e.g. 0.5"
         }
         return Diagnostic(
-            code: SyntaxDiagnosticCode.unexpectedCharacter,
+            code: DiagnosticCode.unexpectedCharacter,
             message: "unexpected character '\(shown)'", span: span(from: start), help: help)
     }
 }

@@ -5,7 +5,7 @@ extension ScriptParser {
     func unexpected(_ expected: String, help: String? = nil) -> ParseFailure {
         ParseFailure(
             diagnostic: Diagnostic(
-                code: SyntaxDiagnosticCode.unexpectedToken,
+                code: DiagnosticCode.unexpectedToken,
                 message: "expected \(expected), found \(describe(peek))", span: peek.span,
                 help: help))
     }
@@ -36,7 +36,7 @@ extension ScriptParser {
         if isAtEnd || check(.semicolon) || lineBreakBeforePeek {
             throw ParseFailure(
                 diagnostic: Diagnostic(
-                    code: SyntaxDiagnosticCode.unclosedBracket,
+                    code: DiagnosticCode.unclosedBracket,
                     message: "unclosed '\(open)'", span: opening.span,
                     notes: [.init("expected '\(symbol.rawValue)' before \(found)", span: peek.span)]))
         }
@@ -60,7 +60,7 @@ extension ScriptParser {
         guard depth > Parser.maximumNestingDepth else { return }
         throw ParseFailure(
             diagnostic: Diagnostic(
-                code: SyntaxDiagnosticCode.nestedTooDeeply,
+                code: DiagnosticCode.nestedTooDeeply,
                 message: inChain ? "too many arithmetic operators in one expression" : "expression nested too deeply",
                 span: previous.span,
                 help: inChain

@@ -4,11 +4,11 @@ extension ScriptParser {
     /// Grammar: stage = where_stage | select_stage | extend_stage | sort_stage | take_stage | skip_stage | top_stage | count_stage | summarize_stage | distinct_stage | explode_stage | search_stage | chart_stage ;
     func stage() throws(ParseFailure) -> Stage {
         let start = peek.span
-        guard case .keyword(let keyword) = peek.kind, keyword.isStageName else {
+        guard case .keyword(let keyword) = peek.kind, let name = keyword.stageName else {
             throw unknownStage()
         }
         let kind: StageKind
-        switch keyword {
+        switch name {
         case .where: kind = try whereStage()
         case .select: kind = try selectStage()
         case .extend: kind = try extendStage()
@@ -21,7 +21,7 @@ extension ScriptParser {
         case .distinct: kind = try distinctStage()
         case .explode: kind = try explodeStage()
         case .search: kind = try searchStage()
-        default: kind = chartStage()
+        case .chart: kind = chartStage()
         }
         return Stage(kind, span: start.union(previous.span))
     }
@@ -119,8 +119,8 @@ extension ScriptParser {
     func unknownStage() -> ParseFailure {
         var failure = unexpected("a stage name")
         guard case .identifier(let word) = peek.kind else { return failure }
-        let stages = Keyword.allCases.filter(\.isStageName).map(\.rawValue)
-        failure.diagnostic.code = SyntaxDiagnosticCode.unknownStage
+        let stages = StageName.allCases.map(\.rawValue)
+        failure.diagnostic.code = DiagnosticCode.unknownStage
         failure.diagnostic.message = "unknown stage '\(word)'"
         if let nearest = NameSuggestion.nearest(to: word, in: stages) {
             failure.diagnostic.help = "did you mean '\(nearest)'?"

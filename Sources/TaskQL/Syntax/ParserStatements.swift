@@ -37,7 +37,7 @@ extension ScriptParser {
     static func statementTooLong(at span: SourceSpan, length: Int?) -> Diagnostic {
         let size = length.map { " (\((Double($0) / 1_048_576 * 10).rounded() / 10) MB)" } ?? ""
         return Diagnostic(
-            code: SyntaxDiagnosticCode.statementTooLong,
+            code: DiagnosticCode.statementTooLong,
             message: "statement longer than the limit of 1 MB\(size)", span: span,
             help: "pass long lists of values as a parameter, or load them as a dataset")
     }
@@ -92,7 +92,7 @@ extension ScriptParser {
         let quoted = path.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
         return ParseFailure(
             diagnostic: Diagnostic(
-                code: SyntaxDiagnosticCode.unexpectedToken,
+                code: DiagnosticCode.unexpectedToken,
                 message: "'load' cannot start a pipeline: it loads a dataset and gives no rows", span: peek.span,
                 help: "load first, then query the dataset: load \"\(quoted)\" as \(dataset); \(dataset) | …"))
     }

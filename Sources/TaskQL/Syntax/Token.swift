@@ -95,8 +95,38 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The stage the word starts, nil for a word that starts none. The
+    /// switch has no `default`: a new keyword must say whether it is a stage.
+    package var stageName: StageName? {
+        switch self {
+        case .where: .where
+        case .select: .select
+        case .extend: .extend
+        case .sort: .sort
+        case .take: .take
+        case .skip: .skip
+        case .top: .top
+        case .count: .count
+        case .summarize: .summarize
+        case .distinct: .distinct
+        case .explode: .explode
+        case .search: .search
+        case .chart: .chart
+        case .asc, .desc, .let, .load, .by, .as, .and, .or, .not, .in, .is, .null, .true, .false, .contains,
+            .startswith, .endswith, .matches, .has:
+            nil
+        }
+    }
+
     /// Whether the word starts a pipeline stage.
-    package var isStageName: Bool { !isReserved && self != .asc && self != .desc }
+    package var isStageName: Bool { stageName != nil }
+}
+
+/// The pipeline stages, in the grammar's order (`stage = where_stage | …`,
+/// checked by `GrammarSyncTests`): the one table the parser, completion
+/// and help take stage names from.
+package enum StageName: String, Sendable, CaseIterable {
+    case `where`, select, extend, sort, take, skip, top, count, summarize, distinct, explode, search, chart
 }
 
 extension Token {

@@ -19,11 +19,15 @@ enum UnitAliasFile {
             let trimmed = LineText.trimmed(line)
             if trimmed.isEmpty { continue }
             guard let equals = trimmed.firstIndex(where: { $0 == "=" || $0 == "＝" }) else {
-                throw ImportError(file: file, line: index + 1, message: "expected `canonical = alias, alias, …`")
+                throw ImportError(
+                    code: .invalidAliasFile, file: file, line: index + 1,
+                    message: "expected `canonical = alias, alias, …`")
             }
             let canonical = LineText.trimmed(trimmed[..<equals])
             guard !canonical.isEmpty else {
-                throw ImportError(file: file, line: index + 1, message: "missing the canonical name before `=`")
+                throw ImportError(
+                    code: .invalidAliasFile, file: file, line: index + 1,
+                    message: "missing the canonical name before `=`")
             }
             let aliasText = trimmed[trimmed.index(after: equals)...]
             result.add(alias: canonical, canonical: canonical)

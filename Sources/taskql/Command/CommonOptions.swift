@@ -1,5 +1,6 @@
 import ArgumentParser
 import TaskQL
+import TaskQLShell
 
 extension OutputFormat: ExpressibleByArgument {}
 

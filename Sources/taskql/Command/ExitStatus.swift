@@ -1,4 +1,5 @@
 import ArgumentParser
+import TaskQLShell
 
 /// Exit statuses, in the BSD `sysexits.h` tradition (as jlox and sqlite3 do).
 enum ExitStatus {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskQL
+import TaskQLShell
 
 /// `taskql fmt [SCRIPT…] [--check | -i]`
 struct FormatCommand: ParsableCommand {

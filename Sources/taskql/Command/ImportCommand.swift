@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskQL
+import TaskQLShell
 
 /// `taskql import DOC… -o FILE.jsonl [--encoding gb18030]`
 struct ImportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TaskQL
+import TaskQLShell
 
 /// `--param name=value`: the value is typed the way a query literal would
 /// be — integer, decimal, `YYYY-MM-DD` date, `true`/`false` — else string.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskQL
+import TaskQLShell
 
 /// `taskql run SCRIPT.tql [--param name=value]…`
 struct RunCommand: ParsableCommand {
@@ -41,6 +42,7 @@ struct RunCommand: ParsableCommand {
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: false)
         runner.bailsOnError = options.bail
+        runner.terminalWidth = Terminal.width
         // Read as the REPL reads lines, so a script may hold dot-commands
         // (`.mode csv`), as sqlite3 scripts do.
         let repl = Repl(

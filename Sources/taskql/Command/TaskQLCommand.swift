@@ -1,5 +1,6 @@
 import ArgumentParser
 import TaskQL
+import TaskQLShell
 
 /// `taskql [FILE…] [-c QUERY] [options]`, `taskql run`, `taskql import`, `taskql fmt`.
 struct TaskQLCommand: ParsableCommand {
@@ -51,6 +52,7 @@ struct TaskQLCommand: ParsableCommand {
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: interactive)
         runner.bailsOnError = options.bail
+        runner.terminalWidth = Terminal.width
         if let command {
             // As in sqlite3 and psql, -c takes dot-commands as well as
             // statements (`taskql -c .schema`), each dot-command on its own line.

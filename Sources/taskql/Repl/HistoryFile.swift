@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import TaskQLShell
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import CLibEdit
 import TaskQL
+import TaskQLShell
 
 #if canImport(Glibc)
     import Glibc
@@ -59,4 +60,8 @@ final class LibEditLineReader: LineReader {
     }
 
     var historyEntries: [String] { HistoryFile.entries }
+
+    func updateCompletion(_ provider: CompletionProvider) { activeCompletionProvider = provider }
+
+    func setPendingLines(_ text: String) { completionEarlierLines = text }
 }

@@ -1,5 +1,6 @@
 import CLibEdit
 import TaskQL
+import TaskQLShell
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import TaskQLShell
 
 #if canImport(Glibc)
     import Glibc
@@ -21,11 +22,6 @@ enum Terminal {
         if columns > 0 { return Int(columns) }
         if let text = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(text), n > 0 { return n }
         return nil
-    }
-
-    /// Colour only on a terminal, without `--no-color` and without `NO_COLOR`.
-    static func colorEnabled(noColorFlag: Bool) -> Bool {
-        !noColorFlag && outputIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
     /// libedit is wide-character inside: without a UTF-8 `LC_CTYPE` it drops

@@ -6,7 +6,7 @@ import Testing
     @Test func misspeltFieldSuggestsTheFieldAndPointsAtIt() throws {
         let q = #"tasks | where lead_unit has "发改委""#
         let d = try #require(try diagnostic(q))
-        #expect(d.code == "E0301")
+        #expect(d.code.rawValue == "E0301")
         #expect(d.message == "unknown field 'lead_unit'")
         #expect(d.help == "did you mean lead_units?")
         #expect(d.span == span(of: "lead_unit", in: q))
@@ -14,7 +14,7 @@ import Testing
 
     struct Case: Sendable, CustomStringConvertible {
         var query: String
-        var code: String
+        var code: DiagnosticCode
         var message: String
         var help: String?
         var spanText: String
@@ -25,76 +25,78 @@ import Testing
 
     static let cases: [Case] = [
         Case(
-            query: "tasks | where lenn(text) > 3", code: "E0302", message: "unknown function 'lenn'",
+            query: "tasks | where lenn(text) > 3", code: .unknownFunction, message: "unknown function 'lenn'",
             help: "did you mean len?", spanText: "lenn"),
         Case(
-            query: "taks | count", code: "E0303",
+            query: "taks | count", code: .unknownSource,
             message: "unknown source 'taks': not tasks, a dataset or a let name", help: "did you mean tasks?",
             spanText: "taks"),
         Case(
-            query: "haiman | count", code: "E0303",
+            query: "haiman | count", code: .unknownSource,
             message: "unknown source 'haiman': not tasks, a dataset or a let name", help: "did you mean haimen?",
             spanText: "haiman"),
         Case(
-            query: #"tasks | where lead_units has "发改为""#, code: "E0306",
+            query: #"tasks | where lead_units has "发改为""#, code: .unknownUnit,
             message: "unknown unit '发改为': not in the loaded data or the alias table", help: "did you mean 发改委?",
             spanText: #""发改为""#),
         Case(
-            query: #"tasks | where due < "abc""#, code: "E0304",
+            query: #"tasks | where due < "abc""#, code: .typeMismatch,
             message: "cannot compare a date with the text \"abc\"", help: "write a date as 2020-06-30, without quotes",
             spanText: #""abc""#),
         Case(
-            query: "tasks | where len(5) > 1", code: "E0305",
+            query: "tasks | where len(5) > 1", code: .badArguments,
             message: "wrong arguments: len(text or list) -> integer; found integer", help: nil, spanText: "5"),
         Case(
-            query: "tasks | where count() > 1", code: "E0307",
+            query: "tasks | where count() > 1", code: .misplacedAggregate,
             message: "aggregate count() can only be used in summarize",
             help: "e.g. `| summarize n = count(…) by city`; to count rows use `| count`", spanText: "count()"),
         Case(
-            query: "tasks | take -1", code: "E0308", message: "take needs a non-negative integer, found '-1'",
+            query: "tasks | take -1", code: .invalidCount, message: "take needs a non-negative integer, found '-1'",
             help: nil, spanText: "-1"),
         Case(
-            query: #"tasks | where text matches "[0-9""#, code: "E0309",
+            query: #"tasks | where text matches "[0-9""#, code: .invalidRegex,
             message: "invalid regular expression: '[' without a closing ']'", help: nil, spanText: #""[0-9""#),
         Case(
-            query: #"tasks | count by city | where kind == "key""#, code: "E0301",
+            query: #"tasks | count by city | where kind == "key""#, code: .unknownField,
             message: "unknown field 'kind': an earlier stage no longer passes it on", help: nil, spanText: "kind"),
         Case(
-            query: "tasks | where due == null", code: "E0314", message: "comparison with null is never true",
+            query: "tasks | where due == null", code: .comparisonWithNull,
+            message: "comparison with null is never true",
             help: "write `due is null`", spanText: "null"),
         Case(
-            query: "tasks | where year == $y and city == $y", code: "E0310",
+            query: "tasks | where year == $y and city == $y", code: .parameterConflict,
             message: "parameter $y is used as integer and as string", help: nil, spanText: "$y", occurrence: 2),
         Case(
-            query: "tasks | where zzzzzz == 1", code: "E0301", message: "unknown field 'zzzzzz'", help: nil,
+            query: "tasks | where zzzzzz == 1", code: .unknownField, message: "unknown field 'zzzzzz'", help: nil,
             spanText: "zzzzzz"),
         Case(
-            query: "tasks | select city, 城市", code: "E0312", message: "two columns named 'city'",
+            query: "tasks | select city, 城市", code: .duplicateColumn, message: "two columns named 'city'",
             help: "give one of them another name with `as`", spanText: "城市"),
         Case(
-            query: "tasks | summarize n = count(), c = city by kind", code: "E0313",
+            query: "tasks | summarize n = count(), c = city by kind", code: .fieldOutsideAggregate,
             message: "'city' is used outside an aggregate in summarize",
             help: "group by it with `by city`, or wrap it in an aggregate such as min(city)", spanText: "city"),
         Case(
-            query: #"tasks | where text has "5G""#, code: "E0304",
+            query: #"tasks | where text has "5G""#, code: .typeMismatch,
             message: "'has' needs a list on the left, found string",
             help: "to look for text inside text, use contains", spanText: "text"),
         Case(
-            query: "tasks | where city + 1 > 2", code: "E0304", message: "cannot use '+' on string and integer",
+            query: "tasks | where city + 1 > 2", code: .typeMismatch, message: "cannot use '+' on string and integer",
             help: nil, spanText: "city + 1"),
         Case(
-            query: "tasks | summarize n = sum(count()) by city", code: "E0307",
+            query: "tasks | summarize n = sum(count()) by city", code: .misplacedAggregate,
             message: "an aggregate cannot be inside another aggregate", help: nil, spanText: "count()"),
         Case(
-            query: "tasks | explode text", code: "E0304", message: "explode needs a list, found string", help: nil,
+            query: "tasks | explode text", code: .typeMismatch, message: "explode needs a list, found string",
+            help: nil,
             spanText: "text"),
         // Issue 9: this said "cannot look for integer in a list of date".
         Case(
-            query: #"tasks | where [1,"a",2020-01-01] has 1"#, code: "E0304",
+            query: #"tasks | where [1,"a",2020-01-01] has 1"#, code: .typeMismatch,
             message: "list elements must have one type: found integer, string and date", help: nil,
             spanText: #"[1,"a",2020-01-01]"#),
         Case(
-            query: #"tasks | where city in ["海门", 3, null]"#, code: "E0304",
+            query: #"tasks | where city in ["海门", 3, null]"#, code: .typeMismatch,
             message: "list elements must have one type: found string and integer", help: nil,
             spanText: #"["海门", 3, null]"#),
     ]

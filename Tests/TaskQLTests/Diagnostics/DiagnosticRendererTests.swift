@@ -9,7 +9,7 @@ struct DiagnosticRendererTests {
 
     @Test func rendersTheBriefExample() {
         let d = Diagnostic(
-            code: "E0301", message: "unknown field 'lead_unit'",
+            code: .unknownField, message: "unknown field 'lead_unit'",
             span: SourceSpan(start: 14, end: 23), help: "did you mean lead_units?")
         #expect(
             DiagnosticRenderer.render([d], source: query) == """
@@ -33,7 +33,7 @@ struct DiagnosticRendererTests {
         let source = SourceText(name: "long.tql", text: line, firstLine: 900)
         let start = line.utf8.count - 5 * 100 - 4
         let d = Diagnostic(
-            code: "E0101", message: "unexpected character", span: SourceSpan(start: start, end: start + 2))
+            code: .unexpectedCharacter, message: "unexpected character", span: SourceSpan(start: start, end: start + 2))
         let before = "…" + String(String(repeating: "a or ", count: 100) + "b ").suffix(59)
         let after = String(("?? c" + String(repeating: " or d", count: 100)).prefix(99)) + "…"
         #expect(
@@ -50,7 +50,7 @@ struct DiagnosticRendererTests {
     @Test func underlinesChineseTextByDisplayCells() {
         let start = query.text.utf8.count - 11  // "发改委" with quotes: 1 + 9 + 1 bytes
         let d = Diagnostic(
-            .warning, code: "E0310", message: "unknown unit",
+            .warning, code: .parameterConflict, message: "unknown unit",
             span: SourceSpan(start: start, end: start + 11))
         #expect(
             DiagnosticRenderer.render([d], source: query) == """
@@ -65,7 +65,7 @@ struct DiagnosticRendererTests {
 
     @Test func spanOverSeveralLinesUnderlinesToTheEndOfTheFirst() {
         let source = SourceText(name: "s.tql", text: "tasks\n| where (a or\n  b)\n")
-        let d = Diagnostic(code: "E0302", message: "not a boolean", span: SourceSpan(start: 14, end: 24))
+        let d = Diagnostic(code: .unknownFunction, message: "not a boolean", span: SourceSpan(start: 14, end: 24))
         #expect(
             DiagnosticRenderer.render([d], source: source) == """
                 error[E0302]: not a boolean
@@ -81,7 +81,7 @@ struct DiagnosticRendererTests {
         let text = String(repeating: "\n", count: 11) + "tasks | take -1"
         let source = SourceText(name: "long.tql", text: text)
         let d = Diagnostic(
-            code: "E0401", message: "take needs a non-negative count",
+            code: .divisionByZero, message: "take needs a non-negative count",
             span: SourceSpan(start: 24, end: 26), notes: [.init("counts come from literals or $params")])
         #expect(
             DiagnosticRenderer.render([d], source: source) == """
@@ -96,12 +96,12 @@ struct DiagnosticRendererTests {
     }
 
     @Test func diagnosticWithoutSpanNamesTheSource() {
-        let d = Diagnostic(code: "E0403", message: "query cancelled", span: nil)
+        let d = Diagnostic(code: .timeLimit, message: "query cancelled", span: nil)
         #expect(DiagnosticRenderer.render([d], source: query) == "error[E0403]: query cancelled\n --> query.tql\n")
     }
 
     @Test func colourOnlyWhenAsked() {
-        let d = Diagnostic(code: "E0201", message: "m", span: SourceSpan(start: 0, end: 5))
+        let d = Diagnostic(code: .unexpectedToken, message: "m", span: SourceSpan(start: 0, end: 5))
         #expect(!DiagnosticRenderer.render([d], source: query).contains("\u{1B}"))
         let coloured = DiagnosticRenderer.render([d], source: query, color: true)
         #expect(coloured.hasPrefix("\u{1B}[1;31merror[E0201]\u{1B}[0m"))
@@ -109,7 +109,7 @@ struct DiagnosticRendererTests {
     }
 
     @Test func spansPastTheEndAreClamped() {
-        let d = Diagnostic(code: "E0201", message: "m", span: SourceSpan(start: 999, end: 2000))
+        let d = Diagnostic(code: .unexpectedToken, message: "m", span: SourceSpan(start: 999, end: 2000))
         let out = DiagnosticRenderer.render([d], source: query)
         #expect(out.contains("query.tql:1:37"))
     }

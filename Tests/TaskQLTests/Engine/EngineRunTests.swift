@@ -7,7 +7,7 @@ import Testing
     @Test func divisionByZeroPointsAtTheDivision() throws {
         let q = "tasks | extend z = len(leaders) - len(leaders) | extend x = year / z"
         let d = try #require(try diagnostic(q))
-        #expect(d.code == "E0401")
+        #expect(d.code.rawValue == "E0401")
         #expect(d.message == "division by zero")
         #expect(d.span == span(of: "year / z", in: q))
     }
@@ -45,7 +45,7 @@ import Testing
     @Test func badRegexFromAParameterPointsAtTheParameter() throws {
         let q = "tasks | where text matches $re"
         let d = try #require(try diagnostic(q, parameters: ["re": .string("(a")]))
-        #expect(d.code == "E0408")
+        #expect(d.code.rawValue == "E0408")
         #expect(d.message == "invalid regular expression: '(' without a closing ')'")
         #expect(d.span == span(of: "$re", in: q))
     }
@@ -73,14 +73,14 @@ import Testing
     @Test func missingAndMistypedParametersAreClearErrors() throws {
         let q = "tasks | where leaders has $leader | take $n"
         let missing = try #require(try diagnostic(q, parameters: ["n": .int(1)]))
-        #expect(missing.code == "E0405")
+        #expect(missing.code.rawValue == "E0405")
         #expect(missing.message == "missing parameter $leader")
         #expect(missing.span == span(of: "$leader", in: q))
         let wrong = try #require(try diagnostic(q, parameters: ["leader": .int(3), "n": .int(1)]))
-        #expect(wrong.code == "E0406")
+        #expect(wrong.code.rawValue == "E0406")
         #expect(wrong.message == "parameter $leader must be string, got integer")
         let negative = try #require(try diagnostic(q, parameters: ["leader": .string("姜勇"), "n": .int(-1)]))
-        #expect(negative.code == "E0409")
+        #expect(negative.code.rawValue == "E0409")
     }
 
     @Test func rowBudgetStopsLargeResults() throws {
@@ -88,16 +88,16 @@ import Testing
             datasets: [EngineFixture.haimen, EngineFixture.yixing], aliases: EngineFixture.aliases,
             options: EngineOptions(maxRows: 4))
         let d = try #require(try diagnostic("tasks", engine: engine))
-        #expect(d.code == "E0402")
+        #expect(d.code.rawValue == "E0402")
         #expect(try runQuery("tasks | take 4", engine: engine).rows.count == 4)
-        #expect(try diagnostic("tasks | explode [1, 2, 3] as n | count", engine: engine)?.code == "E0402")
+        #expect(try diagnostic("tasks | explode [1, 2, 3] as n | count", engine: engine)?.code.rawValue == "E0402")
     }
 
     @Test func timeBudgetStopsLongQueries() throws {
         let big = LargeDataset.shared
         let engine = Engine(datasets: big.datasets, aliases: big.aliases, options: EngineOptions(timeLimit: 0.000_001))
         let d = try #require(try diagnostic(#"tasks | where text contains "5G" | count"#, engine: engine))
-        #expect(d.code == "E0403")
+        #expect(d.code.rawValue == "E0403")
     }
 
     @Test func cancelledHandleStopsTheQuery() throws {
@@ -108,7 +108,7 @@ import Testing
             _ = try runQuery("tasks | count", cancellation: handle)
             Issue.record("a cancelled query ran")
         } catch let error as DiagnosticError {
-            #expect(error.diagnostics.first?.code == "E0404")
+            #expect(error.diagnostics.first?.code.rawValue == "E0404")
         }
     }
 
@@ -139,7 +139,7 @@ import Testing
             _ = try await task.value
             Issue.record("the query was not cancelled")
         } catch let error as DiagnosticError {
-            #expect(error.diagnostics.first?.code == "E0404")
+            #expect(error.diagnostics.first?.code.rawValue == "E0404")
         }
     }
 

@@ -101,7 +101,7 @@ import Testing
             try session.execute(SourceText(name: "<t>", text: "load \"\(second)\""))
         }
         let diagnostic = try #require(error.diagnostics.first)
-        #expect(diagnostic.code == "E0410")
+        #expect(diagnostic.code == .loadRefused)
         #expect(diagnostic.message == "cannot load '\(second)': dataset 'yixing' is already loaded (from \(first))")
         #expect(diagnostic.help == "load it under another name: load \"\(second)\" as yixing_2021")
         try session.execute(SourceText(name: "<t>", text: "load \"\(second)\" as yixing_2021"))

@@ -111,7 +111,7 @@ import Testing
         let statement = "load \"\(file)\" as \(name)"
         let error = try #require(throws: DiagnosticError.self) { try execute(session, statement) }
         let diagnostic = try #require(error.diagnostics.first)
-        #expect(diagnostic.code == "E0317")
+        #expect(diagnostic.code.rawValue == "E0317")
         #expect(diagnostic.message == message)
         #expect(diagnostic.help == "choose another name, e.g. load \"\(file)\" as hm")
         #expect(diagnostic.span == SourceSpan(start: statement.utf8.count - name.utf8.count, end: statement.utf8.count))
@@ -134,7 +134,7 @@ import Testing
             _ = try execute(session, #"load "/etc/passwd""#)
             Issue.record("load ran in a sandboxed engine")
         } catch let error as DiagnosticError {
-            #expect(error.diagnostics.first?.code == "E0311")
+            #expect(error.diagnostics.first?.code.rawValue == "E0311")
             #expect(error.diagnostics.first?.message == "file access is not allowed in this engine")
         }
     }
@@ -146,7 +146,7 @@ import Testing
             _ = try execute(session, "bad | count")
             Issue.record("no error")
         } catch let error as DiagnosticError {
-            #expect(error.diagnostics.first?.code == "E0401")
+            #expect(error.diagnostics.first?.code.rawValue == "E0401")
             #expect(error.source.text == "let bad = tasks | extend x = 1 / (year - year)")
         }
     }

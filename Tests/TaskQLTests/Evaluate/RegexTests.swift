@@ -87,12 +87,12 @@ import Testing
     @Test func deepPatternsInQueriesAreDiagnostics() throws {
         let deep = Self.nested("groups", 10_000)
         let literal = try #require(try diagnostic("tasks | where text matches \"\(deep)\" | count"))
-        #expect(literal.code == CheckDiagnosticCode.invalidRegex)
+        #expect(literal.code == DiagnosticCode.invalidRegex)
         #expect(literal.message == "invalid regular expression: the pattern nests too deeply")
         #expect(literal.help == "a pattern may nest groups and repeats at most 200 levels deep")
         let q = "tasks | where text matches $re | count"
         let parameter = try #require(try diagnostic(q, parameters: ["re": .string(deep)]))
-        #expect(parameter.code == CheckDiagnosticCode.runtimeRegex)
+        #expect(parameter.code == DiagnosticCode.runtimeRegex)
         #expect(parameter.message == literal.message && parameter.help == literal.help)
         #expect(parameter.span == span(of: "$re", in: q))
     }

@@ -371,7 +371,7 @@ struct QueryFormatterLayoutTests {
         let rendered = DiagnosticRenderer.render(error.diagnostics, source: error.source)
         #expect(rendered.contains("--> q.tql:4:23"), "\(rendered)")
         #expect(rendered.contains("--> q.tql:5:10"), "\(rendered)")
-        #expect(error.diagnostics.map(\.code) == ["E0102", "E0201"])
+        #expect(error.diagnostics.map(\.code.rawValue) == ["E0102", "E0201"])
     }
 
     /// `(a + … ) + (b + …)` is within the nesting limit, but written as one
@@ -386,7 +386,7 @@ struct QueryFormatterLayoutTests {
         let error = try #require(throws: DiagnosticError.self) {
             try QueryFormatter().format(SourceText(name: "q.tql", text: script))
         }
-        #expect(error.diagnostics.map(\.code) == ["E0203"])
+        #expect(error.diagnostics.map(\.code.rawValue) == ["E0203"])
         #expect(error.diagnostics.first?.message.contains("cannot format this statement") == true)
         #expect(error.source.location(of: error.diagnostics[0].span!.start) == (2, 1))
     }

@@ -34,6 +34,8 @@ import Testing
     /// year are plausible ones (1949–2200).
     @Test func anImplausibleDocumentYearIsNoDate() throws {
         #expect(CivilDate(year: 10_000, month: 1, day: 1) == nil)
+        // Found by fuzz-import-text too: a signature year past Int32's days trapped.
+        #expect(CivilDate(year: 123_456_789_012, month: 1, day: 1) == nil)
         #expect(CivilDate(year: 0, month: 1, day: 1) == nil)
         #expect(CivilDate(year: 9999, month: 12, day: 31) != nil)
         let text = """

@@ -79,6 +79,15 @@ struct GrammarSyncTests {
         #expect(names == Lexer.contextualKeywords, "rule 'name' must accept exactly the contextual keywords")
     }
 
+    /// Issue 10: the stage table (`StageName`) is the grammar's `stage`
+    /// rule, in its order; the parser, completion and help use the table.
+    @Test func theStageTableIsTheGrammarsStageRule() throws {
+        let body = try #require(grammar.rule("stage")?.body)
+        let stages = body.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(stages == StageName.allCases.map { "\($0.rawValue)_stage" })
+        #expect(Keyword.allCases.compactMap(\.stageName) == StageName.allCases)
+    }
+
     @Test func readmePrecedenceTableMatchesTheParser() throws {
         let readme = try EBNFGrammar.read("Grammar/README.md")
         let rows = readme.components(separatedBy: "\n").filter {

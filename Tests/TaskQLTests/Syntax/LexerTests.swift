@@ -66,7 +66,7 @@ struct LexerTests {
     ])
     func errors(text: String, code: String, start: Int, end: Int) {
         let d = error(text)
-        #expect(d?.code == code)
+        #expect(d?.code.rawValue == code)
         #expect(d?.span == SourceSpan(start: start, end: end))
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Deep input is an error, never a stack overflow.
 struct NestingLimitTests {
-    func firstCode(_ text: String) -> String? {
+    func firstCode(_ text: String) -> DiagnosticCode? {
         let (_, diagnostics) = Parser.parseRecovering(SourceText(name: "deep", text: text))
         return diagnostics.first?.code
     }
@@ -18,7 +18,7 @@ struct NestingLimitTests {
     @Test(arguments: ["(", "[", "f(", "-", "not ", "- (", "[f("])
     func hundredThousandOpenersAreAnError(opener: String) {
         let text = "tasks | where " + String(repeating: opener, count: 100_000) + "x"
-        #expect(firstCode(text) == SyntaxDiagnosticCode.nestedTooDeeply)
+        #expect(firstCode(text) == DiagnosticCode.nestedTooDeeply)
         _ = Parser.completeness(of: text)
         _ = Parser.completionContext(text: text, cursor: text.utf8.count)
     }
@@ -26,7 +26,7 @@ struct NestingLimitTests {
     @Test(arguments: ["+", "*"])
     func longArithmeticChainsAreAnError(op: String) {
         let text = "tasks | where " + Array(repeating: "x", count: 50_000).joined(separator: op)
-        #expect(firstCode(text) == SyntaxDiagnosticCode.nestedTooDeeply)
+        #expect(firstCode(text) == DiagnosticCode.nestedTooDeeply)
     }
 
     /// `or` and `and` chains are balanced trees, so a long flat chain is
@@ -71,6 +71,6 @@ struct NestingLimitTests {
 
     @Test func closingAHundredThousandBracketsIsAnError() {
         let text = "tasks | where x" + String(repeating: ")", count: 100_000)
-        #expect(firstCode(text) == SyntaxDiagnosticCode.unexpectedToken)
+        #expect(firstCode(text) == DiagnosticCode.unexpectedToken)
     }
 }

@@ -36,7 +36,7 @@ struct ParserStatementTests {
         // `where` at the end of a line continues, so line 2 is its argument;
         // the unclosed `(` then swallows the rest of the script.
         #expect(script.statements.isEmpty)
-        #expect(diagnostics.map(\.code) == ["E0202"])
+        #expect(diagnostics.map(\.code.rawValue) == ["E0202"])
         #expect(diagnostics.first?.span == SourceSpan(start: 27, end: 28))
     }
 
@@ -45,7 +45,7 @@ struct ParserStatementTests {
             name: "s.tql", text: "tasks | wher x\ntasks | count\nfoo bar\nlet = tasks\ntasks | take 1")
         let (script, diagnostics) = Parser.parseRecovering(source)
         #expect(script.sExpression == "tasks | (count)\ntasks | (take 1)")
-        #expect(diagnostics.map(\.code) == ["E0204", "E0201", "E0201"])
+        #expect(diagnostics.map(\.code.rawValue) == ["E0204", "E0201", "E0201"])
         #expect(diagnostics.map { source.location(of: $0.span!.start).line } == [1, 3, 4])
     }
 

@@ -26,14 +26,17 @@ enum DocxFrontEnd {
         do {
             archive = try ZipArchive(bytes)
         } catch {
-            throw ImportError(file: file, message: "not a .docx file: it is not a zip archive (\(error))")
+            throw ImportError(
+                code: .unreadableDocument, file: file, message: "not a .docx file: it is not a zip archive (\(error))")
         }
         guard let documentXML = try part("word/document.xml", of: archive, file: file, limit: partLimit) else {
             throw ImportError(
-                file: file, message: "a zip archive without word/document.xml: not a Word .docx document")
+                code: .unreadableDocument, file: file,
+                message: "a zip archive without word/document.xml: not a Word .docx document")
         }
         guard let root = MarkupParser.parse(documentXML, flavour: .xml), root.name == "document" else {
-            throw ImportError(file: file, message: "word/document.xml is not well-formed XML")
+            throw ImportError(
+                code: .unreadableDocument, file: file, message: "word/document.xml is not well-formed XML")
         }
         var numbering =
             try part("word/numbering.xml", of: archive, file: file, limit: partLimit)
@@ -54,7 +57,8 @@ enum DocxFrontEnd {
         _ path: String, of archive: ZipArchive, file: String, limit: Int
     ) throws(ImportError) -> [UInt8]? {
         guard let entry = archive.entry(path) else { return nil }
-        let tooLarge = ImportError(file: file, message: "\(path) is larger than \(limit) bytes uncompressed")
+        let tooLarge = ImportError(
+            code: .unreadableDocument, file: file, message: "\(path) is larger than \(limit) bytes uncompressed")
         guard entry.uncompressedSize <= limit else { throw tooLarge }
         do {
             // The size in the directory can lie: the limit holds for what really comes out.
@@ -62,7 +66,7 @@ enum DocxFrontEnd {
         } catch .tooLarge {
             throw tooLarge
         } catch {
-            throw ImportError(file: file, message: "\(path) cannot be unpacked: \(error)")
+            throw ImportError(code: .unreadableDocument, file: file, message: "\(path) cannot be unpacked: \(error)")
         }
     }
 }

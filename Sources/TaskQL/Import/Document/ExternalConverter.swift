@@ -30,7 +30,7 @@ struct ExternalConverter: Sendable {
     func docx(fromLegacy bytes: [UInt8], file: String) throws(ImportError) -> [UInt8] {
         guard let soffice = find(["soffice", "libreoffice"]) else {
             throw ImportError(
-                file: file,
+                code: .unreadableDocument, file: file,
                 message: "a Word 97–2003 or WPS document, and LibreOffice is not installed to convert it: "
                     + "install it (Debian: apt-get install libreoffice-writer) or save the file as .docx")
         }
@@ -44,7 +44,8 @@ struct ExternalConverter: Sendable {
                 ], file: file)
             let output = (input as NSString).deletingPathExtension + ".docx"
             guard let data = FileManager.default.contents(atPath: output) else {
-                throw ImportError(file: file, message: "LibreOffice could not convert the file to .docx")
+                throw ImportError(
+                    code: .unreadableDocument, file: file, message: "LibreOffice could not convert the file to .docx")
             }
             return [UInt8](data)
         }
@@ -54,7 +55,7 @@ struct ExternalConverter: Sendable {
     func text(fromPDF bytes: [UInt8], file: String) throws(ImportError) -> [UInt8] {
         guard let pdftotext = find(["pdftotext"]) else {
             throw ImportError(
-                file: file,
+                code: .unreadableDocument, file: file,
                 message: "a PDF file, and pdftotext is not installed to read it: install poppler "
                     + "(Debian: apt-get install poppler-utils), or import the text")
         }
@@ -62,7 +63,7 @@ struct ExternalConverter: Sendable {
             let output = (directory as NSString).appendingPathComponent("out.txt")
             try run(pdftotext, ["-layout", "-enc", "UTF-8", input, output], file: file)
             guard let data = FileManager.default.contents(atPath: output) else {
-                throw ImportError(file: file, message: "pdftotext could not read the PDF")
+                throw ImportError(code: .unreadableDocument, file: file, message: "pdftotext could not read the PDF")
             }
             return [UInt8](data)
         }
@@ -87,14 +88,15 @@ struct ExternalConverter: Sendable {
     ) throws(ImportError) -> [UInt8] {
         var template = Array((NSTemporaryDirectory() + "taskql-convert-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw ImportError(file: file, message: "cannot make a scratch directory to convert the file")
+            throw ImportError(
+                code: .unreadableDocument, file: file, message: "cannot make a scratch directory to convert the file")
         }
         let directory = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let name = (file as NSString).lastPathComponent
         let input = (directory as NSString).appendingPathComponent(name.isEmpty ? "input" : name)
         guard FileManager.default.createFile(atPath: input, contents: Data(bytes)) else {
-            throw ImportError(file: file, message: "cannot write the file to convert it")
+            throw ImportError(code: .unreadableDocument, file: file, message: "cannot write the file to convert it")
         }
         return try body(directory, input)
     }
@@ -112,7 +114,9 @@ struct ExternalConverter: Sendable {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, program, &actions, nil, argv, environ)
         guard spawned == 0 else {
-            throw ImportError(file: file, message: "cannot run \(program): \(String(cString: strerror(spawned)))")
+            throw ImportError(
+                code: .unreadableDocument, file: file,
+                message: "cannot run \(program): \(String(cString: strerror(spawned)))")
         }
         let deadline = Date().addingTimeInterval(timeLimit)
         var status: Int32 = 0
@@ -124,7 +128,7 @@ struct ExternalConverter: Sendable {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
                 throw ImportError(
-                    file: file,
+                    code: .unreadableDocument, file: file,
                     message: "\((program as NSString).lastPathComponent) took over \(Int(timeLimit)) s; stopped")
             }
             usleep(20_000)
@@ -133,7 +137,7 @@ struct ExternalConverter: Sendable {
         let code = (status >> 8) & 0xFF
         guard exited, code == 0 else {
             throw ImportError(
-                file: file,
+                code: .unreadableDocument, file: file,
                 message: "\((program as NSString).lastPathComponent) failed (status \(code)) converting the file")
         }
     }

@@ -15,7 +15,7 @@ enum HTMLFrontEnd {
     /// The page in `text` (already decoded).
     static func read(_ text: String, file: String) throws(ImportError) -> StructuredDocument {
         guard let root = MarkupParser.parse(Array(text.utf8), flavour: .html) else {
-            throw ImportError(file: file, message: "the page has no HTML elements")
+            throw ImportError(code: .unreadableDocument, file: file, message: "the page has no HTML elements")
         }
         var walker = HTMLWalker()
         walker.walk(root)

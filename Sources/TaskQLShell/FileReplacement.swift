@@ -11,16 +11,16 @@
 /// nothing is yet). A symbolic link is followed to such a file, so that the
 /// link stays a link; a link to anything else, a directory, a device or a
 /// FIFO is left alone and reported.
-enum FileReplacement {
+package enum FileReplacement {
     /// Why a file was not replaced.
-    enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         /// The path is not something to rename over (a directory, a device,
         /// another user's file); the reason is for a message.
         case refused(String)
         /// A system call failed; what was being done and `errno`.
         case system(String, Int32)
 
-        var description: String {
+        package var description: String {
             switch self {
             case .refused(let reason): reason
             case .system(let doing, let code): "\(doing): \(String(cString: strerror(code)))"
@@ -30,7 +30,7 @@ enum FileReplacement {
 
     /// Writes `bytes` as the new contents of `path`, with permissions
     /// `mode`.
-    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t) throws(Failure) {
+    package static func replace(_ path: String, with bytes: [UInt8], mode: mode_t) throws(Failure) {
         let target = try self.target(of: path)
         // Random as well as the pid: a file left by a crashed run under a reused pid is never in the way.
         let temporary = target + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
@@ -65,7 +65,7 @@ enum FileReplacement {
 
     /// The path to rename over: `path` itself, or the regular file a
     /// symbolic link at `path` points to.
-    static func target(of path: String) throws(Failure) -> String {
+    package static func target(of path: String) throws(Failure) -> String {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return path }

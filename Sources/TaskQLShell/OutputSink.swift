@@ -11,21 +11,25 @@ import TaskQL
 /// A failed write (a full disk, `> /dev/full`) is remembered, not ignored:
 /// the sink stops writing (the rest would be lost too) and ``writeFailure``
 /// says why, for the caller to report once and exit non-zero, as jq does.
-final class OutputSink {
-    private(set) var descriptor: Int32
+package final class OutputSink {
+    package private(set) var descriptor: Int32
     private let ownsDescriptor: Bool
     /// `stdout` or the path given to `.output`.
-    let name: String
+    package let name: String
     /// The `errno` of the first failed write or close; nil while every
     /// write went through.
-    private(set) var failedErrno: Int32?
+    package private(set) var failedErrno: Int32?
     /// Whether ``writeFailure`` was already handed out (one message per sink).
     private var failureReported = false
 
     /// Standard output.
-    static func standardOutput() -> OutputSink { OutputSink(descriptor: STDOUT_FILENO, owns: false, name: "stdout") }
+    package static func standardOutput() -> OutputSink {
+        OutputSink(descriptor: STDOUT_FILENO, owns: false, name: "stdout")
+    }
     /// Standard error.
-    static func standardError() -> OutputSink { OutputSink(descriptor: STDERR_FILENO, owns: false, name: "stderr") }
+    package static func standardError() -> OutputSink {
+        OutputSink(descriptor: STDERR_FILENO, owns: false, name: "stderr")
+    }
 
     private init(descriptor: Int32, owns: Bool, name: String) {
         self.descriptor = descriptor
@@ -34,7 +38,7 @@ final class OutputSink {
     }
 
     /// Opens (creates or truncates) a file for results.
-    convenience init(creatingFileAt path: String) throws(InputFileError) {
+    package convenience init(creatingFileAt path: String) throws(InputFileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
         self.init(descriptor: fd, owns: true, name: path)
@@ -43,11 +47,11 @@ final class OutputSink {
     deinit { if ownsDescriptor && descriptor >= 0 { Glibc.close(descriptor) } }
 
     /// Whether this is the terminal (for colour and width).
-    var isTerminal: Bool { isatty(descriptor) == 1 }
+    package var isTerminal: Bool { isatty(descriptor) == 1 }
 
     /// Writes all of `text`, retrying after interrupted or short writes;
     /// after a failed write nothing more is written.
-    func write(_ text: String) {
+    package func write(_ text: String) {
         guard failedErrno == nil, descriptor >= 0 else { return }
         var bytes = Array(text.utf8)
         var offset = 0
@@ -67,12 +71,12 @@ final class OutputSink {
     }
 
     /// Writes `text` and a newline.
-    func writeLine(_ text: String) { write(text + "\n") }
+    package func writeLine(_ text: String) { write(text + "\n") }
 
     /// Closes a file opened by ``init(creatingFileAt:)`` (a no-op for the
     /// standard streams), keeping a failed close as a write failure: on
     /// some file systems (NFS) the disk-full error first shows here.
-    func close() {
+    package func close() {
         guard ownsDescriptor, descriptor >= 0 else { return }
         if Glibc.close(descriptor) != 0, failedErrno == nil { failedErrno = errno }
         descriptor = -1
@@ -81,7 +85,7 @@ final class OutputSink {
     /// `writing <stdout>: No space left on device` the first time it is
     /// asked after a write failed; nil otherwise (nothing failed, or it was
     /// already reported).
-    func takeWriteFailure() -> String? {
+    package func takeWriteFailure() -> String? {
         guard let failedErrno, !failureReported else { return nil }
         failureReported = true
         let shown = ownsDescriptor ? name : "<\(name)>"

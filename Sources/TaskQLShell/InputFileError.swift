@@ -1,13 +1,13 @@
 import TaskQL
 
 /// A file that could not be read or written, as the user named it.
-struct InputFileError: Error, CustomStringConvertible {
-    var path: String
-    var reason: String
-    var description: String { "\(path): \(reason)" }
+package struct InputFileError: Error, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var description: String { "\(path): \(reason)" }
 
     /// The library's import error, keeping its line or byte offset.
-    init(_ error: ImportError) {
+    package init(_ error: ImportError) {
         if let line = error.line, let column = error.column {
             path = "\(error.file):\(line):\(column)"
         } else if let line = error.line {
@@ -20,7 +20,7 @@ struct InputFileError: Error, CustomStringConvertible {
         reason = error.message
     }
 
-    init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }

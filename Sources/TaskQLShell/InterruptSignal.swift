@@ -18,10 +18,10 @@ nonisolated(unsafe) private var inputThread: pthread_t = pthread_self()
 /// *without* `SA_RESTART`, so a blocking `read` inside libedit returns
 /// `EINTR` (the line is cancelled), and a running query is cancelled by a
 /// watcher thread that polls the flag.
-enum InterruptSignal {
+package enum InterruptSignal {
     /// Installs the handler (REPL on a terminal only; scripts keep the
     /// default, which ends the process).
-    static func install() {
+    package static func install() {
         inputThread = pthread_self()
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
@@ -42,18 +42,18 @@ enum InterruptSignal {
     }
 
     /// Whether Ctrl-C was pressed since the last call; clears the flag.
-    static func take() -> Bool {
+    package static func take() -> Bool {
         let was = interruptPending != 0
         interruptPending = 0
         return was
     }
 
     /// Whether Ctrl-C is pending, without clearing it.
-    static var isPending: Bool { interruptPending != 0 }
+    package static var isPending: Bool { interruptPending != 0 }
 
     /// Runs `body` while a watcher thread calls `onInterrupt` (once) when
     /// Ctrl-C arrives. The flag is cleared afterwards.
-    static func watching<T>(onInterrupt: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows -> T {
+    package static func watching<T>(onInterrupt: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows -> T {
         _ = take()
         let done = ManagedAtomicFlag()
         let watcher = Thread {
@@ -75,9 +75,9 @@ enum InterruptSignal {
 }
 
 /// A one-way flag shared with the watcher thread.
-final class ManagedAtomicFlag: @unchecked Sendable {
+package final class ManagedAtomicFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    package var isSet: Bool { lock.withLock { value } }
+    package func set() { lock.withLock { value = true } }
 }

@@ -1,5 +1,7 @@
+import TaskQL
+
 /// What one read from a line reader gave.
-enum LineInput: Equatable {
+package enum LineInput: Equatable {
     /// A line, without its line break.
     case line(String)
     /// Ctrl-C: drop what was typed so far.
@@ -12,7 +14,7 @@ enum LineInput: Equatable {
 
 /// Where the REPL gets its lines: libedit on a terminal, a plain reader for
 /// pipes and files, a scripted one for `.read` and tests.
-protocol LineReader: AnyObject {
+package protocol LineReader: AnyObject {
     /// Whether a person is typing (prompts, banner, history).
     var isInteractive: Bool { get }
     /// The next line, showing `prompt` when interactive.
@@ -21,19 +23,30 @@ protocol LineReader: AnyObject {
     func recordHistory(_ entry: String)
     /// The history entries, oldest first (`.history`).
     var historyEntries: [String] { get }
+    /// The names Tab completion offers from now on (new `let` names,
+    /// loaded datasets); readers without completion ignore it.
+    func updateCompletion(_ provider: CompletionProvider)
+    /// The lines of the statement typed so far, before the line being read:
+    /// Tab completion's context reaches back into them.
+    func setPendingLines(_ text: String)
+}
+
+extension LineReader {
+    package func updateCompletion(_ provider: CompletionProvider) {}
+    package func setPendingLines(_ text: String) {}
 }
 
 /// Lines given up front: `.read FILE` and tests.
-final class ScriptedLineReader: LineReader {
+package final class ScriptedLineReader: LineReader {
     private var lines: [LineInput]
     private var next = 0
-    private(set) var recorded: [String] = []
+    package private(set) var recorded: [String] = []
 
     /// Reads `lines` in order, then `.end`.
-    init(lines: [LineInput]) { self.lines = lines }
+    package init(lines: [LineInput]) { self.lines = lines }
 
     /// Splits `text` into lines (`\n` or `\r\n`).
-    convenience init(text: String) {
+    package convenience init(text: String) {
         var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             LineInput.line(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
         }
@@ -41,14 +54,14 @@ final class ScriptedLineReader: LineReader {
         self.init(lines: parts)
     }
 
-    var isInteractive: Bool { false }
+    package var isInteractive: Bool { false }
 
-    func readLine(prompt: String) -> LineInput {
+    package func readLine(prompt: String) -> LineInput {
         guard next < lines.count else { return .end }
         next += 1
         return lines[next - 1]
     }
 
-    func recordHistory(_ entry: String) { recorded.append(entry) }
-    var historyEntries: [String] { recorded }
+    package func recordHistory(_ entry: String) { recorded.append(entry) }
+    package var historyEntries: [String] { recorded }
 }

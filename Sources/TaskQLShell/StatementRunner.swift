@@ -5,54 +5,63 @@ import TaskQL
 /// rows through the current ``ResultFormatter`` to the output sink,
 /// diagnostics (with `file:line:col`) to stderr. Shared by `-c`, `run`,
 /// piped scripts and the REPL; holds the settings dot-commands change.
-final class StatementRunner {
-    let session: Session
+package final class StatementRunner {
+    package let session: Session
     /// Output format (`--format`, `.mode`).
-    var format: OutputFormat
+    package var format: OutputFormat
     /// Whether to report each statement's run time on stderr (`.timer`).
-    var showsTimer = false
+    package var showsTimer = false
     /// Whether a script stops at its first error (`--bail`, `.bail on`);
     /// otherwise it reports each error and goes on (see ``Repl``).
-    var bailsOnError = false
+    package var bailsOnError = false
     /// Where results go (`.output`, see ``redirectOutput(to:)``).
-    private(set) var output: OutputSink
+    package private(set) var output: OutputSink
     /// Where diagnostics go.
-    let errors: OutputSink
+    package let errors: OutputSink
     /// `--no-color`: never colour, even on a terminal.
-    let noColor: Bool
+    package let noColor: Bool
     /// `--param` bindings, passed to every statement.
-    let parameters: [String: Value]
+    package let parameters: [String: Value]
     /// Whether Ctrl-C should cancel the running query (REPL on a terminal).
-    let interruptible: Bool
+    package let interruptible: Bool
     /// Whether to mention `let` bindings and loads on stderr (REPL only).
-    let chatty: Bool
+    package let chatty: Bool
     /// How many times results could not be written (disk full): a script
     /// stops at the first, and the command exits 74.
-    private(set) var outputFailures = 0
+    package private(set) var outputFailures = 0
 
-    init(session: Session, format: OutputFormat, noColor: Bool, parameters: [String: Value], interactive: Bool) {
+    /// A runner writing results to `output` and diagnostics to `errors`
+    /// (standard output and error unless given: tests pass files).
+    package init(
+        session: Session, format: OutputFormat, noColor: Bool, parameters: [String: Value], interactive: Bool,
+        output: OutputSink = .standardOutput(), errors: OutputSink = .standardError()
+    ) {
         self.session = session
         self.format = format
-        self.output = .standardOutput()
-        self.errors = .standardError()
+        self.output = output
+        self.errors = errors
         self.noColor = noColor
         self.parameters = parameters
         self.interruptible = interactive
         self.chatty = interactive
     }
 
+    /// Columns of the terminal on stdout, or nil (the executable asks the
+    /// terminal; in-process tests have none).
+    package var terminalWidth: () -> Int? = { nil }
+
     /// The formatter for the current sink: width and colour only on a terminal.
-    var formatter: ResultFormatter {
+    package var formatter: ResultFormatter {
         let toTerminal = output.isTerminal
-        let color = toTerminal && Terminal.colorEnabled(noColorFlag: noColor)
-        let width = toTerminal || output.name == "stdout" ? Terminal.width() : nil
+        let color = toTerminal && !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let width = toTerminal || output.name == "stdout" ? terminalWidth() : nil
         return ResultFormatter(format: format, options: .init(terminalWidth: width, color: color))
     }
 
     /// Runs every statement of `source`; false when it failed (the
     /// diagnostics are already written).
     @discardableResult
-    func run(_ source: SourceText) -> Bool {
+    package func run(_ source: SourceText) -> Bool {
         let started = DispatchTime.now()
         let cancellation = CancellationHandle()
         do {
@@ -114,7 +123,7 @@ final class StatementRunner {
 
     /// Reports on stderr, once, that results could not be written to the
     /// current output; true when it did (the statement that wrote them failed).
-    func reportOutputFailure() -> Bool {
+    package func reportOutputFailure() -> Bool {
         guard let message = output.takeWriteFailure() else { return false }
         errors.writeLine("taskql: error: \(message)")
         outputFailures += 1
@@ -123,7 +132,7 @@ final class StatementRunner {
 
     /// Sends results to `sink` from now on (`.output`), closing a file used
     /// before; false when that file could not be written completely.
-    func redirectOutput(to sink: OutputSink) -> Bool {
+    package func redirectOutput(to sink: OutputSink) -> Bool {
         let ok = finishOutput()
         output = sink
         return ok
@@ -132,7 +141,7 @@ final class StatementRunner {
     /// Closes a results file at the end of a run (`.output FILE` still in
     /// effect); false, after a message, when it could not be written.
     @discardableResult
-    func finishOutput() -> Bool {
+    package func finishOutput() -> Bool {
         output.close()
         return !reportOutputFailure()
     }

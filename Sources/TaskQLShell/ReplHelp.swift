@@ -1,10 +1,10 @@
 import TaskQL
 
 /// Texts for `.help TOPIC` and `.schema`.
-enum ReplHelp {
-    static let topics = ["stages", "functions", "formats", "fields"]
+package enum ReplHelp {
+    package static let topics = ["stages", "functions", "formats", "fields"]
 
-    static let footer = """
+    package static let footer = """
 
         Statements end at a newline or ';' (a line ending in '|' or inside brackets continues).
         Example: tasks | where lead_units has "发改委" | count by city
@@ -12,7 +12,7 @@ enum ReplHelp {
 
         """
 
-    static func topic(_ name: String, vocabulary: CompletionVocabulary) -> String? {
+    package static func topic(_ name: String, vocabulary: CompletionVocabulary) -> String? {
         switch name {
         case "stages": return vocabulary.stages.joined(separator: " ") + "\n"
         case "functions": return vocabulary.functions.joined(separator: " ") + "\n"

@@ -7,23 +7,23 @@
 /// raw bytes so that a line of invalid UTF-8 is reported (and skipped)
 /// instead of being silently repaired, and a runaway line cannot exhaust
 /// memory.
-final class PlainLineReader: LineReader {
+package final class PlainLineReader: LineReader {
     /// Longest line accepted; longer ones are skipped with a message.
-    static let maximumLineBytes = 4 << 20
+    package static let maximumLineBytes = 4 << 20
 
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
-    private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
 
-    init(descriptor: Int32 = STDIN_FILENO) { self.descriptor = descriptor }
+    package init(descriptor: Int32 = STDIN_FILENO) { self.descriptor = descriptor }
 
-    var isInteractive: Bool { false }
-    func recordHistory(_ entry: String) {}
-    var historyEntries: [String] { [] }
+    package var isInteractive: Bool { false }
+    package func recordHistory(_ entry: String) {}
+    package var historyEntries: [String] { [] }
 
-    func readLine(prompt: String) -> LineInput {
+    package func readLine(prompt: String) -> LineInput {
         guard let bytes = nextLineBytes() else { return .end }
         lineNumber += 1
         if bytes.count > Self.maximumLineBytes {

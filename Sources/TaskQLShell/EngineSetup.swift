@@ -3,9 +3,9 @@ import TaskQL
 
 /// Builds the engine the command line asks for: the built-in unit aliases
 /// plus `--aliases FILE`, and either the bundled datasets or the files named.
-enum EngineSetup {
+package enum EngineSetup {
     /// Built-in aliases merged with the user's file, if any.
-    static func aliases(path: String?) throws(InputFileError) -> UnitAliases {
+    package static func aliases(path: String?) throws(InputFileError) -> UnitAliases {
         guard let path else { return .builtIn }
         do {
             return try UnitAliases.builtIn.merging(contentsOf: path)
@@ -18,7 +18,9 @@ enum EngineSetup {
     /// files (a document gives one, named after its city; a dataset file
     /// gives the datasets it holds; datasets of one name are joined, as
     /// `taskql import` does). Import reports go to `reports` when given.
-    static func engine(files: [String], aliases: UnitAliases, reports: OutputSink?) throws(InputFileError) -> Engine {
+    package static func engine(files: [String], aliases: UnitAliases, reports: OutputSink?) throws(InputFileError)
+        -> Engine
+    {
         do {
             guard !files.isEmpty else {
                 return Engine(datasets: try BundledDatasets.load(), aliases: aliases, options: options)
@@ -43,14 +45,14 @@ enum EngineSetup {
     /// Default options; `TASKQL_FAST_PATHS=off` runs every query through the
     /// plain evaluator, to tell a wrong answer of a fast path from a wrong
     /// definition (see ``EngineOptions/usesFastPaths``).
-    static var options: EngineOptions {
+    package static var options: EngineOptions {
         var options = EngineOptions()
         options.usesFastPaths = ProcessInfo.processInfo.environment["TASKQL_FAST_PATHS"] != "off"
         return options
     }
 
     /// `TaskQL — datasets haimen (223 tasks), yixing (70 tasks) — .help for help`
-    static func banner(for engine: Engine) -> String {
+    package static func banner(for engine: Engine) -> String {
         let parts = engine.summaries.map { "\($0.name) (\($0.taskCount) tasks)" }
         let loaded = parts.isEmpty ? "no datasets loaded" : "datasets " + parts.joined(separator: ", ")
         return "TaskQL — \(loaded) — type .help for help, Ctrl-D to leave"

@@ -5,27 +5,27 @@ import TaskQL
 /// records it in the history as one entry, and handles dot-commands.
 /// Bad input gives a message and a fresh prompt; only end of input or
 /// `.quit` ends the loop.
-final class Repl {
-    static let prompt = "taskql> "
-    static let continuationPrompt = "   ...> "
+package final class Repl {
+    package static let prompt = "taskql> "
+    package static let continuationPrompt = "   ...> "
 
-    let runner: StatementRunner
-    let reader: LineReader
+    package let runner: StatementRunner
+    package let reader: LineReader
     /// Name in diagnostics: `<repl>`, `<stdin>` or the `.read` file.
-    let sourceName: String
+    package let sourceName: String
     /// Statements (and unreadable lines) that failed.
-    private(set) var failures = 0
+    package private(set) var failures = 0
     /// Set by `.quit`.
-    var quitRequested = false
+    package var quitRequested = false
     /// How many `.read`s this loop runs inside (0: the prompt, or the script
     /// the command line named).
-    let readDepth: Int
+    package let readDepth: Int
     /// Most `.read`s inside one another: a script that reads itself would
     /// otherwise recurse until the stack overflows.
-    static let maximumReadDepth = 16
+    package static let maximumReadDepth = 16
     /// Set when a `.read` nested too deep: every `.read` around it ends too
     /// (a file that reads itself twice would otherwise report 2¹⁶ times).
-    var abandoned = false
+    package var abandoned = false
     /// Whether the first failing statement or dot-command ends the loop.
     /// One rule for all input that is not typed at the prompt (`run`, `-c`,
     /// piped stdin, `.read`), as in sqlite3: report each error and go on,
@@ -42,9 +42,9 @@ final class Repl {
     /// in a REPL starts its own loop on the REPL's runner).
     private let outputFailuresAtStart: Int
     /// Lines read so far (diagnostics in scripts point at the real line).
-    private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
 
-    init(runner: StatementRunner, reader: LineReader, sourceName: String, readDepth: Int = 0) {
+    package init(runner: StatementRunner, reader: LineReader, sourceName: String, readDepth: Int = 0) {
         self.runner = runner
         self.reader = reader
         self.sourceName = sourceName
@@ -53,7 +53,7 @@ final class Repl {
     }
 
     /// Runs until end of input or `.quit`.
-    func run() {
+    package func run() {
         refreshCompletion()
         var pending: [String] = []
         var firstLine = 1
@@ -67,7 +67,7 @@ final class Repl {
             waiting = false
         }
         while !finished {
-            if reader.isInteractive { completionEarlierLines = pending.map { $0 + "\n" }.joined() }
+            if reader.isInteractive { reader.setPendingLines(pending.map { $0 + "\n" }.joined()) }
             let input = reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt)
             switch input {
             case .end:
@@ -125,12 +125,12 @@ final class Repl {
     }
 
     /// Tells tab completion about new names (`let`, loaded datasets).
-    func refreshCompletion() {
+    package func refreshCompletion() {
         guard reader.isInteractive else { return }
-        activeCompletionProvider = CompletionProvider(vocabulary: vocabulary())
+        reader.updateCompletion(CompletionProvider(vocabulary: vocabulary()))
     }
 
-    func vocabulary() -> CompletionVocabulary {
+    package func vocabulary() -> CompletionVocabulary {
         let engine = runner.session.engine
         return CompletionVocabulary(
             keywords: LanguageSupport.keywords, stages: LanguageSupport.stages, fields: engine.fieldNames,

@@ -3,7 +3,7 @@ import TaskQL
 
 extension Repl {
     /// Runs a `.command` line; false when it failed (message written).
-    func runDotCommand(_ line: String) -> Bool {
+    package func runDotCommand(_ line: String) -> Bool {
         let words = DotCommand.words(line)
         guard let name = words.first, let command = DotCommand.named(name) else {
             return fail("unknown command \(words.first ?? line) (try .help)")

@@ -5,12 +5,12 @@
 /// a backslash doubled, spaces, tabs, line breaks and other control
 /// characters as three-digit octal escapes (`\040`), everything else
 /// (UTF-8 Chinese included) as it is.
-enum HistoryEncoding {
+package enum HistoryEncoding {
     /// The first line of every file libedit reads as history.
-    static let cookie = "_HiStOrY_V2_"
+    package static let cookie = "_HiStOrY_V2_"
 
     /// The whole file for `entries`.
-    static func file(_ entries: [String]) -> [UInt8] {
+    package static func file(_ entries: [String]) -> [UInt8] {
         var bytes = Array((cookie + "\n").utf8)
         for entry in entries {
             bytes += line(entry)
@@ -20,7 +20,7 @@ enum HistoryEncoding {
     }
 
     /// One entry as its line (without the line break).
-    static func line(_ entry: String) -> [UInt8] {
+    package static func line(_ entry: String) -> [UInt8] {
         var bytes: [UInt8] = []
         for byte in entry.utf8 {
             switch byte {

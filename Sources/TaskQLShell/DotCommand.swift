@@ -1,13 +1,13 @@
 /// A host command of the REPL, sqlite3 style (`.mode csv`).
-struct DotCommand: Sendable {
+package struct DotCommand: Sendable {
     /// `.mode`
-    var name: String
+    package var name: String
     /// `MODE`
-    var usage: String
+    package var usage: String
     /// One line for `.help`.
-    var summary: String
+    package var summary: String
 
-    static let all: [DotCommand] = [
+    package static let all: [DotCommand] = [
         DotCommand(
             name: ".help", usage: "[TOPIC]",
             summary: "this list, or help on a command or on: stages, functions, formats"),
@@ -32,13 +32,13 @@ struct DotCommand: Sendable {
     ]
 
     /// The command named `name` (with or without the dot).
-    static func named(_ name: String) -> DotCommand? {
+    package static func named(_ name: String) -> DotCommand? {
         let dotted = name.hasPrefix(".") ? name : "." + name
         return all.first { $0.name == dotted }
     }
 
     /// Splits a dot-command line into words; `"…"` keeps spaces in a path.
-    static func words(_ line: String) -> [String] {
+    package static func words(_ line: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quoted = false
