@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "TaskQL",
+    // Mutex and Atomic (Synchronization) need macOS 15; Linux has no minimum.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "TaskQL", targets: ["TaskQL"]),
         .executable(name: "taskql", targets: ["taskql"]),
@@ -12,6 +14,9 @@ let package = Package(
         // Writes zip archives for the .docx tests and the docx fuzz target
         // (the library reads them itself: ZipArchive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // File I/O of the library (FileDescriptor, stat, Errno) without
+        // calling Glibc's read/write by name.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // `make docs`: the DocC catalog built with warnings as errors (CI).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -20,7 +25,7 @@ let package = Package(
         // No libedit and no argument parsing, so other programs can embed it.
         .target(
             name: "TaskQL",
-            dependencies: ["CLibXML2", "CLibZ"],
+            dependencies: ["CLibXML2", "CLibZ", .product(name: "SystemPackage", package: "swift-system")],
             resources: [.copy("Resources/seeds")]
         ),
         // libxml2 through pkg-config (Debian: libxml2-dev): the HTML and XML
@@ -46,7 +51,9 @@ let package = Package(
         // The shell without a terminal: statement joining for scripts,
         // pipes, `-c` and `.read`, dot-commands, output modes and error
         // handling, on any ``LineReader``; tested in-process.
-        .target(name: "TaskQLShell", dependencies: ["TaskQL"]),
+        .target(
+            name: "TaskQLShell",
+            dependencies: ["TaskQL", .product(name: "SystemPackage", package: "swift-system")]),
         // The executable: argument parsing, and libedit wired to the shell.
         .executableTarget(
             name: "taskql",

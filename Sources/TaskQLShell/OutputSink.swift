@@ -1,7 +1,10 @@
+import SystemPackage
 import TaskQL
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Where results (or messages) go: a file descriptor written with plain
@@ -39,12 +42,18 @@ package final class OutputSink {
 
     /// Opens (creates or truncates) a file for results.
     package convenience init(creatingFileAt path: String) throws(InputFileError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
-        self.init(descriptor: fd, owns: true, name: path)
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch {
+            throw InputFileError(path: path, reason: String(cString: strerror((error as? Errno)?.rawValue ?? EIO)))
+        }
+        self.init(descriptor: fd.rawValue, owns: true, name: path)
     }
 
-    deinit { if ownsDescriptor && descriptor >= 0 { Glibc.close(descriptor) } }
+    deinit { if ownsDescriptor && descriptor >= 0 { try? FileDescriptor(rawValue: descriptor).close() } }
 
     /// Whether this is the terminal (for colour and width).
     package var isTerminal: Bool { isatty(descriptor) == 1 }
@@ -53,20 +62,11 @@ package final class OutputSink {
     /// after a failed write nothing more is written.
     package func write(_ text: String) {
         guard failedErrno == nil, descriptor >= 0 else { return }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        bytes.withUnsafeMutableBytes { buffer in
-            while offset < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    // write(2) returns 0 only for a zero-byte request; treat it
-                    // as an error rather than loop forever.
-                    failedErrno = n < 0 ? errno : EIO
-                    return
-                }
-                offset += n
-            }
+        // writeAll retries interrupted and short writes.
+        do {
+            _ = try FileDescriptor(rawValue: descriptor).writeAll(text.utf8)
+        } catch {
+            failedErrno = (error as? Errno)?.rawValue ?? EIO
         }
     }
 
@@ -78,7 +78,11 @@ package final class OutputSink {
     /// some file systems (NFS) the disk-full error first shows here.
     package func close() {
         guard ownsDescriptor, descriptor >= 0 else { return }
-        if Glibc.close(descriptor) != 0, failedErrno == nil { failedErrno = errno }
+        do {
+            try FileDescriptor(rawValue: descriptor).close()
+        } catch {
+            if failedErrno == nil { failedErrno = (error as? Errno)?.rawValue ?? EIO }
+        }
         descriptor = -1
     }
 

@@ -1,5 +1,9 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Reads standard input when it is not a terminal (a pipe or a file):
@@ -63,8 +67,8 @@ package final class PlainLineReader: LineReader {
             start = 0
         }
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { return }
+        // An interrupted read is retried; a failed one ends the input.
+        let n = (try? chunk.withUnsafeMutableBytes { try FileDescriptor(rawValue: descriptor).read(into: $0) }) ?? 0
         if n <= 0 {
             atEnd = true
             return

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -6,40 +8,41 @@
     import Darwin
 #endif
 
-/// Reads whole files with POSIX calls, so that a missing file, a directory
-/// or a permission problem each get the system's own words.
+/// Reads and writes whole files through swift-system's `FileDescriptor`, so
+/// that a missing file, a directory or a permission problem each get the
+/// system's own words, and interrupted calls are retried.
 enum FileBytes {
     /// The bytes of the file at `path`.
     static func read(_ path: String) throws(ImportError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 {
-            throw ImportError(
-                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot open the file"))
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(FilePath(path), .readOnly)
+        } catch {
+            throw failure(error, path: path, doing: "cannot open the file")
         }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0 {
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: throw ImportError(code: .unreadableFile, file: path, message: "is a directory, not a file")
-            case S_IFCHR, S_IFBLK, S_IFSOCK:
-                // `/dev/zero`, `/dev/urandom`, a terminal: no end to read to.
-                throw ImportError(
-                    code: .unreadableFile, file: path, message: "is a device, not a document or dataset file")
-            default: break
-            }
+        defer { try? fd.close() }
+        let info = try? fd.stat()
+        switch info?.type {
+        case .directory?: throw ImportError(code: .unreadableFile, file: path, message: "is a directory, not a file")
+        case .characterSpecial?, .blockSpecial?, .socket?:
+            // `/dev/zero`, `/dev/urandom`, a terminal: no end to read to.
+            throw ImportError(code: .unreadableFile, file: path, message: "is a device, not a document or dataset file")
+        default: break
         }
-        let isPipe = (info.st_mode & S_IFMT) == S_IFIFO
+        let isPipe = info?.type == .fifo
         // Read straight into the array (a file of known size in one piece);
         // grow it for files whose size is not known up front (pipes).
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var bytes = [UInt8](repeating: 0, count: max(Int(info?.size ?? 0), 0) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16))) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ImportError(
-                    code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot read the file"))
+            let n: Int
+            do {
+                n = try bytes.withUnsafeMutableBytes { buffer in
+                    try fd.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                }
+            } catch {
+                throw failure(error, path: path, doing: "cannot read the file")
             }
             if n == 0 { break }
             filled += n
@@ -68,11 +71,10 @@ enum FileBytes {
             target = String(cString: resolved)
             free(resolved)
         }
-        var existing = stat()
-        if stat(target, &existing) == 0 {
-            switch existing.st_mode & S_IFMT {
-            case S_IFREG: break
-            case S_IFCHR, S_IFIFO:
+        if let existing = try? FilePath(target).stat() {
+            switch existing.type {
+            case .regular: break
+            case .characterSpecial, .fifo:
                 // `/dev/null`, `/dev/stdout`, a pipe: written into, never renamed over.
                 return try writeInPlace(bytes, to: target, named: path)
             default:
@@ -82,60 +84,59 @@ enum FileBytes {
             }
         }
         let temporary = target + ".taskql-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        if fd < 0 {
-            throw ImportError(
-                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot create the file"))
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(
+                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch {
+            throw failure(error, path: path, doing: "cannot create the file")
         }
-        var failure: ImportError?
-        var written = 0
-        while written < bytes.count, failure == nil {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = ImportError(
-                    code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot write the file"))
-            } else {
-                written += n
-            }
+        var problem: ImportError?
+        do {
+            _ = try fd.writeAll(bytes)
+        } catch {
+            problem = failure(error, path: path, doing: "cannot write the file")
         }
-        if failure == nil, fsync(fd) != 0 {
-            failure = ImportError(
-                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot write the file"))
+        if problem == nil, fsync(fd.rawValue) != 0 {
+            problem = failure(Errno(rawValue: errno), path: path, doing: "cannot write the file")
         }
-        close(fd)
-        if failure == nil, rename(temporary, target) != 0 {
-            failure = ImportError(
-                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot replace the file"))
+        try? fd.close()
+        if problem == nil, rename(temporary, target) != 0 {
+            problem = failure(Errno(rawValue: errno), path: path, doing: "cannot replace the file")
         }
-        if let failure {
+        if let problem {
             unlink(temporary)
-            throw failure
+            throw problem
         }
     }
 
     /// Writes into a device or pipe as it is, reporting a failed write (`/dev/full`).
     private static func writeInPlace(_ bytes: [UInt8], to target: String, named path: String) throws(ImportError) {
-        let fd = open(target, O_WRONLY)
-        if fd < 0 {
-            throw ImportError(
-                code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot open the file"))
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(FilePath(target), .writeOnly)
+        } catch {
+            throw failure(error, path: path, doing: "cannot open the file")
         }
-        defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ImportError(
-                    code: .unreadableFile, file: path, message: systemMessage(errno, doing: "cannot write the file"))
-            }
-            written += n
+        defer { try? fd.close() }
+        do {
+            _ = try fd.writeAll(bytes)
+        } catch {
+            throw failure(error, path: path, doing: "cannot write the file")
         }
     }
 
-    static func systemMessage(_ code: Int32, doing what: String) -> String {
-        if code == ENOENT { return "no such file" }
-        return "\(what): \(String(cString: strerror(code)))"
+    /// The error for a failed system call, in the system's words
+    /// (`cannot open the file: Permission denied`); a missing file is
+    /// `no such file`.
+    private static func failure(_ error: any Error, path: String, doing what: String) -> ImportError {
+        let message: String
+        switch error as? Errno {
+        case .noSuchFileOrDirectory?: message = "no such file"
+        case let code?: message = "\(what): \(String(cString: strerror(code.rawValue)))"
+        case nil: message = "\(what): \(error)"
+        }
+        return ImportError(code: .unreadableFile, file: path, message: message)
     }
 }
