@@ -1,7 +1,7 @@
 /// Every diagnostic's stable code, in one table: the lexer (`E01xx`), the
 /// parser (`E02xx`), the checker (`E03xx`), evaluation (`E04xx`) and reading
 /// files (`E05xx`, warnings `W05xx`). Codes never change meaning; the table
-/// in `Grammar/README.md` is checked against ``allCases`` and ``summary``.
+/// in `Grammar/README.md` is checked against `allCases` and ``summary``.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
 
     // MARK: Lexer
