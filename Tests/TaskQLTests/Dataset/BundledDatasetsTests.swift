@@ -16,13 +16,10 @@ import Testing
         #expect(Set(ids).count == ids.count)
     }
 
+    /// Start-up time is measured by `make bench` (start-up on the bundled
+    /// data), not by a timed test; here: every start sees the same data.
     @Test
-    func bundledDataLoadsQuickly() throws {
-        let clock = ContinuousClock()
-        _ = try BundledDatasets.load()
-        let elapsed = try clock.measure { _ = try BundledDatasets.load() }
-        // A release build takes about 0.1 s; debug builds on a shared CPU
-        // running tests in parallel are many times slower.
-        #expect(elapsed < .seconds(3))
+    func bundledDataIsTheSameAtEveryLoad() throws {
+        #expect(try BundledDatasets.load() == BundledDatasets.load())
     }
 }
