@@ -93,4 +93,23 @@ import Testing
         #expect(outcome.stderr.contains("= help: choose another name, e.g. load \"mini.jsonl\" as mini"))
         #expect(!outcome.stdout.contains("\ntasks,"), "no dataset named tasks: \(outcome.stdout)")
     }
+
+    /// Issue 10: a directory is its documents, on the command line and for
+    /// `import`; importing it again skips the dataset file being written
+    /// into it (else its tasks would be loaded twice).
+    @Test func aDirectoryLoadsAndImportsItsDocuments() throws {
+        let directory = try CLIProcess.scratchDirectory()
+        let plans = directory.appendingPathComponent("plans/2020")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: CommandLineTests.yixingSeed, toPath: plans.appendingPathComponent("yixing.txt").path)
+        let counted = try CLIProcess.run(["plans", "-c", "tasks | count", "--format", "csv"], in: directory)
+        #expect(counted.stdout == "count\n70\n", "\(counted.stderr)")
+        for _ in 0..<2 {
+            let imported = try CLIProcess.run(["import", "plans", "-o", "plans/all.jsonl"], in: directory)
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        let reread = try CLIProcess.run(["plans/all.jsonl", "-c", "tasks | count", "--format", "csv"], in: directory)
+        #expect(reread.stdout == "count\n70\n", "\(reread.stderr)")
+    }
 }

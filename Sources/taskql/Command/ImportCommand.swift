@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
             // document named twice is imported once, and a task id is never
             // written twice.
             var builder = EngineBuilder(aliases: aliasTable)
-            for path in documents {
+            for path in Self.inputs(documents, writing: output) {
                 do {
                     let load = try builder.load(path, encoding: textEncoding, datasetName: name)
                     for report in load.reports { errors.write(report.rendered()) }
@@ -101,6 +101,18 @@ struct ImportCommand: ParsableCommand {
 
     /// Whether two paths name one file (same device and inode), so that an
     /// import never writes over the document it reads.
+    /// The files to import: a directory stands for its documents and
+    /// dataset files, less the one being written (importing a folder again,
+    /// with last time's dataset file in it, reads the documents, not the
+    /// output). A path the loader cannot expand stays, to report its error.
+    static func inputs(_ paths: [String], writing output: String) -> [String] {
+        paths.flatMap { path -> [String] in
+            guard let files = try? DatasetLoader.files(at: path), files != [path] else { return [path] }
+            let kept = files.filter { !isSameFile($0, output) }
+            return kept.isEmpty ? [path] : kept
+        }
+    }
+
     static func isSameFile(_ a: String, _ b: String) -> Bool {
         var first = stat()
         var second = stat()
