@@ -122,11 +122,8 @@ extension ScriptParser {
         let stages = StageName.allCases.map(\.rawValue)
         failure.diagnostic.code = DiagnosticCode.unknownStage
         failure.diagnostic.message = "unknown stage '\(word)'"
-        if let nearest = NameSuggestion.nearest(to: word, in: stages) {
-            failure.diagnostic.help = "did you mean '\(nearest)'?"
-        } else {
-            failure.diagnostic.help = "stages: " + stages.joined(separator: ", ")
-        }
+        failure.diagnostic.help =
+            NameSuggestion.help(for: word, in: stages) ?? "stages: " + stages.joined(separator: ", ")
         return failure
     }
 }

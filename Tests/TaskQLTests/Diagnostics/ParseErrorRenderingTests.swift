@@ -98,7 +98,7 @@ struct ParseErrorRenderingTests {
                   |
                 1 | tasks | wher city == "海门"
                   |         ^^^^
-                  = help: did you mean 'where'?
+                  = help: did you mean where?
 
                 """)
     }
