@@ -1,3 +1,4 @@
+import Foundation
 import SystemPackage
 import TaskQL
 
@@ -57,6 +58,19 @@ package final class OutputSink {
 
     /// Whether this is the terminal (for colour and width).
     package var isTerminal: Bool { isatty(descriptor) == 1 }
+
+    /// Whether to colour what goes to this sink: only on a terminal, not
+    /// with `--no-color`, and not when `NO_COLOR` is set to a non-empty
+    /// value (no-color.org: an empty `NO_COLOR=` asks for nothing).
+    package func allowsColor(noColorFlag: Bool) -> Bool {
+        Self.colorAllowed(
+            isTerminal: isTerminal, noColorFlag: noColorFlag, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The colour rule of ``allowsColor(noColorFlag:)`` on its inputs.
+    package static func colorAllowed(isTerminal: Bool, noColorFlag: Bool, environment: [String: String]) -> Bool {
+        isTerminal && !noColorFlag && (environment["NO_COLOR"] ?? "").isEmpty
+    }
 
     /// Writes all of `text`, retrying after interrupted or short writes;
     /// after a failed write nothing more is written.

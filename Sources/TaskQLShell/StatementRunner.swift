@@ -53,7 +53,7 @@ package final class StatementRunner {
     /// The formatter for the current sink: width and colour only on a terminal.
     package var formatter: ResultFormatter {
         let toTerminal = output.isTerminal
-        let color = toTerminal && !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = output.allowsColor(noColorFlag: noColor)
         let width = toTerminal || output.name == "stdout" ? terminalWidth() : nil
         return ResultFormatter(format: format, options: .init(terminalWidth: width, color: color))
     }
@@ -74,7 +74,7 @@ package final class StatementRunner {
             if cancellation.isCancelled {
                 errors.writeLine("cancelled")
             } else {
-                let color = !noColor && errors.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                let color = errors.allowsColor(noColorFlag: noColor)
                 errors.write(LanguageSupport.render(error, color: color))
             }
         } catch {

@@ -138,6 +138,19 @@ import Testing
         #expect(last.complete(text: "mi", cursor: 2).candidates.contains("mine"))
     }
 
+    /// Colour only on a terminal, without `--no-color`, and unless
+    /// `NO_COLOR` is non-empty: `NO_COLOR=` (empty) asks for nothing.
+    @Test func theColourRule() {
+        let allowed = { (terminal: Bool, flag: Bool, env: [String: String]) in
+            OutputSink.colorAllowed(isTerminal: terminal, noColorFlag: flag, environment: env)
+        }
+        #expect(allowed(true, false, [:]))
+        #expect(allowed(true, false, ["NO_COLOR": ""]))
+        #expect(!allowed(true, false, ["NO_COLOR": "1"]))
+        #expect(!allowed(true, true, [:]))
+        #expect(!allowed(false, false, [:]))
+    }
+
     static func count(_ city: String) throws -> Int {
         let result = try engine.prepare("tasks | where city == $c | count").run(["c": .string(city)])
         guard case .int(let n) = result.rows.first?.first else { return -1 }

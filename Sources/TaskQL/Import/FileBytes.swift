@@ -14,12 +14,7 @@ import SystemPackage
 enum FileBytes {
     /// The bytes of the file at `path`.
     static func read(_ path: String) throws(ImportError) -> [UInt8] {
-        let fd: FileDescriptor
-        do {
-            fd = try FileDescriptor.open(FilePath(path), .readOnly)
-        } catch {
-            throw failure(error, path: path, doing: "cannot open the file")
-        }
+        let fd = try open(path, .readOnly, reportedAs: path)
         defer { try? fd.close() }
         let info = try? fd.stat()
         switch info?.type {
@@ -113,17 +108,23 @@ enum FileBytes {
 
     /// Writes into a device or pipe as it is, reporting a failed write (`/dev/full`).
     private static func writeInPlace(_ bytes: [UInt8], to target: String, named path: String) throws(ImportError) {
-        let fd: FileDescriptor
-        do {
-            fd = try FileDescriptor.open(FilePath(target), .writeOnly)
-        } catch {
-            throw failure(error, path: path, doing: "cannot open the file")
-        }
+        let fd = try open(target, .writeOnly, reportedAs: path)
         defer { try? fd.close() }
         do {
             _ = try fd.writeAll(bytes)
         } catch {
             throw failure(error, path: path, doing: "cannot write the file")
+        }
+    }
+
+    /// `path` opened, or the error naming `name` (the path as the user gave it).
+    private static func open(
+        _ path: String, _ mode: FileDescriptor.AccessMode, reportedAs name: String
+    ) throws(ImportError) -> FileDescriptor {
+        do {
+            return try FileDescriptor.open(FilePath(path), mode)
+        } catch {
+            throw failure(error, path: name, doing: "cannot open the file")
         }
     }
 

@@ -24,6 +24,6 @@ struct CommonOptions: ParsableArguments {
     )
     var bail = false
 
-    @Flag(help: "Never colour the output (colour is used only on a terminal, and not when NO_COLOR is set).")
+    @Flag(help: "Never colour the output (colour is used only on a terminal, and not when NO_COLOR is non-empty).")
     var noColor = false
 }

@@ -89,7 +89,7 @@ struct FormatCommand: ParsableCommand {
         do {
             formatted = try QueryFormatter().format(SourceText(name: name, text: text))
         } catch {
-            let color = errors.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let color = errors.allowsColor(noColorFlag: false)
             errors.write(LanguageSupport.render(error, color: color))
             return .parseError
         }
