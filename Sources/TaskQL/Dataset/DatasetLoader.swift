@@ -50,17 +50,17 @@ package enum DatasetLoader {
             let path = base + name
             guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
             else { continue }
+            let loadable = loadableExtensions.contains((name as NSString).pathExtension.lowercased())
             switch type {
             case .typeDirectory where depth < maximumDirectoryDepth:
                 try collect(directory: path, depth: depth + 1, into: &found)
-            case .typeRegular, .typeSymbolicLink:
-                // A link is followed when it names a file; reading it tells.
+            case .typeRegular where loadable:
+                found.append(path)
+            case .typeSymbolicLink where loadable:
+                // A link is followed when it names a file; one to a
+                // directory, or to nothing, is skipped.
                 var isDirectory: ObjCBool = false
-                let ext = (name as NSString).pathExtension.lowercased()
-                if loadableExtensions.contains(ext),
-                    FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-                    !isDirectory.boolValue
-                {
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
                     found.append(path)
                 }
             default: continue
