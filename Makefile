@@ -6,7 +6,7 @@ CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
 APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux locales libreoffice-writer-nogui poppler-utils
 
-.PHONY: run test build deps bench docs format lint clean fuzz fuzz-ci
+.PHONY: run test build deps bench bench-deps bench-ci docs format lint clean fuzz fuzz-ci
 
 # Installs the Debian packages the build and the tests need, only when one is
 # missing (so a second run is instant and works offline).
@@ -30,9 +30,26 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-bench: deps
-	$(SWIFT) build -c release
-	./Benchmarks/run.sh
+# TaskQL beside DuckDB, sqlite3 and jq at 10k, 100k and 1M generated tasks,
+# answers checked equal, results to Benchmarks/RESULTS.md (Benchmarks/bench.py).
+# bench-ci runs it at 10k once, for the answers only (CI; no timing checks).
+DUCKDB_VERSION = 2.0.1
+bench-deps: deps
+	@for p in jq sqlite3; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c 'import duckdb; assert duckdb.__version__ == "$(DUCKDB_VERSION)"' 2>/dev/null || \
+	  python3 -m pip install -q --disable-pip-version-check "duckdb==$(DUCKDB_VERSION)"
+	$(SWIFT) build -c release --product taskql
+	$(SWIFT) build -c release --product taskql-bench
+
+bench: bench-deps
+	python3 Benchmarks/bench.py --results Benchmarks/RESULTS.md
+
+bench-ci: bench-deps
+	BENCH_SIZES=10000 BENCH_REPEATS=1 python3 Benchmarks/bench.py
 
 # The DocC catalog (Sources/TaskQL/TaskQL.docc) and every public symbol's
 # documentation, built with warnings as errors: a broken symbol link or a
@@ -58,11 +75,11 @@ fuzz-ci: deps
 	FUZZ_SECONDS=120 FUZZ_ARGS="-seed=1 -runs=15000" SWIFT=$(SWIFT) ./Fuzz/run.sh
 
 format:
-	$(SWIFT) format -i -r Sources Tests Fuzz Snippets
+	$(SWIFT) format -i -r Sources Tests Fuzz Snippets Benchmarks
 
 # Fails on any formatting drift (run `make format` to fix).
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Fuzz Snippets
+	$(SWIFT) format lint --strict -r Sources Tests Fuzz Snippets Benchmarks
 
 clean:
 	rm -rf .build

@@ -64,6 +64,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // TaskQL's side of `make bench` (Benchmarks/bench.py): loads files,
+        // times questions in process, prints times and answers as JSON.
+        .executableTarget(name: "taskql-bench", dependencies: ["TaskQL"], path: "Benchmarks/TaskQLBench"),
         .testTarget(
             name: "TaskQLTests",
             // ZIPFoundation writes the zip archives the .docx tests read.
