@@ -31,7 +31,9 @@ QUESTIONS = [
          duckdb="select count(*) from tasks", sqlite="select count(*) from tasks",
          jq='reduce inputs as $r (0; . + 1)'),
     dict(name='text contains "5G" (ASCII, any case)', tql='tasks | where text contains "5G" | count',
-         duckdb="select count(*) from tasks where text ilike '%5g%'",
+         # Both cases of the needle's one letter: exact, and much faster in
+         # DuckDB than ilike (2 s at 1M) or lower().
+         duckdb="select count(*) from tasks where contains(text, '5G') or contains(text, '5g')",
          sqlite="select count(*) from tasks where text like '%5G%'",
          jq='reduce (inputs | select(.text | ascii_downcase | contains("5g"))) as $r (0; . + 1)'),
     dict(name='text contains "老旧小区"', tql='tasks | where text contains "老旧小区" | count',

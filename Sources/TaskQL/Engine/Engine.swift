@@ -14,12 +14,21 @@ public struct EngineOptions: Sendable, Hashable {
     /// differential tests run both ways and require the same rows, and
     /// `TASKQL_FAST_PATHS=off` does the same for the `taskql` binary.
     package var usesFastPaths = true
+    /// How many threads one query may scan rows on (nil: one per core). A
+    /// scan splits its rows into that many parts and merges their results
+    /// in row order, so the answer is the same for any number.
+    public var threads: Int?
+    /// The fewest rows a thread's part of a scan may have (a thread costs
+    /// more than it saves on fewer); tests lower it to split small tables.
+    package var minimumRowsPerThread = 32_768
 
-    /// Creates options; the defaults allow file access and set no limits.
-    public init(allowFileAccess: Bool = true, maxRows: Int? = nil, timeLimit: Double? = nil) {
+    /// Creates options; the defaults allow file access, set no limits and
+    /// use every core.
+    public init(allowFileAccess: Bool = true, maxRows: Int? = nil, timeLimit: Double? = nil, threads: Int? = nil) {
         self.allowFileAccess = allowFileAccess
         self.maxRows = maxRows
         self.timeLimit = timeLimit
+        self.threads = threads
     }
     /// For queries the host did not write: no file access, at most 100,000
     /// result rows and 10 seconds per query.

@@ -54,7 +54,9 @@ extension Engine {
             let bound = try ParameterBinding.bind(plan.parameters, values: parameters)
             let runner = PipelineRunner(
                 table: table, parameters: bound, semantics: ValueSemantics(aliases: aliases),
-                budget: RunBudget(options: options, cancellation: cancellation), usesFastPaths: options.usesFastPaths)
+                budget: RunBudget(options: options, cancellation: cancellation), usesFastPaths: options.usesFastPaths,
+                threads: max(1, options.threads ?? ParallelRows.cores),
+                minimumRowsPerThread: max(1, options.minimumRowsPerThread))
             return try runner.run(plan)
         } catch {
             throw DiagnosticError([error.diagnostic], source: error.source ?? plan.sourceText)

@@ -6,7 +6,7 @@ extension ExprCompiler {
     ) throws(RuntimeError) -> TruthFunction? {
         guard case .string(let needle) = k else { return nil }
         let rowIDs = relation.rowIDs
-        let search = ByteSearch(needle)
+        let search = ByteSearch(needle, frequencies: table.textByteFrequencies)
         let test: (UnsafeBufferPointer<UInt8>) throws(RuntimeError) -> Bool
         switch op {
         case .contains: test = search.occurs(in:)
@@ -34,7 +34,7 @@ extension ExprCompiler {
         -> (UnsafeBufferPointer<UInt8>) throws(RuntimeError) -> Bool
     {
         let matcher = try Self.matcher(pattern, patternSpan)
-        let prefilter = matcher.program.requiredLiteral.map(ByteSearch.init)
+        let prefilter = matcher.program.requiredLiteral.map { ByteSearch($0, frequencies: table.textByteFrequencies) }
         return { b throws(RuntimeError) in
             if let prefilter, !prefilter.occurs(in: b) { return false }
             return try Self.run(matcher, UTF8Scalars(bytes: b), span)

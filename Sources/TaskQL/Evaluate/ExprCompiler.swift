@@ -90,7 +90,7 @@ struct ExprCompiler {
             return { i in
                 let row = Int(rowIDs[i])
                 if text.isNull(row) { return .null }
-                return .int(text.withBytes(row) { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } })
+                return .int(text.scalarCount(row))
             }
         }
         let lists = table.listColumns(f)

@@ -47,6 +47,54 @@ extension PipelineRunner {
         return exploded
     }
 
+    /// `explode LIST as u | count by u` (or `by unit(u)`) on a list field,
+    /// counted straight from the list columns' ids into one counter per
+    /// pool id: the exploded rows are never built. Nil when the shapes do
+    /// not fit; the two stages then run one after the other, with the same
+    /// result (the row limit applies to the exploded rows either way).
+    func countExploded(_ relation: Relation, _ list: CheckedExpr, target: Int, key: CheckedExpr, span: SourceSpan)
+        throws(RuntimeError) -> Relation?
+    {
+        guard case .column(let c) = list.kind, case .field(let f) = relation.columns[c] else { return nil }
+        let lists = table.listColumns(f)
+        var canonical: [Int32]?
+        switch key.kind {
+        case .column(target): canonical = nil
+        case .call(.unit, let args) where args[0].isUnits:
+            guard case .column(target) = args[0].kind else { return nil }
+            canonical = table.canonicalIDs
+        default: return nil
+        }
+        guard !lists.isEmpty else { return nil }
+        var counts = [Int](repeating: 0, count: table.pool.count)
+        var total = 0
+        let rowIDs = relation.rowIDs
+        for list in lists {
+            try list.ids.withUnsafeBufferPointer { (ids) throws(RuntimeError) in
+                try list.offsets.withUnsafeBufferPointer { (offsets) throws(RuntimeError) in
+                    for i in 0..<relation.count {
+                        try budget.tick()
+                        let row = Int(rowIDs[i])
+                        let (start, end) = (Int(offsets[row]), Int(offsets[row + 1]))
+                        total += end - start
+                        if let canonical {
+                            for e in start..<end { counts[Int(canonical[Int(ids[e])])] += 1 }
+                        } else {
+                            for e in start..<end { counts[Int(ids[e])] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        try budget.checkRows(total, span: span)
+        let ranks = table.sortRanks
+        let ids = counts.indices.filter { counts[$0] > 0 }.sorted { a, b in
+            counts[a] != counts[b] ? counts[a] > counts[b] : ranks[a] < ranks[b]
+        }
+        return .computed(
+            [ids.map { .string(table.pool[Int32($0)]) }, ids.map { .int(counts[$0]) }], count: ids.count)
+    }
+
     /// Rows where any of `columns` contains the text. The checker chose the
     /// columns by type, so a column is searched whether it is still a task
     /// field, pooled or computed. A column typed only at run time is
@@ -54,24 +102,18 @@ extension PipelineRunner {
     func search(_ relation: Relation, _ needle: CheckedExpr, columns: [CheckedExpr]) throws(RuntimeError)
         -> Relation
     {
-        let compiler = compiler(relation)
-        var tests: [TruthFunction] = []
-        for column in columns {
-            let condition = CheckedExpr(kind: .binary(.contains, column, needle), type: .bool, span: needle.span)
-            let test = try compiler.truth(condition)
-            guard column.type == .any || column.type == .list(.any) else {
-                tests.append(test)
-                continue
+        let kept = try keptRows(relation, .any) { (compiler) throws(RuntimeError) -> [TruthFunction] in
+            var tests: [TruthFunction] = []
+            for column in columns {
+                let condition = CheckedExpr(kind: .binary(.contains, column, needle), type: .bool, span: needle.span)
+                let test = try compiler.truth(condition)
+                guard column.type == .any || column.type == .list(.any) else {
+                    tests.append(test)
+                    continue
+                }
+                tests.append(Self.onText(try compiler.value(column), test))
             }
-            tests.append(Self.onText(try compiler.value(column), test))
-        }
-        var kept: [Int] = []
-        for i in 0..<relation.count {
-            try budget.tick()
-            for test in tests where try test(i) == true {
-                kept.append(i)
-                break
-            }
+            return tests
         }
         return relation.gather(kept)
     }

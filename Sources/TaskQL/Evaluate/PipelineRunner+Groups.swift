@@ -47,6 +47,19 @@ extension PipelineRunner {
         let compiler = compiler(relation)
         var perAggregate: [[Value]] = []
         for a in aggregates {
+            if a.function == .dcount, let argument = a.argument,
+                let distinct = try distinctIDCounts(relation, argument, groups)
+            {
+                perAggregate.append(distinct)
+                continue
+            }
+            if a.function == .count, a.argument == nil {
+                // count(): the group sizes.
+                var sizes = [Int](repeating: 0, count: groups.keys.count)
+                for g in groups.groupOfRow { sizes[Int(g)] += 1 }
+                perAggregate.append(sizes.map { .int($0) })
+                continue
+            }
             let acc = Aggregation(a, groups: groups.keys.count, aliases: semantics.aliases)
             let f = try a.argument.map { (e: CheckedExpr) throws(RuntimeError) in try compiler.value(e) }
             for i in 0..<relation.count {
@@ -56,6 +69,55 @@ extension PipelineRunner {
             perAggregate.append(groups.keys.indices.map { acc.result($0) })
         }
         return groups.keys.indices.map { g in perAggregate.map { $0[g] } }
+    }
+
+    /// `dcount` of pooled names (a pooled column or a list field), counted
+    /// on pool ids (canonical ids for units, as ``Aggregation`` counts
+    /// canonical names): one bit per group and id when that is small,
+    /// else a set of ids per group. Nil for other arguments.
+    private func distinctIDCounts(_ relation: Relation, _ argument: CheckedExpr, _ groups: Groups)
+        throws(RuntimeError) -> [Value]?
+    {
+        let compiler = compiler(relation)
+        var lists: [ListColumn] = []
+        let single = compiler.pooledIDs(argument)
+        if single == nil {
+            guard case .column(let c) = argument.kind, case .field(let f) = relation.columns[c] else { return nil }
+            lists = table.listColumns(f)
+            if lists.isEmpty { return nil }
+        }
+        let canonical = argument.isUnits ? table.canonicalIDs : nil
+        let groupCount = groups.keys.count
+        let words = (table.pool.count + 63) / 64
+        var distinct = [Int](repeating: 0, count: groupCount)
+        var bits: [UInt64] = groupCount * words <= 1 << 21 ? [UInt64](repeating: 0, count: groupCount * words) : []
+        var sets: [Set<Int32>] = bits.isEmpty ? [Set<Int32>](repeating: [], count: groupCount) : []
+        func add(_ raw: Int32, _ g: Int) {
+            if raw == TaskTable.nullID { return }
+            let id = canonical.map { $0[Int(raw)] } ?? raw
+            if bits.isEmpty {
+                if sets[g].insert(id).inserted { distinct[g] += 1 }
+                return
+            }
+            let (w, bit) = (g * words + Int(id) >> 6, UInt64(1) << (UInt64(id) & 63))
+            if bits[w] & bit == 0 {
+                bits[w] |= bit
+                distinct[g] += 1
+            }
+        }
+        let rowIDs = relation.rowIDs
+        for i in 0..<relation.count {
+            try budget.tick()
+            let g = Int(groups.groupOfRow[i])
+            if let single {
+                add(single(i), g)
+            } else {
+                for list in lists {
+                    for id in list.elements(Int(rowIDs[i])) { add(id, g) }
+                }
+            }
+        }
+        return distinct.map { .int($0) }
     }
 
     /// Distinct key combinations in order of first appearance.

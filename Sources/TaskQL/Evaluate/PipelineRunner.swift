@@ -8,6 +8,9 @@ struct PipelineRunner {
     /// Off: rows start as plain values and no stage takes a shortcut (see
     /// ``EngineOptions/usesFastPaths``).
     var usesFastPaths = true
+    /// Threads a scan may split its rows among (``ParallelRows``).
+    var threads = 1
+    var minimumRowsPerThread = 32_768
 
     /// Runs `pipeline` and returns its rows.
     func run(_ pipeline: CheckedPipeline) throws(RuntimeError) -> QueryResult {
@@ -63,6 +66,15 @@ struct PipelineRunner {
                 index += 2
                 continue
             }
+            if usesFastPaths, case .explode(let list, let target) = stages[index].stage, index + 1 < stages.count,
+                case .countBy(let keys) = stages[index + 1].stage, keys.count == 1,
+                let counted = try countExploded(
+                    relation, list, target: target, key: keys[0], span: stages[index].span)
+            {
+                relation = counted
+                index += 2
+                continue
+            }
             relation = try run(stages[index].stage, on: relation, span: stages[index].span)
             index += 1
         }
@@ -104,14 +116,71 @@ struct PipelineRunner {
         }
     }
 
+    /// `where a and b and …`: each conjunct is a loop over the rows the
+    /// ones before it did not rule out, which is what `and` does row by row
+    /// (it stops at the first false, so a later conjunct is never evaluated
+    /// where an earlier one is false, and raises the same errors).
     private func filter(_ relation: Relation, _ condition: CheckedExpr) throws(RuntimeError) -> Relation {
-        let test = try compiler(relation).truth(condition)
-        var kept: [Int] = []
-        for i in 0..<relation.count {
-            try budget.tick()
-            if try test(i) == true { kept.append(i) }
+        var conjuncts: [CheckedExpr] = []
+        var rest = [condition]
+        while let e = rest.popLast() {
+            if usesFastPaths, case .binary(.and, let l, let r) = e.kind {
+                rest += [r, l]
+            } else {
+                conjuncts.append(e)
+            }
+        }
+        let kept = try keptRows(relation, .all) { (compiler) throws(RuntimeError) -> [TruthFunction] in
+            var tests: [TruthFunction] = []
+            for c in conjuncts { tests.append(try compiler.truth(c)) }
+            return tests
         }
         return relation.gather(kept)
+    }
+
+    /// How ``keptRows(_:_:tests:)`` combines its tests.
+    enum TestCombination {
+        /// Kept where every test is true, tried in order until one is false.
+        case all
+        /// Kept where some test is true, tried in order until one is.
+        case any
+    }
+
+    /// The positions of `relation` kept by the tests, in order. Each test
+    /// runs as its own loop over the rows still undecided (a loop per test,
+    /// not a walk through the tests per row). Over many rows the scan is
+    /// split among ``threads``: each part compiles its own tests (compiled
+    /// closures may keep scratch state, such as a regex matcher's), and the
+    /// parts' positions are joined in order.
+    func keptRows(
+        _ relation: Relation, _ combination: TestCombination,
+        tests makeTests: (ExprCompiler) throws(RuntimeError) -> [TruthFunction]
+    ) throws(RuntimeError) -> [Int] {
+        let parts = ParallelRows.parts(
+            count: relation.count, threads: usesFastPaths ? threads : 1, minimumRowsPerPart: minimumRowsPerThread)
+        var testsOfPart: [[TruthFunction]] = []
+        for _ in parts { testsOfPart.append(try makeTests(compiler(relation))) }
+        let limits = budget.limits
+        // Row states: `all`: 0 every test true so far, 1 one was unknown,
+        // 2 one was false (decided); `any`: 0 undecided, 1 one was true.
+        let decided: UInt8 = combination == .all ? 2 : 1
+        let keep: UInt8 = combination == .all ? 0 : 1
+        let kept = try ParallelRows.map(parts) { (p, range) throws(RuntimeError) -> [Int] in
+            let base = range.lowerBound
+            var state = [UInt8](repeating: 0, count: range.count)
+            for test in testsOfPart[p] {
+                for i in range where state[i - base] != decided {
+                    if i & 4095 == 0 { try limits.check() }
+                    switch try test(i) {
+                    case true?: if combination == .any { state[i - base] = 1 }
+                    case false?: if combination == .all { state[i - base] = 2 }
+                    case nil: if combination == .all { state[i - base] = 1 }
+                    }
+                }
+            }
+            return range.filter { state[$0 - base] == keep }
+        }
+        return Array(kept.joined())
     }
 
     /// select/extend: plain column references keep their storage (no copy);
@@ -127,7 +196,7 @@ struct PipelineRunner {
             columns.append(.values(try evaluate(e, compiler, relation.count)))
         }
         let keepsFields = columns.contains { if case .field = $0 { true } else { false } }
-        return Relation(rowIDs: keepsFields ? relation.rowIDs : [], columns: columns, count: relation.count)
+        return Relation(rowIDs: keepsFields ? relation.rowIDs : .none, columns: columns, count: relation.count)
     }
 
     func evaluate(_ e: CheckedExpr, _ compiler: ExprCompiler, _ count: Int) throws(RuntimeError) -> [Value] {

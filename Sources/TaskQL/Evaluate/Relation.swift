@@ -14,27 +14,30 @@ enum ColumnData: Sendable {
 struct Relation: Sendable {
     /// For each row, the table row it comes from; empty when no column is
     /// a ``ColumnData/field(_:)``.
-    var rowIDs: [Int32]
+    var rowIDs: RowIDs
     var columns: [ColumnData]
     var count: Int
 
     /// The table rows in `ranges` (all rows, or one dataset's), every field.
     static func base(_ ranges: [Range<Int>]) -> Relation {
-        var rowIDs: [Int32] = []
-        rowIDs.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
-        for range in ranges { rowIDs.append(contentsOf: range.lazy.map { Int32($0) }) }
+        let rowIDs: RowIDs
+        if ranges.count <= 1 {
+            rowIDs = RowIDs(run: ranges.first ?? 0..<0)
+        } else {
+            rowIDs = RowIDs(ranges.flatMap { $0.lazy.map { Int32($0) } })
+        }
         return Relation(rowIDs: rowIDs, columns: TaskField.standardColumns.map { .field($0) }, count: rowIDs.count)
     }
 
     /// Rows made of computed columns only.
     static func computed(_ columns: [[Value]], count: Int) -> Relation {
-        Relation(rowIDs: [], columns: columns.map { .values($0) }, count: count)
+        Relation(rowIDs: .none, columns: columns.map { .values($0) }, count: count)
     }
 
     /// The rows at `positions`, in that order.
     func gather(_ positions: [Int]) -> Relation {
         Relation(
-            rowIDs: rowIDs.isEmpty ? [] : positions.map { rowIDs[$0] },
+            rowIDs: rowIDs.isEmpty ? .none : RowIDs(positions.map { rowIDs[$0] }),
             columns: columns.map { column in
                 switch column {
                 case .field: column
@@ -48,7 +51,7 @@ struct Relation: Sendable {
     /// Rows `range` (for take/skip), without a position list.
     func slice(_ range: Range<Int>) -> Relation {
         Relation(
-            rowIDs: rowIDs.isEmpty ? [] : Array(rowIDs[range]),
+            rowIDs: rowIDs.isEmpty ? .none : rowIDs.slice(range),
             columns: columns.map { column in
                 switch column {
                 case .field: column

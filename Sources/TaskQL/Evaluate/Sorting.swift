@@ -6,11 +6,15 @@ enum Sorting {
     enum KeyColumn {
         case ints([Int64])
         case values([Value])
+        /// A text field compared in place, byte by byte: sorting a million
+        /// ids builds no strings.
+        case text(TextColumn, RowIDs)
 
         func isNull(_ i: Int) -> Bool {
             switch self {
             case .ints(let xs): xs[i] == Sorting.nullInt
             case .values(let vs): vs[i].isNull
+            case .text(let column, let rows): column.isNull(Int(rows[i]))
             }
         }
 
@@ -18,6 +22,7 @@ enum Sorting {
             switch self {
             case .ints(let xs): xs[a] == xs[b] ? 0 : (xs[a] < xs[b] ? -1 : 1)
             case .values(let vs): Value.sortOrder(vs[a], vs[b])
+            case .text(let column, let rows): column.compare(Int(rows[a]), Int(rows[b]))
             }
         }
     }
@@ -26,20 +31,48 @@ enum Sorting {
     /// Row positions in sorted order; with a `limit`, only the first
     /// `limit` of them (found without sorting everything).
     static func positions(count: Int, keys: [(column: KeyColumn, descending: Bool)], limit: Int? = nil) -> [Int] {
-        let less = { (a: Int, b: Int) -> Bool in
-            for key in keys {
-                let (na, nb) = (key.column.isNull(a), key.column.isNull(b))
-                if na != nb { return nb }
-                if na { continue }
-                let c = key.column.compare(a, b)
-                if c != 0 { return (c < 0) != key.descending }
-            }
-            return a < b
-        }
+        let less = ordering(keys)
         if let limit, limit < count / 4 { return smallest(limit, of: count, by: less) }
         var positions = Array(0..<count)
         positions.sort(by: less)
         return positions
+    }
+
+    /// The row order of `keys` as one closure: one closure per key, each
+    /// holding its own column and calling the next key's on a tie (the last
+    /// compares positions, which makes the sort stable). Nulls go last in
+    /// both directions. Built once, so comparing two rows copies no column.
+    private static func ordering(_ keys: [(column: KeyColumn, descending: Bool)]) -> (Int, Int) -> Bool {
+        var next: (Int, Int) -> Bool = { a, b in a < b }
+        for key in keys.reversed() {
+            let then = next
+            let descending = key.descending
+            switch key.column {
+            case .ints(let xs):
+                next = { a, b in
+                    let (x, y) = (xs[a], xs[b])
+                    if x == y { return then(a, b) }
+                    if x == Sorting.nullInt || y == Sorting.nullInt { return y == Sorting.nullInt }
+                    return (x < y) != descending
+                }
+            case .values(let vs):
+                next = { a, b in
+                    let (x, y) = (vs[a], vs[b])
+                    if x.isNull != y.isNull { return y.isNull }
+                    let c = x.isNull ? 0 : Value.sortOrder(x, y)
+                    return c == 0 ? then(a, b) : (c < 0) != descending
+                }
+            case .text(let column, let rows):
+                next = { a, b in
+                    let (ra, rb) = (Int(rows[a]), Int(rows[b]))
+                    let (na, nb) = (column.isNull(ra), column.isNull(rb))
+                    if na != nb { return nb }
+                    let c = na ? 0 : column.compare(ra, rb)
+                    return c == 0 ? then(a, b) : (c < 0) != descending
+                }
+            }
+        }
+        return next
     }
 
     /// The `k` smallest positions in order: a sorted buffer of `k` that most
@@ -76,6 +109,7 @@ extension ExprCompiler {
             case .field(let f):
                 if let ids = table.pooledColumn(f) { return .ints(rowIDs.map { rank(ids[Int($0)]) }) }
                 if f == .year { return .ints(rowIDs.map { Int64(table.years[Int($0)]) }) }
+                if let text = table.textColumn(f) { return .text(text, rowIDs) }
                 if f == .due {
                     return .ints(
                         rowIDs.map { r in
@@ -86,6 +120,13 @@ extension ExprCompiler {
             case .values:
                 break
             }
+        }
+        if case .call(.len, let args) = key.kind, case .column(let c) = args[0].kind,
+            case .field(let f) = relation.columns[c], let text = table.textColumn(f)
+        {
+            let rowIDs = relation.rowIDs
+            return .ints(
+                rowIDs.map { r in text.isNull(Int(r)) ? Sorting.nullInt : Int64(text.scalarCount(Int(r))) })
         }
         let f = try value(key)
         var values: [Value] = []

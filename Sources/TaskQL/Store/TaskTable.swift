@@ -36,6 +36,9 @@ struct TaskTable: Sendable {
     /// Rows of each dataset, in load order: one range per file or part
     /// that added to it (a dataset joined from several files has several).
     private(set) var datasetRows: [String: [Range<Int>]] = [:]
+    /// How often each byte value occurs in task texts (a sample of them):
+    /// substring searches anchor memchr on the needle's rarest byte.
+    private(set) var textByteFrequencies: [UInt32] = []
     /// Pool ids of unit names as printed, most frequent first.
     private(set) var unitIDsByFrequency: [Int32] = []
     /// Pool ids of leader names, most frequent first.
@@ -117,6 +120,23 @@ struct TaskTable: Sendable {
         // Canonical names added above map to themselves.
         while canonicalIDs.count < pool.count { canonicalIDs.append(Int32(canonicalIDs.count)) }
         sortRanks = pool.sortRanks()
+        textByteFrequencies = Self.byteFrequencies(texts.bytes)
+    }
+
+    /// Byte counts of `bytes`, or of 4,096 evenly spaced 1 KiB blocks of
+    /// them when there are more than 4 MiB: enough to rank bytes.
+    private static func byteFrequencies(_ bytes: [UInt8]) -> [UInt32] {
+        var counts = [UInt32](repeating: 0, count: 256)
+        let block = 1024
+        let blocks = bytes.count <= 4 << 20 ? 1 : 4096
+        let stride = bytes.count / blocks
+        for b in 0..<blocks {
+            let start = b * stride
+            for byte in bytes[start..<min(bytes.count, blocks == 1 ? bytes.count : start + block)] {
+                counts[Int(byte)] &+= 1
+            }
+        }
+        return counts
     }
 
     /// Appends rows `ranges` of `other` as rows of dataset `dataset` (a

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A column of long strings (text, title, id, source) kept as one buffer of
 /// UTF-8 bytes with offsets, so `contains` and `search` scan bytes in place
 /// and no `String` is created per row until a value is shown.
@@ -43,6 +49,39 @@ struct TextColumn: Sendable {
     func string(_ row: Int) -> String? {
         if isNull(row) { return nil }
         return String(decoding: bytes[range(row)], as: UTF8.self)
+    }
+
+    /// Row's length in Unicode scalars (what `len` counts): its bytes less
+    /// those that continue a UTF-8 sequence, counted eight at a time.
+    func scalarCount(_ row: Int) -> Int {
+        withBytes(row) { b in
+            guard let base = b.baseAddress else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            var continuing = 0
+            var i = 0
+            while i + 8 <= b.count {
+                // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                continuing &+= (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < b.count {
+                if b[i] & 0xC0 == 0x80 { continuing += 1 }
+                i += 1
+            }
+            return b.count - continuing
+        }
+    }
+
+    /// Compares two rows' bytes (UTF-8 order, which is the order of
+    /// strings in NFC): negative, zero or positive.
+    func compare(_ a: Int, _ b: Int) -> Int {
+        let (ra, rb) = (range(a), range(b))
+        return bytes.withUnsafeBufferPointer { all in
+            let n = min(ra.count, rb.count)
+            let c = n == 0 ? 0 : memcmp(all.baseAddress! + ra.lowerBound, all.baseAddress! + rb.lowerBound, n)
+            return c != 0 ? Int(c) : ra.count - rb.count
+        }
     }
 
     /// Calls `body` with row's bytes, without copying.

@@ -88,6 +88,40 @@ import Testing
         #expect(tally.mismatches.isEmpty, "\(tally)\n\(tally.mismatches.joined(separator: "\n"))")
     }
 
+    /// Scans split among threads (``ParallelRows``) give the rows of one
+    /// thread: the synthetic tasks in parts of as few as 8 rows on 4
+    /// threads, against the plain twin; generated queries, then the shapes
+    /// with their own counting paths (explode | count by, dcount, packed
+    /// keys, ties broken by a text key).
+    @Test func splitScansAgree() {
+        let base = SyntheticTasks.engine
+        var options = base.options
+        options.threads = 4
+        options.minimumRowsPerThread = 8
+        let split = Engine(catalog: base.catalog, table: base.table, aliases: base.aliases, options: options)
+        let tally = Self.compare(
+            engine: split, vocabulary: SyntheticTasks.vocabulary, sources: ["tasks", "alpha", "beta"],
+            seed: 4, count: 2_000)
+        #expect(tally.mismatches.isEmpty, "\(tally)\n\(tally.mismatches.joined(separator: "\n"))")
+        for text in [
+            #"tasks | explode lead_units as u | count by unit(u)"#, #"tasks | explode units as u | count by u"#,
+            #"tasks | explode leaders as l | count by l"#, #"alpha | explode co_units as u | count by unit(u)"#,
+            #"tasks | summarize n = count(), u = dcount(lead_units), l = dcount(leaders) by city, kind"#,
+            #"tasks | summarize count() by section, subsection, deadline"#,
+            #"tasks | explode units as u | summarize d = dcount(u), c = dcount(unit(u)) by city"#,
+            #"tasks | sort by len(text) desc, id | take 7 | select id"#,
+            #"tasks | top 5 by title, id desc | select id"#,
+            #"tasks | where due >= 2020-06-30 and kind == "key" and text contains "5g" | select id"#,
+            #"tasks | where due > 2020-01-01 and title startswith "养" | select id"#,
+            #"tasks | search "周" | select id"#,
+        ] {
+            let plain = Self.outcome(text, on: Self.plainTwin(of: base))
+            #expect(Self.outcome(text, on: split) == plain, "\(text)")
+            #expect(Self.outcome(text, on: base) == plain, "\(text)")
+            if case .rows(_, let rows) = plain { #expect(!rows.isEmpty, "\(text) proves nothing") }
+        }
+    }
+
     @Test func generatedQueriesAgreeOnTheSeeds() throws {
         let engine = try BundledData.engine()
         let tally = Self.compare(
