@@ -31,34 +31,46 @@ guard arguments.count >= 3, let repeats = Int(arguments[0]) else {
     FileHandle.standardError.write(Data("usage: taskql-bench REPEATS QUESTIONS.json FILE…\n".utf8))
     exit(2)
 }
-let questions = try JSONDecoder().decode([Question].self, from: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
-let clock = ContinuousClock()
-var builder = EngineBuilder()
-let loadTime = try clock.measure {
-    for path in arguments.dropFirst(2) { _ = try builder.load(path) }
+do {
+    try run()
+} catch {
+    FileHandle.standardError.write(Data("taskql-bench: \(error)\n".utf8))
+    exit(1)
 }
-let engine = builder.build()
-let memory = peakMemory()
-let csv = ResultFormatter(format: .csv)
-var answers: [[String: Any]] = []
-for question in questions {
-    var times: [Double] = []
-    var cells: [[String]] = []
-    for _ in 0..<repeats {
-        var rendered = ""
-        var result: QueryResult?
-        let time = try clock.measure {
-            let r = try engine.prepare(question.tql).run()
-            rendered = csv.render(r)
-            result = r
-        }
-        times.append(milliseconds(time))
-        cells = result!.rows.map { $0.map(\.displayText) }
-        _ = rendered
+
+func run() throws {
+    let questions = try JSONDecoder().decode(
+        [Question].self, from: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
+    let clock = ContinuousClock()
+    var builder = EngineBuilder()
+    let loadTime = try clock.measure {
+        for path in arguments.dropFirst(2) { _ = try builder.load(path) }
     }
-    answers.append(["name": question.name, "ms": times, "rows": cells])
+    // TASKQL_THREADS=1: the one-thread column of the results.
+    let threads = ProcessInfo.processInfo.environment["TASKQL_THREADS"].flatMap { Int($0) }
+    let engine = builder.build(options: EngineOptions(threads: threads))
+    let memory = peakMemory()
+    let csv = ResultFormatter(format: .csv)
+    var answers: [[String: Any]] = []
+    for question in questions {
+        var times: [Double] = []
+        var cells: [[String]] = []
+        for _ in 0..<repeats {
+            var rendered = ""
+            var result: QueryResult?
+            let time = try clock.measure {
+                let r = try engine.prepare(question.tql).run()
+                rendered = csv.render(r)
+                result = r
+            }
+            times.append(milliseconds(time))
+            cells = result!.rows.map { $0.map(\.displayText) }
+            _ = rendered
+        }
+        answers.append(["name": question.name, "ms": times, "rows": cells])
+    }
+    let report: [String: Any] = [
+        "load_ms": milliseconds(loadTime), "peak_bytes": memory, "tasks": builder.taskCount, "questions": answers,
+    ]
+    FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: report))
 }
-let report: [String: Any] = [
-    "load_ms": milliseconds(loadTime), "peak_bytes": memory, "tasks": builder.taskCount, "questions": answers,
-]
-FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: report))

@@ -59,11 +59,21 @@ struct TextColumn: Sendable {
             let raw = UnsafeRawPointer(base)
             var continuing = 0
             var i = 0
+            // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear. Each
+            // byte lane of `lanes` counts its continuation bytes (at most
+            // 255 words at a time); a multiply then sums the lanes. No
+            // popcount: baseline x86-64 has no instruction for it.
             while i + 8 <= b.count {
-                // A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                continuing &+= (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                i += 8
+                var lanes: UInt64 = 0
+                var words = 0
+                while words < 255, i + 8 <= b.count {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    lanes &+= ((x & ~(x << 1)) >> 7) & 0x0101_0101_0101_0101
+                    i += 8
+                    words += 1
+                }
+                let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+                continuing += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
             }
             while i < b.count {
                 if b[i] & 0xC0 == 0x80 { continuing += 1 }

@@ -46,8 +46,10 @@ import Testing
         var seed: UInt64 = 5
         var column = TextColumn()
         var strings: [String] = []
-        for _ in 0..<500 {
-            let s = Self.text(&seed, Int(seed % 30))
+        // Lengths past 255 words (2,040 bytes) too, where the lane counts
+        // are summed and restarted.
+        for n in 0..<500 {
+            let s = Self.text(&seed, n % 50 == 0 ? 900 + n * 3 : Int(seed % 30))
             strings.append(s)
             column.append(s)
         }
