@@ -82,23 +82,17 @@ extension ExprCompiler {
     /// Row `i`'s pool id (``TaskTable/nullID`` for null), when `e` is a
     /// pooled column: a pooled task field or exploded names.
     func pooledIDs(_ e: CheckedExpr) -> ((Int) -> Int32)? {
-        guard case .column(let c) = e.kind else { return nil }
-        switch relation.columns[c] {
-        case .pooled(let ids):
-            return { ids[$0] }
-        case .field(let f):
-            guard let ids = table.pooledColumn(f) else { return nil }
-            let rowIDs = relation.rowIDs
-            return { ids[Int(rowIDs[$0])] }
-        case .values:
-            return nil
+        switch pooledStorage(e, canonical: nil) {
+        case (let ids, let rows?, _)?: { ids[Int(rows[$0])] }
+        case (let ids, nil, _)?: { ids[$0] }
+        case nil: nil
         }
     }
 }
 
 extension ExprCompiler {
     /// Where a pooled column's ids are stored (see ``KeyEncoder/pooled``).
-    fileprivate func pooledStorage(_ e: CheckedExpr, canonical: [Int32]?) -> (
+    func pooledStorage(_ e: CheckedExpr, canonical: [Int32]?) -> (
         ids: [Int32], rows: RowIDs?, canonical: [Int32]?
     )? {
         guard case .column(let c) = e.kind else { return nil }

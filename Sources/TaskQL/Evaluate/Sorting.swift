@@ -9,22 +9,6 @@ enum Sorting {
         /// A text field compared in place, byte by byte: sorting a million
         /// ids builds no strings.
         case text(TextColumn, RowIDs)
-
-        func isNull(_ i: Int) -> Bool {
-            switch self {
-            case .ints(let xs): xs[i] == Sorting.nullInt
-            case .values(let vs): vs[i].isNull
-            case .text(let column, let rows): column.isNull(Int(rows[i]))
-            }
-        }
-
-        func compare(_ a: Int, _ b: Int) -> Int {
-            switch self {
-            case .ints(let xs): xs[a] == xs[b] ? 0 : (xs[a] < xs[b] ? -1 : 1)
-            case .values(let vs): Value.sortOrder(vs[a], vs[b])
-            case .text(let column, let rows): column.compare(Int(rows[a]), Int(rows[b]))
-            }
-        }
     }
     static let nullInt = Int64.max
 
