@@ -124,6 +124,17 @@ DUCK_COLUMNS = ("{id: 'VARCHAR', dataset: 'VARCHAR', city: 'VARCHAR', year: 'INT
                 "due: 'DATE', source: 'VARCHAR', lead_canon: 'VARCHAR[]', co_canon: 'VARCHAR[]'}")
 
 
+def sql_answers(con, dialect, load_ms, repeats):
+    """A SQL peer's side, once its table is loaded: the memory it holds,
+    then every question in its `dialect`."""
+    memory = peak_bytes()
+    out = []
+    for q in QUESTIONS:
+        ms, rows = median_ms(lambda: con.execute(q[dialect]).fetchall(), repeats)
+        out.append(dict(name=q["name"], ms=ms, rows=cells(rows)))
+    return dict(load_ms=load_ms, peak_bytes=memory, questions=out)
+
+
 def peer_duckdb(peers, threads, repeats):
     import duckdb
     con = duckdb.connect()
@@ -132,13 +143,7 @@ def peer_duckdb(peers, threads, repeats):
     t = time.perf_counter()
     con.execute(f"create table tasks as select * from read_json('{peers}', format = 'newline_delimited', "
                 f"columns = {DUCK_COLUMNS})")
-    load = (time.perf_counter() - t) * 1000
-    memory = peak_bytes()
-    out = []
-    for q in QUESTIONS:
-        ms, rows = median_ms(lambda: con.execute(q["duckdb"]).fetchall(), repeats)
-        out.append(dict(name=q["name"], ms=ms, rows=cells(rows)))
-    return dict(load_ms=load, peak_bytes=memory, questions=out)
+    return sql_answers(con, "duckdb", (time.perf_counter() - t) * 1000, repeats)
 
 
 def peer_sqlite(peers, repeats):
@@ -155,13 +160,7 @@ def peer_sqlite(peers, repeats):
             ([json.dumps(r[c], ensure_ascii=False) if c in lists else r[c] for c in columns]
              for r in map(json.loads, f)))
     con.commit()
-    load = (time.perf_counter() - t) * 1000
-    memory = peak_bytes()
-    out = []
-    for q in QUESTIONS:
-        ms, rows = median_ms(lambda: con.execute(q["sqlite"]).fetchall(), repeats)
-        out.append(dict(name=q["name"], ms=ms, rows=cells(rows)))
-    return dict(load_ms=load, peak_bytes=memory, questions=out)
+    return sql_answers(con, "sqlite", (time.perf_counter() - t) * 1000, repeats)
 
 
 def peer_jq(peers):
