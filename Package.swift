@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "TaskQL",
             dependencies: ["CLibXML2", "CLibZ", .product(name: "SystemPackage", package: "swift-system")],
-            resources: [.copy("Resources/seeds")]
+            resources: [.copy("Resources/seeds"), .copy("Resources/seeds.jsonl")]
         ),
         // libxml2 through pkg-config (Debian: libxml2-dev): the HTML and XML
         // parsers behind the .html and .docx front-ends.

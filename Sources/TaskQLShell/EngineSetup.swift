@@ -23,10 +23,11 @@ package enum EngineSetup {
     {
         do {
             guard !files.isEmpty else {
-                return Engine(datasets: try BundledDatasets.load(), aliases: aliases, options: options)
+                return try BundledDatasets.builder(aliases: aliases).build(options: options)
             }
             // Dataset files go straight into the engine's columns.
             var builder = EngineBuilder(aliases: aliases)
+            builder.snapshots = snapshots
             for path in files {
                 let load = try builder.load(path)
                 for report in load.reports { reports?.write(report.rendered()) }
@@ -49,6 +50,17 @@ package enum EngineSetup {
         var options = EngineOptions()
         options.usesFastPaths = ProcessInfo.processInfo.environment["TASKQL_FAST_PATHS"] != "off"
         return options
+    }
+
+    /// `TASKQL_SNAPSHOTS=read` reads the snapshots beside large dataset
+    /// files without writing any (a read-only data folder, a shared
+    /// machine); `off` reads the dataset files themselves.
+    package static var snapshots: SnapshotUse {
+        switch ProcessInfo.processInfo.environment["TASKQL_SNAPSHOTS"] {
+        case "off"?: .off
+        case "read"?: .readOnly
+        default: .readAndWrite
+        }
     }
 
     /// `TaskQL — datasets haimen (223 tasks), yixing (70 tasks) — .help for help`

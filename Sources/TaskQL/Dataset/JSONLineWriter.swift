@@ -48,12 +48,17 @@ enum JSONLineWriter {
 
     /// A dataset header line.
     static func header(_ dataset: Dataset, into out: inout String) {
+        header(name: dataset.name, records: dataset.records.count, documents: dataset.documents, into: &out)
+    }
+
+    /// A dataset header line from its parts (a snapshot's catalog is these lines).
+    static func header(name: String, records: Int, documents: [DocumentInfo], into out: inout String) {
         out += "{\"format\":"
         string(DatasetFile.formatName, &out)
         out += ",\"version\":\(DatasetFile.formatVersion),\"dataset\":"
-        string(dataset.name, &out)
-        out += ",\"records\":\(dataset.records.count),\"documents\":["
-        for (i, d) in dataset.documents.enumerated() {
+        string(name, &out)
+        out += ",\"records\":\(records),\"documents\":["
+        for (i, d) in documents.enumerated() {
             if i > 0 { out += "," }
             document(d, into: &out)
         }

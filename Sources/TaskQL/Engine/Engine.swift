@@ -112,7 +112,7 @@ public final class Engine: Sendable {
     public static func bundled(aliases: UnitAliases = .builtIn, options: EngineOptions = EngineOptions()) throws
         -> Engine
     {
-        Engine(datasets: try BundledDatasets.load(), aliases: aliases, options: options)
+        try BundledDatasets.builder(aliases: aliases).build(options: options)
     }
 
     /// Summaries of the loaded datasets, in load order.

@@ -67,6 +67,7 @@ extension EngineBuilder {
         var result = FileLoad(datasets: [], reports: [], replaced: [])
         for file in files {
             var loaded = EngineBuilder(aliases: aliases)
+            loaded.snapshots = snapshots
             do {
                 result.reports += try loaded.read(path: file, encoding: encoding, datasetName: datasetName)
             } catch {
@@ -123,6 +124,7 @@ extension EngineBuilder {
         }
         if !replaced.isEmpty {
             var rebuilt = EngineBuilder(aliases: aliases)
+            rebuilt.snapshots = snapshots
             rebuilt.copy(kept, from: table)
             self = rebuilt
         }

@@ -16,11 +16,11 @@ public struct EngineBuilder: Sendable {
     public let aliases: UnitAliases
     var table = TaskTable()
     var catalog: [DatasetEntry] = []
+    /// Whether loading a large dataset file reads and writes the binary
+    /// snapshot beside it (see ``SnapshotUse``).
+    public var snapshots: SnapshotUse = .readAndWrite
     /// The dataset being read: its name, pool id, and the row it started at.
     private var current: (name: String, id: Int32, start: Int)?
-    /// While a file loads with a `datasetName`: the name all its datasets
-    /// get (``startDataset(name:documents:expectedRecords:)`` applies it).
-    private var renaming: String?
 
     /// An empty builder.
     public init(aliases: UnitAliases = .builtIn) { self.aliases = aliases }
@@ -50,33 +50,70 @@ public struct EngineBuilder: Sendable {
         endDataset()
     }
 
-    /// Reads a document or a dataset file into this builder as it is,
-    /// telling them apart as ``DatasetLoader`` does; a dataset file's
-    /// records go straight into columns. `datasetName` puts everything in
-    /// the file into one dataset of that name. Returns the import reports of
-    /// documents. On an error nothing of the file stays in the builder.
+    /// Reads a document, a dataset file or a snapshot into this builder
+    /// (empty until then) as it is, telling them apart as
+    /// ``DatasetLoader`` does; a dataset file's records go straight into
+    /// columns, or come from the snapshot beside it (``DatasetSnapshot``).
+    /// `datasetName` puts everything in the file into one dataset of that
+    /// name. Returns the import reports of documents. On an error nothing
+    /// of the file stays in the builder.
     mutating func read(path: String, encoding: TextEncodingName? = nil, datasetName: String? = nil)
         throws(ImportError) -> [ImportReport]
     {
-        let bytes = try FileBytes.read(path)
-        renaming = datasetName
-        defer { renaming = nil }
-        if let body = DatasetFile.utf8Body(bytes, encoding: encoding) {
-            let (rows, names) = (table.count, catalog)
+        let reports = try readAsItIs(path: path, encoding: encoding, datasetName: datasetName)
+        if let datasetName { renameDatasets(to: datasetName) }
+        return reports
+    }
+
+    /// ``read(path:encoding:datasetName:)`` before the datasets are renamed.
+    private mutating func readAsItIs(path: String, encoding: TextEncodingName?, datasetName: String?)
+        throws(ImportError) -> [ImportReport]
+    {
+        let readsUTF8 = encoding == nil || encoding == .utf8
+        if readsUTF8, SnapshotFile.hasMagic(path) {
             do {
-                try DatasetFileReader.read(bytes: body, file: path, into: &self)
+                take(try DatasetSnapshot.read(path: path).contents)
             } catch {
-                table.truncate(to: rows)
-                catalog = names
-                current = nil
-                throw error
+                throw ImportError(code: .invalidDatasetFile, file: path, message: error.message)
             }
             return []
         }
-        let loaded = try DatasetLoader.loadAll(
-            bytes: bytes, path: path, encoding: encoding, datasetName: datasetName)
+        if readsUTF8, snapshots != .off, let contents = DatasetSnapshot.read(besides: path) {
+            take(contents)
+            return []
+        }
+        let status = try? DatasetSnapshot.sourceStatus(path)
+        let bytes = try FileBytes.read(path)
+        if let body = DatasetFile.utf8Body(bytes, encoding: encoding) {
+            do {
+                try DatasetFileReader.read(bytes: body, file: path, into: &self)
+            } catch {
+                (table, catalog, current) = (TaskTable(), [], nil)
+                throw error
+            }
+            if snapshots == .readAndWrite, let status {
+                DatasetSnapshot.writeBeside(
+                    DatasetSnapshot.Contents(table: table, catalog: catalog), source: path, status: status, bytes: bytes
+                )
+            }
+            return []
+        }
+        let loaded = try DatasetLoader.loadAll(bytes: bytes, path: path, encoding: encoding, datasetName: datasetName)
         for dataset in loaded.datasets { add(dataset) }
         return loaded.reports
+    }
+
+    /// Takes a snapshot's table and catalog as this builder's.
+    private mutating func take(_ contents: DatasetSnapshot.Contents) {
+        table = contents.table
+        catalog = contents.catalog
+    }
+
+    /// Puts every dataset read into one, `name`, their documents in order.
+    private mutating func renameDatasets(to name: String) {
+        guard catalog.map(\.name) != [name] else { return }
+        table.renameDatasets(to: name)
+        catalog = [DatasetEntry(name: name, documents: catalog.flatMap(\.documents))]
     }
 
     /// Adds the datasets of `catalog` with their rows from `source`.
@@ -106,7 +143,6 @@ public struct EngineBuilder: Sendable {
 
 extension EngineBuilder: DatasetSink {
     mutating func startDataset(name: String, documents: [DocumentInfo], expectedRecords: Int?) {
-        let name = renaming ?? name
         if let i = catalog.firstIndex(where: { $0.name == name }) {
             catalog[i].documents += documents
         } else {
@@ -126,4 +162,18 @@ extension EngineBuilder: DatasetSink {
         table.addRows(current.start..<table.count, toDataset: current.name)
         self.current = nil
     }
+}
+
+/// Whether loading a large dataset file (4 MiB or more) uses the binary
+/// snapshot beside it (`FILE.jsonl.tqsnap`): read instead of the file
+/// while it was made from the file as it is now, and written when missing
+/// or stale. Reopening a million tasks then takes a fraction of a second
+/// instead of parsing a gigabyte of JSON.
+public enum SnapshotUse: Sendable {
+    /// Read a current snapshot; write one when there is none or it is stale.
+    case readAndWrite
+    /// Read a current snapshot, never write one (a read-only data folder).
+    case readOnly
+    /// Always read the dataset file itself.
+    case off
 }

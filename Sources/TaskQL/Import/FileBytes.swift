@@ -60,6 +60,16 @@ enum FileBytes {
     /// file is renamed over `path`. A failed or interrupted write (disk
     /// full, Ctrl-C, a crash) leaves the previous file as it was.
     static func write(_ bytes: [UInt8], to path: String) throws(ImportError) {
+        try write(to: path, durable: true) { fd in _ = try fd.writeAll(bytes) }
+    }
+
+    /// Writes what `contents` writes into the file descriptor to `path`, as
+    /// ``write(_:to:)`` does; without `durable` the temporary file is not
+    /// flushed before the rename (for a cache whose reader checks it, where
+    /// a crash may leave a damaged file but never a half-replaced one).
+    static func write(
+        to path: String, durable: Bool, contents: (FileDescriptor) throws -> Void
+    ) throws(ImportError) {
         // Replace what a symbolic link points at, not the link.
         var target = path
         if let resolved = realpath(path, nil) {
@@ -71,7 +81,7 @@ enum FileBytes {
             case .regular: break
             case .characterSpecial, .fifo:
                 // `/dev/null`, `/dev/stdout`, a pipe: written into, never renamed over.
-                return try writeInPlace(bytes, to: target, named: path)
+                return try writeInPlace(to: target, named: path, contents: contents)
             default:
                 throw ImportError(
                     code: .unreadableFile, file: path,
@@ -82,18 +92,18 @@ enum FileBytes {
         let fd: FileDescriptor
         do {
             fd = try FileDescriptor.open(
-                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate],
+                FilePath(temporary), .readWrite, options: [.create, .exclusiveCreate],
                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
         } catch {
             throw failure(error, path: path, doing: "cannot create the file")
         }
         var problem: ImportError?
         do {
-            _ = try fd.writeAll(bytes)
+            try contents(fd)
         } catch {
             problem = failure(error, path: path, doing: "cannot write the file")
         }
-        if problem == nil, fsync(fd.rawValue) != 0 {
+        if problem == nil, durable, fsync(fd.rawValue) != 0 {
             problem = failure(Errno(rawValue: errno), path: path, doing: "cannot write the file")
         }
         try? fd.close()
@@ -107,11 +117,13 @@ enum FileBytes {
     }
 
     /// Writes into a device or pipe as it is, reporting a failed write (`/dev/full`).
-    private static func writeInPlace(_ bytes: [UInt8], to target: String, named path: String) throws(ImportError) {
+    private static func writeInPlace(
+        to target: String, named path: String, contents: (FileDescriptor) throws -> Void
+    ) throws(ImportError) {
         let fd = try open(target, .writeOnly, reportedAs: path)
         defer { try? fd.close() }
         do {
-            _ = try fd.writeAll(bytes)
+            try contents(fd)
         } catch {
             throw failure(error, path: path, doing: "cannot write the file")
         }

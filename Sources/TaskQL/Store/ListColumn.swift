@@ -7,6 +7,24 @@ struct ListColumn: Sendable {
     /// `offsets[row]` is where row's ids start; one extra entry at the end.
     private(set) var offsets: [Int32] = [0]
 
+    /// An empty column.
+    init() {}
+
+    /// A column of `offsets.count - 1` rows from its parts, when they fit
+    /// together (offsets from 0 to the id count, never decreasing) and every
+    /// id is below `idLimit` and not negative; nil otherwise.
+    init?(ids: [Int32], offsets: [Int32], idLimit: Int) {
+        guard offsets.first == 0, offsets.last.map(Int.init) == ids.count else { return nil }
+        var previous: Int32 = 0
+        for offset in offsets.dropFirst() {
+            guard offset >= previous else { return nil }
+            previous = offset
+        }
+        guard ids.allSatisfy({ $0 >= 0 && Int($0) < idLimit }) else { return nil }
+        self.ids = ids
+        self.offsets = offsets
+    }
+
     /// Appends one row's list.
     mutating func append(_ rowIDs: some Sequence<Int32>) {
         ids.append(contentsOf: rowIDs)

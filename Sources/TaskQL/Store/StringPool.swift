@@ -6,6 +6,18 @@ struct StringPool: Sendable {
     private(set) var strings: [String] = []
     private var ids: [String: Int32] = [:]
 
+    /// An empty pool.
+    init() {}
+
+    /// A pool of `strings`, ids in order; nil when one occurs twice.
+    init?(strings: [String]) {
+        ids.reserveCapacity(strings.count)
+        for (id, string) in strings.enumerated() {
+            guard ids.updateValue(Int32(id), forKey: string) == nil else { return nil }
+        }
+        self.strings = strings
+    }
+
     /// The id of `string`, adding it when new.
     mutating func intern(_ string: String) -> Int32 {
         if let id = ids[string] { return id }

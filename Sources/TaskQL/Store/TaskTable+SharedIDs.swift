@@ -19,43 +19,36 @@ extension TaskTable {
     }
 
     /// The first id (in the order of the new rows) that two rows share, one
-    /// of them new; nil when every new row's id is unique.
+    /// of them new; nil when every new row's id is unique. One pass in
+    /// order, existing rows first, through an open-addressing table of id
+    /// hashes: a new row whose id is in the table already is the answer.
     static func firstSharedID(_ sets: [RowSet]) -> SharedID? {
-        var keyed: [(hash: Int, set: Int, row: Int)] = []
-        keyed.reserveCapacity(sets.reduce(0) { $0 + $1.rows.count })
+        let total = sets.reduce(0) { $0 + $1.rows.count }
+        var capacity = 16
+        while capacity < 2 * total { capacity <<= 1 }
+        let mask = capacity - 1
+        // Each slot: 0 when empty, else 1 + the index of its entry.
+        var slots = [Int](repeating: 0, count: capacity)
+        var hashes = [UInt64](repeating: 0, count: capacity)
+        var entries: [(set: Int, row: Int)] = []
+        entries.reserveCapacity(total)
         for (index, set) in sets.enumerated() {
             for row in set.rows {
-                var hasher = Hasher()
-                set.table.ids.withBytes(row) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                keyed.append((hasher.finalize(), index, row))
-            }
-        }
-        // Stable order within one hash: existing rows before new ones, new rows in load order.
-        keyed.sort { ($0.hash, $0.set, $0.row) < ($1.hash, $1.set, $1.row) }
-        var found: SharedID?
-        var start = 0
-        while start < keyed.count {
-            var end = start + 1
-            while end < keyed.count, keyed[end].hash == keyed[start].hash { end += 1 }
-            if end - start > 1, let shared = sharedID(in: keyed[start..<end], sets),
-                found.map({ shared.second < $0.second }) ?? true
-            {
-                found = shared
-            }
-            start = end
-        }
-        return found
-    }
-
-    /// Among rows of one hash, two with equal id bytes, the second new.
-    private static func sharedID(in group: ArraySlice<(hash: Int, set: Int, row: Int)>, _ sets: [RowSet]) -> SharedID? {
-        let members = Array(group)
-        for j in members.indices where sets[members[j].set].isNew {
-            for i in members.indices where i < j {
-                let (a, b) = (members[i], members[j])
-                if sets[a.set].table.ids.string(a.row) == sets[b.set].table.ids.string(b.row) {
-                    return SharedID(
-                        id: sets[b.set].table.ids.string(b.row) ?? "", first: (a.set, a.row), second: (b.set, b.row))
+                let hash = set.table.ids.withBytes(row) { ContentHash.of(UnsafeRawBufferPointer($0)) }
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] != 0 {
+                    let held = entries[slots[slot] - 1]
+                    if hashes[slot] == hash, sets[held.set].table.ids.compare(held.row, set.table.ids, row) == 0 {
+                        guard set.isNew else { break }  // two existing rows: not this load's concern
+                        return SharedID(
+                            id: set.table.ids.string(row) ?? "", first: (held.set, held.row), second: (index, row))
+                    }
+                    slot = (slot + 1) & mask
+                }
+                if slots[slot] == 0 {
+                    entries.append((index, row))
+                    slots[slot] = entries.count
+                    hashes[slot] = hash
                 }
             }
         }

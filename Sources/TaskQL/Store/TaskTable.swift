@@ -56,18 +56,50 @@ struct TaskTable: Sendable {
             pooled: { $0.reserveCapacity(rows) }, integers: { $0.reserveCapacity(rows) })
     }
 
-    /// Applies one change to every per-row column, by kind of column: the
-    /// one place that lists them all besides the declarations and `append`.
+    /// The per-row columns by kind, in a fixed order: the one place that
+    /// lists them all besides the declarations and `append`. Changes to
+    /// every column (``updateColumns``) and the snapshot file
+    /// (TaskTable+Snapshot.swift) go through these lists, so a new column
+    /// is added once. (Key paths formed here can set the columns anywhere.)
+    static var textColumns: [WritableKeyPath<TaskTable, TextColumn>] { [\.ids, \.titles, \.texts, \.sources] }
+    static var listColumns: [WritableKeyPath<TaskTable, ListColumn>] { [\.leaders, \.leadUnits, \.coUnits] }
+    /// Pooled string columns, and whether each may hold ``nullID``.
+    static var pooledColumns: [(column: WritableKeyPath<TaskTable, [Int32]>, optional: Bool)] {
+        [
+            (\.datasets, false), (\.cities, false), (\.kinds, false), (\.sections, true), (\.subsections, true),
+            (\.numbers, false), (\.deadlines, true),
+        ]
+    }
+    static var dayColumn: WritableKeyPath<TaskTable, [Int32]> { \.dues }
+    static var integerColumn: WritableKeyPath<TaskTable, [Int]> { \.years }
+
+    /// A table of `count` rows whose pool and dataset rows are given and
+    /// whose columns the caller sets through the key paths above (how a
+    /// snapshot is read back; it checks every column against these).
+    init(pool: StringPool, count: Int, datasetRows: [String: [Range<Int>]]) {
+        self.pool = pool
+        self.count = count
+        self.datasetRows = datasetRows
+    }
+
+    /// Applies one change to every per-row column, by kind of column.
     private mutating func updateColumns(
         text: (inout TextColumn) -> Void, list: (inout ListColumn) -> Void, pooled: (inout [Int32]) -> Void,
         integers: (inout [Int]) -> Void
     ) {
-        for column in [\TaskTable.ids, \.titles, \.texts, \.sources] { text(&self[keyPath: column]) }
-        for column in [\TaskTable.leaders, \.leadUnits, \.coUnits] { list(&self[keyPath: column]) }
-        for column in [
-            \TaskTable.datasets, \.cities, \.kinds, \.sections, \.subsections, \.numbers, \.deadlines, \.dues,
-        ] { pooled(&self[keyPath: column]) }
-        integers(&years)
+        for column in Self.textColumns { text(&self[keyPath: column]) }
+        for column in Self.listColumns { list(&self[keyPath: column]) }
+        for (column, _) in Self.pooledColumns { pooled(&self[keyPath: column]) }
+        pooled(&self[keyPath: Self.dayColumn])
+        integers(&self[keyPath: Self.integerColumn])
+    }
+
+    /// Puts every row into one dataset, `name` (a load `as NAME`): the
+    /// datasets the rows were read into are merged, in row order.
+    mutating func renameDatasets(to name: String) {
+        let id = intern(name)
+        datasets = [Int32](repeating: id, count: count)
+        datasetRows = [name: count == 0 ? [] : [0..<count]]
     }
 
     /// Counts `rows` (already appended) as rows of dataset `name`.

@@ -16,6 +16,27 @@ struct TextColumn: Sendable {
     private(set) var nulls: [Bool] = []
     private var hasNulls = false
 
+    /// An empty column.
+    init() {}
+
+    /// A column of `offsets.count - 1` rows from its parts, when they fit
+    /// together (offsets from 0 to the byte count, never decreasing, each
+    /// row starting a UTF-8 sequence; `nulls` empty or one per row); nil
+    /// otherwise. How a snapshot's column is taken back without trusting it.
+    init?(bytes: [UInt8], offsets: [Int], nulls: [Bool]) {
+        guard offsets.first == 0, offsets.last == bytes.count, nulls.isEmpty || nulls.count == offsets.count - 1
+        else { return nil }
+        var previous = 0
+        for offset in offsets.dropFirst() {
+            guard offset >= previous, offset == bytes.count || bytes[offset] & 0xC0 != 0x80 else { return nil }
+            previous = offset
+        }
+        self.bytes = bytes
+        self.offsets = offsets
+        self.nulls = nulls
+        hasNulls = !nulls.isEmpty
+    }
+
     /// Appends one row's value.
     mutating func append(_ value: String?) {
         if let value { bytes.append(contentsOf: value.utf8) }
@@ -91,6 +112,17 @@ struct TextColumn: Sendable {
             let n = min(ra.count, rb.count)
             let c = n == 0 ? 0 : memcmp(all.baseAddress! + ra.lowerBound, all.baseAddress! + rb.lowerBound, n)
             return c != 0 ? Int(c) : ra.count - rb.count
+        }
+    }
+
+    /// Compares row `a`'s bytes with row `b` of `other` (UTF-8 order).
+    func compare(_ a: Int, _ other: TextColumn, _ b: Int) -> Int {
+        withBytes(a) { x in
+            other.withBytes(b) { y in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? Int(c) : x.count - y.count
+            }
         }
     }
 

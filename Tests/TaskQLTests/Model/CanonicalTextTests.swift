@@ -13,9 +13,14 @@ import Testing
     @Test func theQuickCheckOnlyPassesStableScalars() {
         var unstable: [String] = []
         var combining: [String] = []
+        var disagreeing: [String] = []
         for value in 0..<0x11_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let s = String(scalar)
+            // The byte-level check reads what the scalar ranges say.
+            if CanonicalText.isSurelyNFC(s) != CanonicalText.isSurelyNFC(scalar.value) {
+                disagreeing.append(String(value, radix: 16))
+            }
             if CanonicalText.isSurelyNFC(s),
                 !s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars)
                     || scalar.properties.canonicalCombiningClass != .notReordered
@@ -27,6 +32,7 @@ import Testing
                 combining.append(String(part.value, radix: 16))
             }
         }
+        #expect(disagreeing.isEmpty, "the UTF-8 reading disagrees with the ranges: \(disagreeing.prefix(20))")
         #expect(unstable.isEmpty, "not NFC on their own: \(unstable)")
         #expect(combining.isEmpty, "combine with what precedes them: \(Set(combining).sorted())")
         #expect(!CanonicalText.isSurelyNFC("e\u{301}"))
