@@ -31,7 +31,7 @@ extension ExprCompiler {
     }
 
     /// For each pooled string, the result of `string op k`.
-    private func scalarMask(_ op: BinaryOperator, _ k: Value, units: Bool, _ span: SourceSpan)
+    func scalarMask(_ op: BinaryOperator, _ k: Value, units: Bool, _ span: SourceSpan)
         throws(RuntimeError) -> [Bool]?
     {
         let s = semantics

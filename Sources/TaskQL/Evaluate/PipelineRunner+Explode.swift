@@ -102,16 +102,16 @@ extension PipelineRunner {
     func search(_ relation: Relation, _ needle: CheckedExpr, columns: [CheckedExpr]) throws(RuntimeError)
         -> Relation
     {
-        let kept = try keptRows(relation, .any) { (compiler) throws(RuntimeError) -> [TruthFunction] in
-            var tests: [TruthFunction] = []
+        let kept = try keptRows(relation, .any) { (compiler) throws(RuntimeError) -> [RowTest] in
+            var tests: [RowTest] = []
             for column in columns {
                 let condition = CheckedExpr(kind: .binary(.contains, column, needle), type: .bool, span: needle.span)
                 let test = try compiler.truth(condition)
                 guard column.type == .any || column.type == .list(.any) else {
-                    tests.append(test)
+                    tests.append(RowTest(row: test))
                     continue
                 }
-                tests.append(Self.onText(try compiler.value(column), test))
+                tests.append(RowTest(row: Self.onText(try compiler.value(column), test)))
             }
             return tests
         }

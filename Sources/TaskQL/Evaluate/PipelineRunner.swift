@@ -130,9 +130,9 @@ struct PipelineRunner {
                 conjuncts.append(e)
             }
         }
-        let kept = try keptRows(relation, .all) { (compiler) throws(RuntimeError) -> [TruthFunction] in
-            var tests: [TruthFunction] = []
-            for c in conjuncts { tests.append(try compiler.truth(c)) }
+        let kept = try keptRows(relation, .all) { (compiler) throws(RuntimeError) -> [RowTest] in
+            var tests: [RowTest] = []
+            for c in conjuncts { tests.append(try compiler.rowTest(c)) }
             return tests
         }
         return relation.gather(kept)
@@ -154,24 +154,35 @@ struct PipelineRunner {
     /// parts' positions are joined in order.
     func keptRows(
         _ relation: Relation, _ combination: TestCombination,
-        tests makeTests: (ExprCompiler) throws(RuntimeError) -> [TruthFunction]
+        tests makeTests: (ExprCompiler) throws(RuntimeError) -> [RowTest]
     ) throws(RuntimeError) -> [Int] {
         let parts = ParallelRows.parts(
             count: relation.count, threads: usesFastPaths ? threads : 1, minimumRowsPerPart: minimumRowsPerThread)
-        var testsOfPart: [[TruthFunction]] = []
+        var testsOfPart: [[RowTest]] = []
         for _ in parts { testsOfPart.append(try makeTests(compiler(relation))) }
         let limits = budget.limits
         // Row states: `all`: 0 every test true so far, 1 one was unknown,
         // 2 one was false (decided); `any`: 0 undecided, 1 one was true.
         let decided: UInt8 = combination == .all ? 2 : 1
         let keep: UInt8 = combination == .all ? 0 : 1
+        // A kernel's truths (0 false, 1 true, 2 unknown) folded into the
+        // states: next state = transitions[state * 3 + truth].
+        let transitions: [UInt8] = combination == .all ? [2, 0, 1, 2, 1, 1, 2, 2, 2] : [0, 1, 0, 1, 1, 1]
         let kept = try ParallelRows.map(parts) { (p, range) throws(RuntimeError) -> [Int] in
             let base = range.lowerBound
             var state = [UInt8](repeating: 0, count: range.count)
+            var truths: [UInt8] = []
             for test in testsOfPart[p] {
+                if let kernel = test.kernel {
+                    try limits.check()
+                    if truths.isEmpty { truths = [UInt8](repeating: 0, count: range.count) }
+                    truths.withUnsafeMutableBufferPointer { kernel(range, $0.baseAddress!) }
+                    for i in state.indices { state[i] = transitions[Int(state[i]) &* 3 &+ Int(truths[i])] }
+                    continue
+                }
                 for i in range where state[i - base] != decided {
                     if i & 4095 == 0 { try limits.check() }
-                    switch try test(i) {
+                    switch try test.row(i) {
                     case true?: if combination == .any { state[i - base] = 1 }
                     case false?: if combination == .all { state[i - base] = 2 }
                     case nil: if combination == .all { state[i - base] = 1 }
@@ -215,7 +226,12 @@ struct PipelineRunner {
     {
         let compiler = compiler(relation)
         var columns: [(column: Sorting.KeyColumn, descending: Bool)] = []
-        for k in keys { columns.append((try compiler.sortColumn(k.expr, budget: budget), k.descending)) }
+        // Key columns that read every byte of a text (len) split the rows over the threads.
+        let parts = ParallelRows.parts(
+            count: relation.count, threads: usesFastPaths ? threads : 1, minimumRowsPerPart: minimumRowsPerThread)
+        for k in keys {
+            columns.append((try compiler.sortColumn(k.expr, budget: budget, parts: parts), k.descending))
+        }
         try budget.check()
         let positions = Sorting.positions(count: relation.count, keys: columns, limit: usesFastPaths ? limit : nil)
         return relation.gather(limit.map { Array(positions.prefix($0)) } ?? positions)

@@ -82,7 +82,9 @@ enum Sorting {
 
 extension ExprCompiler {
     /// The sort key column of `key` over this compiler's relation.
-    func sortColumn(_ key: CheckedExpr, budget: RunBudget) throws(RuntimeError) -> Sorting.KeyColumn {
+    func sortColumn(_ key: CheckedExpr, budget: RunBudget, parts: [Range<Int>]) throws(RuntimeError)
+        -> Sorting.KeyColumn
+    {
         if case .column(let c) = key.kind {
             let rowIDs = relation.rowIDs
             let ranks = table.sortRanks
@@ -108,9 +110,15 @@ extension ExprCompiler {
         if case .call(.len, let args) = key.kind, case .column(let c) = args[0].kind,
             case .field(let f) = relation.columns[c], let text = table.textColumn(f)
         {
+            // Counting scalars reads every byte of the column: split over `parts`.
             let rowIDs = relation.rowIDs
-            return .ints(
-                rowIDs.map { r in text.isNull(Int(r)) ? Sorting.nullInt : Int64(text.scalarCount(Int(r))) })
+            let lengths = try ParallelRows.map(parts) { (_, range) throws(RuntimeError) -> [Int64] in
+                range.map { p in
+                    let r = Int(rowIDs[p])
+                    return text.isNull(r) ? Sorting.nullInt : Int64(text.scalarCount(r))
+                }
+            }
+            return .ints(lengths.count == 1 ? lengths[0] : Array(lengths.joined()))
         }
         let f = try value(key)
         var values: [Value] = []

@@ -100,9 +100,14 @@ enum SnapshotFile {
         }
     }
 
-    /// Whether the file at `path` starts with the snapshot magic.
+    /// Whether the file at `path` is a regular file that starts with the
+    /// snapshot magic. (Only regular files are opened: reading the first
+    /// bytes of a pipe would take them from the loader.)
     static func hasMagic(_ path: String) -> Bool {
-        guard let fd = try? FileDescriptor.open(FilePath(path), .readOnly) else { return false }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            let fd = try? FileDescriptor.open(FilePath(path), .readOnly)
+        else { return false }
         defer { try? fd.close() }
         var first = [UInt8](repeating: 0, count: magic.count)
         let n = (try? first.withUnsafeMutableBytes { try fd.read(fromAbsoluteOffset: 0, into: $0) }) ?? 0

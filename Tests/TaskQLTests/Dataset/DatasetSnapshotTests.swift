@@ -91,6 +91,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: DatasetSnapshot.path(besides: path)))
     }
 
+    /// Looking for a snapshot never reads from a pipe: its bytes are the
+    /// loader's.
+    @Test func aDatasetFileFromAPipeLosesNoBytes() throws {
+        let directory = NSTemporaryDirectory() + "snapshot-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = directory + "/tasks.jsonl"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let bytes = try FileBytes.read(BundledDatasets.datasetFilePath())
+        let writer = Thread {
+            let fd = open(fifo, O_WRONLY)
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        writer.start()
+        let engine = try Self.load(fifo)
+        #expect(engine.datasetNames == ["haimen", "yixing", "huzhou", "taicang", "nantong"])
+    }
+
     @Test func changedFileIsReadAgainAndItsSnapshotRewritten() throws {
         let (directory, path) = try Self.largeDatasetFile()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -31,6 +31,13 @@ import Testing
                 """)
     }
 
+    /// A quote followed by a combining mark is one Character but still a
+    /// quote byte: doubled, or the field would end there.
+    @Test func csvDoublesEveryQuoteByte() {
+        let result = QueryResult(columns: ["text"], rows: [[.string("a\"\u{301}b,c")]])
+        #expect(Self.render(.csv, result) == "text\n\"a\"\"\u{301}b,c\"\n")
+    }
+
     @Test func csvOfNoRowsIsTheHeader() {
         #expect(Self.render(.csv, QueryResult(columns: ["city", "count"], rows: [])) == "city,count\n")
     }
