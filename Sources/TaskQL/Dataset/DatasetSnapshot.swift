@@ -49,28 +49,34 @@ enum DatasetSnapshot {
     /// The snapshot at `path`, checked through and through, with its header.
     static func read(path: String) throws(SnapshotError) -> (header: SnapshotFile.Header, contents: Contents) {
         var reader = try SnapshotReader(path: path)
+        return (reader.header, try contents(of: &reader))
+    }
+
+    /// The sections of an opened snapshot, checked through and through.
+    private static func contents(of reader: inout SnapshotReader) throws(SnapshotError) -> Contents {
         let catalogBytes = try reader.array(of: UInt8.self)
         let table = try TaskTable(reading: &reader)
         try reader.finish()
         let catalog = try entries(catalogBytes)
         guard Set(catalog.map(\.name)) == Set(table.datasetRows.keys), Set(catalog.map(\.name)).count == catalog.count
         else { throw SnapshotError("the catalog does not name the table's datasets") }
-        return (reader.header, Contents(table: table, catalog: catalog))
+        return Contents(table: table, catalog: catalog)
     }
 
     /// The snapshot beside the dataset file at `source` when it was made
     /// from that file as it is now; nil when there is none or it is not usable.
     static func read(besides source: String) -> Contents? {
-        let path = path(besides: source)
+        // The header first: a stale snapshot is known without reading its columns.
         guard let current = try? sourceStatus(source), current.size >= minimumSourceSize,
-            let (header, contents) = try? read(path: path), let made = header.source, made.size == current.size
+            var reader = try? SnapshotReader(path: path(besides: source)), let made = reader.header.source,
+            made.size == current.size
         else { return nil }
         if !made.hasSameModificationTime(as: current) {
             // Touched, copied or rewritten: the same bytes still do.
             guard let bytes = try? FileBytes.read(source), bytes.withUnsafeBytes(ContentHash.of) == made.hash
             else { return nil }
         }
-        return contents
+        return try? contents(of: &reader)
     }
 
     /// Writes the snapshot beside `source` (whose bytes, read when its

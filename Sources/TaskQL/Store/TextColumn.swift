@@ -106,14 +106,7 @@ struct TextColumn: Sendable {
 
     /// Compares two rows' bytes (UTF-8 order, which is the order of
     /// strings in NFC): negative, zero or positive.
-    func compare(_ a: Int, _ b: Int) -> Int {
-        let (ra, rb) = (range(a), range(b))
-        return bytes.withUnsafeBufferPointer { all in
-            let n = min(ra.count, rb.count)
-            let c = n == 0 ? 0 : memcmp(all.baseAddress! + ra.lowerBound, all.baseAddress! + rb.lowerBound, n)
-            return c != 0 ? Int(c) : ra.count - rb.count
-        }
-    }
+    func compare(_ a: Int, _ b: Int) -> Int { compare(a, self, b) }
 
     /// Compares row `a`'s bytes with row `b` of `other` (UTF-8 order).
     func compare(_ a: Int, _ other: TextColumn, _ b: Int) -> Int {
