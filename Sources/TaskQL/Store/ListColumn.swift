@@ -37,12 +37,6 @@ struct ListColumn: Sendable {
         ids.reserveCapacity(rows)
     }
 
-    /// Keeps the first `rows` rows.
-    mutating func truncate(to rows: Int) {
-        ids.removeSubrange(Int(offsets[rows])...)
-        offsets.removeSubrange((rows + 1)...)
-    }
-
     /// The ids of `row`.
     @inline(__always)
     func elements(_ row: Int) -> ArraySlice<Int32> {

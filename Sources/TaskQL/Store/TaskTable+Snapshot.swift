@@ -12,27 +12,15 @@ extension TaskTable {
     func write(to writer: inout SnapshotWriter) throws {
         let names = datasetRows.keys.sorted()
         try writer.section([Int64(count), Int64(pool.count), Int64(names.count)])
-        var nameBytes: [UInt8] = []
-        var nameOffsets = [0]
+        try Self.write(names, to: &writer)
         var ranges: [Int64] = []
         for (index, name) in names.enumerated() {
-            nameBytes += name.utf8
-            nameOffsets.append(nameBytes.count)
             for range in datasetRows[name]! {
                 ranges += [Int64(index), Int64(range.lowerBound), Int64(range.upperBound)]
             }
         }
-        try writer.section(nameBytes)
-        try writer.section(nameOffsets)
         try writer.section(ranges)
-        var poolBytes: [UInt8] = []
-        var poolOffsets = [0]
-        for string in pool.strings {
-            poolBytes += string.utf8
-            poolOffsets.append(poolBytes.count)
-        }
-        try writer.section(poolBytes)
-        try writer.section(poolOffsets)
+        try Self.write(pool.strings, to: &writer)
         for path in Self.textColumns {
             let column = self[keyPath: path]
             try writer.section(column.bytes)
@@ -123,6 +111,19 @@ extension TaskTable {
             }
         }
         guard !claimed.contains(false) else { throw SnapshotError("a row is in no dataset") }
+    }
+
+    /// Strings as a bytes section and an offsets section (read back by
+    /// ``strings(_:count:what:)``).
+    private static func write(_ strings: [String], to writer: inout SnapshotWriter) throws {
+        var bytes: [UInt8] = []
+        var offsets = [0]
+        for string in strings {
+            bytes += string.utf8
+            offsets.append(bytes.count)
+        }
+        try writer.section(bytes)
+        try writer.section(offsets)
     }
 
     /// `count` strings from a bytes section and an offsets section.

@@ -120,21 +120,6 @@ struct TaskTable: Sendable {
         (datasetRows[name] ?? []).flatMap { $0 }
     }
 
-    /// Drops the rows from `rows` on (and the datasets' claims on them):
-    /// undoes a load that failed half-way. Interned strings stay; they are
-    /// harmless and `finish` recomputes what depends on rows.
-    mutating func truncate(to rows: Int) {
-        guard rows < count else { return }
-        updateColumns(
-            text: { $0.truncate(to: rows) }, list: { $0.truncate(to: rows) }, pooled: { $0.removeSubrange(rows...) },
-            integers: { $0.removeSubrange(rows...) })
-        count = rows
-        datasetRows = datasetRows.compactMapValues { ranges in
-            let kept = ranges.compactMap { $0.lowerBound < rows ? $0.lowerBound..<min($0.upperBound, rows) : nil }
-            return kept.isEmpty ? nil : kept
-        }
-    }
-
     /// Works out what depends on all rows: the unit and leader names by
     /// frequency, canonical unit ids and sort ranks. Call after appending.
     mutating func finish(aliases: UnitAliases) {

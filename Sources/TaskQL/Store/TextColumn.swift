@@ -51,13 +51,6 @@ struct TextColumn: Sendable {
     /// Makes room for `rows` rows' offsets (the bytes grow with the text).
     mutating func reserveCapacity(rows: Int) { offsets.reserveCapacity(rows + 1) }
 
-    /// Keeps the first `rows` rows.
-    mutating func truncate(to rows: Int) {
-        bytes.removeSubrange(offsets[rows]...)
-        offsets.removeSubrange((rows + 1)...)
-        if hasNulls { nulls.removeSubrange(rows...) }
-    }
-
     /// Whether row's value is null.
     @inline(__always)
     func isNull(_ row: Int) -> Bool { hasNulls && nulls[row] }
