@@ -1,57 +1,115 @@
-/// Reads a dataset file line by line over its UTF-8 bytes: headers start
-/// datasets, other lines are records of the current one, handed to a
-/// ``DatasetSink`` as they are read.
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a dataset file over its UTF-8 bytes: headers start datasets, other
+/// lines are records of the current one.
+///
+/// A large file is read on every core: its bytes are cut into parts at
+/// line ends, each part's lines are parsed at once into a ``DatasetPart``
+/// of its own (for an engine, a column store of the part's rows), and the
+/// parts are then replayed in file order into the ``DatasetSink``: headers
+/// open datasets, each part's rows are added to the dataset open at that
+/// point, and the checks that span lines (a header's record count, records
+/// before any header) run there. The first bad line in file order is the error, with
+/// its line number in the whole file, exactly as a reading from the top
+/// would report it; a part stops at its first bad line.
 struct DatasetFileReader<Sink: DatasetSink> {
     let file: String
-    var sink: Sink
-    private var header: DatasetFile.Header?
-    private var headerLine = 0
-    /// Whether the sink has a dataset open.
-    private var open = false
-    private var recordCount = 0
-    private var datasetCount = 0
-    /// Bytes after the current line, to bound what a header's count reserves.
-    private var remainingBytes = 0
 
-    init(file: String, sink: Sink) {
-        self.file = file
-        self.sink = sink
+    /// What one part held: its rows, the runs of them between headers, and
+    /// the first bad line (numbers are lines of the part, from 1).
+    struct PartRead {
+        var part: Sink.Part
+        var segments: [Segment] = []
+        var failure: ImportError?
+        /// Lines read (each part but the last ends at a line end).
+        var lines = 0
     }
+
+    /// Rows of a part after a header (or at the part's start, `header` nil:
+    /// rows of whatever dataset is open there).
+    struct Segment {
+        var header: (header: DatasetFile.Header, line: Int)?
+        var rows: Range<Int>
+        /// The first row's `dataset` key: records before any header form a
+        /// dataset of that name (a plain JSON Lines export).
+        var firstDataset: String?
+    }
+
+    /// Parts at least this large are worth a thread of their own.
+    static var minimumPartBytes: Int { 4 << 20 }
 
     /// Reads a file's UTF-8 bytes (after any byte-order mark; valid UTF-8,
     /// see ``DatasetFile/utf8Body(_:)``) in place into `sink`: no decoded
-    /// copy of the whole file is made. Throws on the first bad line (the
-    /// sink may then hold part of the file).
-    static func read(bytes: [UInt8], file: String, into sink: inout Sink) throws(ImportError) {
-        // The sink is moved in and back out: a copy would share its columns
-        // and the first record would copy them all.
-        var reader = DatasetFileReader(file: file, sink: consume sink)
-        let outcome: Result<Void, ImportError> = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(ImportError) in
-                try reader.readLines(buffer)
-                try reader.finish()
+    /// copy of the whole file is made. `parts` (default: one per core for a
+    /// large file) says how many threads parse it. Throws on the first bad
+    /// line (the sink may then hold part of the file).
+    static func read(bytes: [UInt8], file: String, into sink: inout Sink, parts: Int? = nil) throws(ImportError) {
+        let reader = DatasetFileReader(file: file)
+        let count = parts ?? min(ParallelRows.cores, max(1, bytes.count / minimumPartBytes))
+        let reads = bytes.withUnsafeBufferPointer { buffer in
+            let ranges = lineAlignedParts(buffer, count: max(1, count))
+            let slots = UnsafeMutableBufferPointer<PartRead>.allocate(capacity: ranges.count)
+            defer { slots.deallocate() }
+            let shared = UnsafeSendableSlots(slots: slots, buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { p in
+                (shared.slots.baseAddress! + p).initialize(to: reader.readPart(shared.buffer, ranges[p]))
             }
+            return (0..<ranges.count).map { (slots.baseAddress! + $0).move() }
         }
-        sink = reader.sink
-        try outcome.get()
+        var replay = Replay(file: file)
+        try replay.run(reads, into: &sink)
     }
 
-    private mutating func readLines(_ buffer: UnsafeBufferPointer<UInt8>) throws(ImportError) {
-        var start = 0
-        var number = 0
-        while start < buffer.count {
-            var end = start
-            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
-            number += 1
-            try take(buffer, start, end, number: number)
+    /// `count` ranges covering `buffer`, each after the first starting just
+    /// after a line end (fewer when lines are long or the buffer small).
+    static func lineAlignedParts(_ buffer: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        var starts = [0]
+        for p in 1..<max(1, count) {
+            let guess = max(starts.last!, buffer.count * p / count)
+            guard guess < buffer.count, let newline = Self.lineEnd(buffer, from: guess) else { break }
+            if newline + 1 < buffer.count, newline + 1 > starts.last! { starts.append(newline + 1) }
+        }
+        return starts.indices.map { i in starts[i]..<(i + 1 < starts.count ? starts[i + 1] : buffer.count) }
+    }
+
+    /// The index of the first `\n` at or after `from`, if any.
+    private static func lineEnd(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < buffer.count, let base = buffer.baseAddress,
+            let hit = memchr(base + from, 0x0A, buffer.count - from)
+        else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Parses the lines of `range` into a part.
+    func readPart(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> PartRead {
+        var read = PartRead(part: Sink.Part(reservingFor: range.count))
+        var fields = TaskRecordLine.Fields()
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(Self.lineEnd(buffer, from: start) ?? range.upperBound, range.upperBound)
+            read.lines += 1
+            do {
+                try take(buffer, start, end, number: read.lines, into: &read, fields: &fields)
+            } catch {
+                read.failure = error
+                break
+            }
             start = end + 1
-            remainingBytes = buffer.count - start
         }
+        close(&read)
+        return read
     }
 
-    private mutating func take(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, number: Int)
-        throws(ImportError)
-    {
+    private func take(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, number: Int, into read: inout PartRead,
+        fields: inout TaskRecordLine.Fields
+    ) throws(ImportError) {
         var scanner = JSONScanner(buffer, from: start, to: end)
         scanner.skipSpace()
         if scanner.atEnd { return }
@@ -71,23 +129,45 @@ struct DatasetFileReader<Sink: DatasetSink> {
                     column: Self.column(of: error.column, in: buffer, lineStart: start),
                     message: "not a dataset header: \(error.message)")
             }
-            try startDataset(header, number: number)
+            try check(header, line: number)
+            close(&read)
+            read.segments.append(Segment(header: (header, number), rows: read.part.count..<read.part.count))
             return
         }
         do {
-            let record = try TaskRecordLine.parse(&scanner)
-            if !open {
-                // Records before any header (a plain JSON Lines export).
-                sink.startDataset(name: record.dataset, documents: [], expectedRecords: nil)
-                open = true
-            }
-            sink.add(record)
-            recordCount += 1
+            try TaskRecordLine.parse(&scanner, into: &fields)
         } catch {
             throw ImportError(
                 code: .invalidDatasetFile, file: file, line: number,
                 column: Self.column(of: error.column, in: buffer, lineStart: start),
                 message: "not a task record: \(error.message)")
+        }
+        if read.segments.isEmpty {
+            read.segments.append(
+                Segment(
+                    header: nil, rows: read.part.count..<read.part.count, firstDataset: fields.string(fields.dataset)))
+        }
+        read.part.add(fields)
+    }
+
+    /// Ends the last segment at the part's current row.
+    private func close(_ read: inout PartRead) {
+        guard let last = read.segments.indices.last else { return }
+        read.segments[last].rows = read.segments[last].rows.lowerBound..<read.part.count
+    }
+
+    /// What a header must say to be read: this format, a version not newer.
+    private func check(_ header: DatasetFile.Header, line: Int) throws(ImportError) {
+        guard header.format == DatasetFile.formatName else {
+            throw ImportError(
+                code: .invalidDatasetFile, file: file, line: line, message: "unknown format \"\(header.format)\"")
+        }
+        guard header.version <= DatasetFile.formatVersion else {
+            throw ImportError(
+                code: .invalidDatasetFile, file: file, line: line,
+                message:
+                    "dataset format version \(header.version) is newer than this TaskQL reads (\(DatasetFile.formatVersion))"
+            )
         }
     }
 
@@ -109,51 +189,74 @@ struct DatasetFileReader<Sink: DatasetSink> {
         return false
     }
 
-    private mutating func startDataset(_ next: DatasetFile.Header, number: Int) throws(ImportError) {
-        guard next.format == DatasetFile.formatName else {
-            throw ImportError(
-                code: .invalidDatasetFile, file: file, line: number, message: "unknown format \"\(next.format)\"")
-        }
-        guard next.version <= DatasetFile.formatVersion else {
-            throw ImportError(
-                code: .invalidDatasetFile, file: file, line: number,
-                message:
-                    "dataset format version \(next.version) is newer than this TaskQL reads (\(DatasetFile.formatVersion))"
-            )
-        }
-        try endDataset()
-        header = next
-        headerLine = number
-        // The header says how many records follow: one allocation instead of
-        // repeated doubling (bounded by what the rest of the file can hold,
-        // so a wrong count cannot reserve gigabytes).
-        let reserve = next.records.map { max(0, min($0, remainingBytes / 100)) }
-        sink.startDataset(name: next.dataset, documents: next.documents, expectedRecords: reserve)
-        open = true
-    }
+    /// The parts in file order into the sink: what reading from the top
+    /// does, over parts already parsed.
+    private struct Replay {
+        let file: String
+        private var header: (header: DatasetFile.Header, line: Int)?
+        /// Whether the sink has a dataset open.
+        private var open = false
+        private var recordCount = 0
+        private var datasetCount = 0
 
-    mutating func finish() throws(ImportError) {
-        try endDataset()
-        if datasetCount == 0 {
-            throw ImportError(code: .invalidDatasetFile, file: file, message: "the dataset file holds no datasets")
-        }
-    }
+        init(file: String) { self.file = file }
 
-    private mutating func endDataset() throws(ImportError) {
-        defer {
-            header = nil
-            recordCount = 0
+        mutating func run(_ reads: consuming [PartRead], into sink: inout Sink) throws(ImportError) {
+            var lineOffset = 0
+            sink.reserveCapacity(forAdding: reads.map(\.part))
+            for k in reads.indices {
+                let read = reads[k]
+                // The only reference to the part, so the sink can take it.
+                var part = read.part
+                reads[k].part = Sink.Part(reservingFor: 0)
+                for segment in read.segments {
+                    if let (next, line) = segment.header {
+                        try endDataset(&sink)
+                        header = (next, line + lineOffset)
+                        sink.startDataset(name: next.dataset, documents: next.documents)
+                        open = true
+                    } else if !open, let name = segment.firstDataset {
+                        sink.startDataset(name: name, documents: [])
+                        open = true
+                    }
+                    sink.add(segment.rows, of: &part)
+                    recordCount += segment.rows.count
+                }
+                if var failure = read.failure {
+                    failure.line = failure.line.map { $0 + lineOffset }
+                    throw failure
+                }
+                lineOffset += read.lines
+            }
+            try endDataset(&sink)
+            if datasetCount == 0 {
+                throw ImportError(code: .invalidDatasetFile, file: file, message: "the dataset file holds no datasets")
+            }
         }
-        guard open else { return }
-        if let expected = header?.records, expected != recordCount {
-            throw ImportError(
-                code: .invalidDatasetFile, file: file, line: headerLine,
-                message: "the header announces \(expected) records but \(recordCount) follow (truncated file?)")
+
+        private mutating func endDataset(_ sink: inout Sink) throws(ImportError) {
+            defer {
+                header = nil
+                recordCount = 0
+            }
+            guard open else { return }
+            if let (header, line) = header, let expected = header.records, expected != recordCount {
+                throw ImportError(
+                    code: .invalidDatasetFile, file: file, line: line,
+                    message: "the header announces \(expected) records but \(recordCount) follow (truncated file?)")
+            }
+            sink.endDataset()
+            open = false
+            datasetCount += 1
         }
-        sink.endDataset()
-        open = false
-        datasetCount += 1
     }
+}
+
+/// The result slots and the file's bytes, handed to the threads of one read:
+/// each thread initialises only its own slot, and the bytes are only read.
+private struct UnsafeSendableSlots<T>: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<T>
+    let buffer: UnsafeBufferPointer<UInt8>
 }
 
 extension DatasetFileReader where Sink == DatasetCollector {
@@ -162,7 +265,7 @@ extension DatasetFileReader where Sink == DatasetCollector {
         try decode(bytes: Array(text.utf8), file: file)
     }
 
-    /// The datasets in valid UTF-8 bytes (see ``read(bytes:file:into:)``).
+    /// The datasets in valid UTF-8 bytes (see ``read(bytes:file:into:parts:)``).
     static func decode(bytes: [UInt8], file: String) throws(ImportError) -> [Dataset] {
         var collector = DatasetCollector()
         try read(bytes: bytes, file: file, into: &collector)

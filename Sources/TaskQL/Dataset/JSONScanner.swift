@@ -76,33 +76,52 @@ struct JSONScanner {
         return true
     }
 
-    /// A string value. The bytes are valid UTF-8 already (a file is checked
-    /// as a whole before it is read in place, see `DatasetFile.utf8Body`;
-    /// text comes from a `String`), so decoding repairs nothing.
-    mutating func string() throws(Failure) -> String {
+    /// Where a string value's bytes are: a range of the scanned bytes when
+    /// it has no escapes (almost always), else a range of the `decoded`
+    /// buffer its caller passed.
+    struct StringBytes {
+        var range: Range<Int>
+        var isDecoded: Bool
+        static let empty = StringBytes(range: 0..<0, isDecoded: false)
+    }
+
+    /// A string value, as bytes in place. The bytes are valid UTF-8 already
+    /// (a file is checked as a whole before it is read in place, see
+    /// `DatasetFile.utf8Body`; text comes from a `String`), so a value is
+    /// never re-checked; escapes are decoded onto the end of `decoded`.
+    mutating func stringBytes(decoded: inout [UInt8]) throws(Failure) -> StringBytes {
         try expect(0x22, "a string")
         let start = i
         while i < end, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
         if i < end, bytes[i] == 0x22 {
             i += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+            return StringBytes(range: start..<(i - 1), isDecoded: false)
         }
-        var out = Array(bytes[start..<i])
+        let decodedStart = decoded.count
+        decoded.append(contentsOf: bytes[start..<i])
         while i < end {
             let b = bytes[i]
             i += 1
-            if b == 0x22 { return String(decoding: out, as: UTF8.self) }
+            if b == 0x22 { return StringBytes(range: decodedStart..<decoded.count, isDecoded: true) }
             if b < 0x20 {
                 i -= 1
                 throw fail("control character in a string (JSON escapes them)")
             }
             if b != 0x5C {
-                out.append(b)
+                decoded.append(b)
                 continue
             }
-            try escape(into: &out)
+            try escape(into: &decoded)
         }
         throw fail("unterminated string")
+    }
+
+    /// A string value as a `String`.
+    mutating func string() throws(Failure) -> String {
+        var decoded: [UInt8] = []
+        let value = try stringBytes(decoded: &decoded)
+        if value.isDecoded { return String(decoding: decoded, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[value.range]), as: UTF8.self)
     }
 
     private mutating func escape(into out: inout [UInt8]) throws(Failure) {
@@ -185,48 +204,24 @@ struct JSONScanner {
         return value
     }
 
-    mutating func stringArray() throws(Failure) -> [String] {
-        if takeNull() { return [] }
-        try expect(0x5B, "a list")
-        var items: [String] = []
-        if take(0x5D) { return items }
-        repeat { items.append(try string()) } while take(0x2C)
-        try expect(0x5D, "] or ,")
-        return items
-    }
-
-    /// An object of string values, in the order written (null or absent: empty).
-    mutating func stringObject() throws(Failure) -> [(String, String)] {
-        if takeNull() { return [] }
-        try expect(0x7B, "an object")
-        var pairs: [(String, String)] = []
-        if take(0x7D) { return pairs }
-        repeat {
-            let key = try string()
-            try expect(0x3A, ":")
-            pairs.append((key, try string()))
-        } while take(0x2C)
-        try expect(0x7D, "} or ,")
-        return pairs
-    }
-
     /// Skips any value (for keys a newer writer may add), nested to any
     /// depth without recursion: the containers still open are a stack of
     /// their closing brackets.
     mutating func skipValue() throws(Failure) {
         var closers: [UInt8] = []
+        var scratch: [UInt8] = []
         repeat {
             skipSpace()
             guard i < end else { throw fail("expected a value") }
             switch bytes[i] {
-            case 0x22: _ = try string()
+            case 0x22: _ = try stringBytes(decoded: &scratch)
             case 0x7B, 0x5B:
                 let close: UInt8 = bytes[i] == 0x7B ? 0x7D : 0x5D
                 i += 1
                 if !take(close) {
                     closers.append(close)
                     if close == 0x7D {
-                        _ = try string()
+                        _ = try stringBytes(decoded: &scratch)
                         try expect(0x3A, ":")
                     }
                     continue
@@ -240,7 +235,7 @@ struct JSONScanner {
             while let close = closers.last {
                 if take(0x2C) {
                     if close == 0x7D {
-                        _ = try string()
+                        _ = try stringBytes(decoded: &scratch)
                         try expect(0x3A, ":")
                     }
                     break

@@ -19,8 +19,8 @@ public struct EngineBuilder: Sendable {
     /// Whether loading a large dataset file reads and writes the binary
     /// snapshot beside it (see ``SnapshotUse``).
     public var snapshots: SnapshotUse = .readAndWrite
-    /// The dataset being read: its name, pool id, and the row it started at.
-    private var current: (name: String, id: Int32, start: Int)?
+    /// The dataset being read: its name and the row it started at.
+    private var current: (name: String, start: Int)?
 
     /// An empty builder.
     public init(aliases: UnitAliases = .builtIn) { self.aliases = aliases }
@@ -45,8 +45,9 @@ public struct EngineBuilder: Sendable {
     /// Adds a dataset (joined to one of the same name added before). Every
     /// task's `dataset` field is the name of the dataset it is added to.
     public mutating func add(_ dataset: Dataset) {
-        startDataset(name: dataset.name, documents: dataset.documents, expectedRecords: nil)
-        for record in dataset.records { add(record) }
+        startDataset(name: dataset.name, documents: dataset.documents)
+        let id = table.datasetID(dataset.name)
+        for record in dataset.records { table.append(record, dataset: id) }
         endDataset()
     }
 
@@ -119,8 +120,8 @@ public struct EngineBuilder: Sendable {
     /// Adds the datasets of `catalog` with their rows from `source`.
     mutating func copy(_ catalog: [DatasetEntry], from source: TaskTable) {
         for entry in catalog {
-            startDataset(name: entry.name, documents: entry.documents, expectedRecords: nil)
-            table.append(rowsOf: source, source.datasetRows[entry.name] ?? [], dataset: current!.id)
+            startDataset(name: entry.name, documents: entry.documents)
+            table.append(rowsOf: source, source.datasetRows[entry.name] ?? [], dataset: entry.name)
             endDataset()
             if let i = self.catalog.firstIndex(where: { $0.name == entry.name }) {
                 self.catalog[i].files += entry.files.filter { !self.catalog[i].files.contains($0) }
@@ -142,19 +143,20 @@ public struct EngineBuilder: Sendable {
 }
 
 extension EngineBuilder: DatasetSink {
-    mutating func startDataset(name: String, documents: [DocumentInfo], expectedRecords: Int?) {
+    mutating func reserveCapacity(forAdding parts: [TaskTable]) { table.reserveCapacity(forAdding: parts) }
+
+    mutating func startDataset(name: String, documents: [DocumentInfo]) {
         if let i = catalog.firstIndex(where: { $0.name == name }) {
             catalog[i].documents += documents
         } else {
             catalog.append(DatasetEntry(name: name, documents: documents))
         }
-        current = (name, table.datasetID(name), table.count)
-        if let expectedRecords { table.reserveCapacity(rows: table.count + expectedRecords) }
+        current = (name, table.count)
     }
 
-    mutating func add(_ record: TaskRecord) {
-        guard let current else { return }
-        table.append(record, dataset: current.id)
+    mutating func add(_ rows: Range<Int>, of part: inout TaskTable) {
+        guard let current, !rows.isEmpty else { return }
+        table.take(rows, of: &part, dataset: current.name)
     }
 
     mutating func endDataset() {

@@ -13,10 +13,12 @@ struct RowTest {
 }
 
 // Kernels for the commonest filters on big tables: a due date against a
-// date (a range of day numbers) and a pooled string field against a
-// constant (a table lookup by pool id). Each is the same definition as its
+// date (a range of day numbers), a pooled string field against a constant
+// (a table lookup by pool id), and `contains` on a text column (one byte
+// search over the whole run of rows). Each is the same definition as its
 // closure in ExprCompiler+FastPaths.swift: one on integers, one on the mask
-// that closure uses, both checked against it by FastPathDifferentialTests.
+// that closure uses, one on the same ByteSearch; all checked against them
+// by FastPathDifferentialTests.
 extension ExprCompiler {
     /// The test for condition `e`, with a kernel when it has one.
     func rowTest(_ e: CheckedExpr) throws(RuntimeError) -> RowTest {
@@ -28,6 +30,12 @@ extension ExprCompiler {
             !k.isNull, case .field(let field) = relation.columns[c]
         else { return nil }
         if field == .due, case .date(let d) = k { return dayKernel(op, d.daysSinceEpoch) }
+        if op == .contains, case .string(let needle) = k, let column = table.textColumn(field) {
+            // An ASCII needle is searched in the column's ASCII projection.
+            let isASCII = needle.utf8.allSatisfy { $0 < 0x80 }
+            let haystack = isASCII ? table.asciiProjections[field] ?? column : column
+            return containsKernel(column, haystack, ByteSearch(needle, frequencies: table.textByteFrequencies))
+        }
         if let ids = table.pooledColumn(field), let mask = try scalarMask(op, k, units: l.isUnits, e.span) {
             // Indexed by pool id + 1: the null id (-1) reads "unknown".
             let truths = [2 as UInt8] + mask.map { $0 ? 1 : 0 }
@@ -54,6 +62,22 @@ extension ExprCompiler {
             // One unsigned comparison for lo <= d <= hi; null days read 2.
             let inside: UInt8 = UInt32(bitPattern: d &- lo) <= width ? 1 : 0
             return d == TaskTable.nullDay ? 2 : inside ^ flip
+        }
+    }
+
+    /// `column contains needle` over a run of rows: the rows' bytes (of
+    /// `haystack`, the column or its ASCII projection) are one buffer,
+    /// searched from match to match, never row by row (rows listed one by
+    /// one, after a filter or sort, use the per-row test).
+    private func containsKernel(_ column: TextColumn, _ haystack: TextColumn, _ search: ByteSearch) -> TruthKernel? {
+        guard let run = relation.rowIDs.run else { return nil }
+        return { positions, out in
+            let rows = (run.lowerBound + positions.lowerBound)..<(run.lowerBound + positions.upperBound)
+            // Null rows are unknown; the empty needle is in every other row.
+            let otherwise: UInt8 = search.needle.isEmpty ? 1 : 0
+            for row in rows { out[row - rows.lowerBound] = column.isNull(row) ? 2 : otherwise }
+            if search.needle.isEmpty { return }
+            haystack.forEachRow(in: rows, containing: search) { out[$0 - rows.lowerBound] = 1 }
         }
     }
 

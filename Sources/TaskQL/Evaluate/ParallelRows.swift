@@ -18,14 +18,12 @@ enum ParallelRows {
     /// `body(part index, rows)` for every part at once; the results in part
     /// order, or the first part's error. `body` must only read shared
     /// state: each part gets what it mutates from its own index.
-    static func map<T>(_ parts: [Range<Int>], _ body: (Int, Range<Int>) throws(RuntimeError) -> T)
-        throws(RuntimeError) -> [T]
-    {
-        let results = ResultSlots<T>(count: parts.count)
+    static func map<T, E: Error>(_ parts: [Range<Int>], _ body: (Int, Range<Int>) throws(E) -> T) throws(E) -> [T] {
+        let results = ResultSlots<T, E>(count: parts.count)
         withoutActuallyEscaping(body) { body in
             let shared = UnsafeSendable(body)
             DispatchQueue.concurrentPerform(iterations: parts.count) { p in
-                results.set(p, Result { () throws(RuntimeError) in try shared.value(p, parts[p]) })
+                results.set(p, Result { () throws(E) in try shared.value(p, parts[p]) })
             }
         }
         return try results.all()
@@ -36,8 +34,8 @@ enum ParallelRows {
 /// parts have finished (concurrentPerform returns after the last). The
 /// slots are raw memory, so that parts writing at once make no overlapping
 /// access to a Swift array.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<T, RuntimeError>?>
+private final class ResultSlots<T, E: Error>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Result<T, E>?>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
@@ -49,9 +47,9 @@ private final class ResultSlots<T>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func set(_ p: Int, _ result: Result<T, RuntimeError>) { slots[p] = result }
+    func set(_ p: Int, _ result: Result<T, E>) { slots[p] = result }
 
-    func all() throws(RuntimeError) -> [T] {
+    func all() throws(E) -> [T] {
         var out: [T] = []
         for slot in slots { out.append(try slot!.get()) }
         return out

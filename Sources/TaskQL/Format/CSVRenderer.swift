@@ -5,29 +5,39 @@
 struct CSVRenderer {
     func render(_ result: QueryResult) -> String {
         guard !result.columns.isEmpty else { return "" }
-        var out = line(result.columns)
-        for row in result.rows { out += line(row.map(CellText.plain)) }
-        return out
+        // One byte buffer for the whole text: a String per field and per
+        // line cost more than the rest of rendering a result of long texts.
+        var out: [UInt8] = []
+        Self.appendLine(result.columns, to: &out)
+        for row in result.rows { Self.appendLine(row.lazy.map(CellText.plain), to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func line(_ fields: [String]) -> String {
-        fields.map(Self.quote).joined(separator: ",") + "\n"
-    }
-
-    /// One field, quoted when it must be.
-    static func quote(_ field: String) -> String {
-        let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return field }
-        // Quotes doubled byte by byte: `"` is one byte in UTF-8 and never
-        // part of another character, and a Character-wise `replacing`
-        // costs more than the rest of the rendering on long texts.
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(field.utf8.count + 8)
-        for byte in field.utf8 {
-            bytes.append(byte)
-            if byte == 0x22 { bytes.append(0x22) }
+    private static func appendLine(_ fields: some Sequence<String>, to out: inout [UInt8]) {
+        var first = true
+        for field in fields {
+            if !first { out.append(0x2C) }
+            first = false
+            append(field, to: &out)
         }
-        bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
+        out.append(0x0A)
+    }
+
+    /// One field, quoted when it must be. Quotes are doubled byte by byte:
+    /// `"` is one byte in UTF-8 and never part of another character (a
+    /// Character-wise replacement left a `"` before a combining mark single).
+    private static func append(_ field: String, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                return out.append(contentsOf: bytes)
+            }
+            out.append(0x22)
+            for byte in bytes {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
+            }
+            out.append(0x22)
+        }
     }
 }

@@ -45,7 +45,7 @@ enum CanonicalText {
     }
 
     /// ``isSurelyNFC(_:)`` on valid UTF-8 bytes.
-    private static func isSurelyNFC(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSurelyNFC(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
             let lead = b[i]

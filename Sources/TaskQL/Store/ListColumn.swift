@@ -28,13 +28,29 @@ struct ListColumn: Sendable {
     /// Appends one row's list.
     mutating func append(_ rowIDs: some Sequence<Int32>) {
         ids.append(contentsOf: rowIDs)
-        offsets.append(Int32(ids.count))
+        endRow()
     }
 
-    /// Makes room for `rows` rows (and about one element each).
-    mutating func reserveCapacity(rows: Int) {
+    /// Appends one element to the row being built (ended by ``endRow()``).
+    mutating func appendElement(_ id: Int32) { ids.append(id) }
+
+    /// Ends the row whose elements were appended since the last one ended.
+    mutating func endRow() { offsets.append(Int32(ids.count)) }
+
+    /// Appends rows `rows` of `other`, each id through `translation`
+    /// (indexed by `other`'s pool id).
+    mutating func append(rows: Range<Int>, of other: ListColumn, translation: [Int32]) {
+        guard !rows.isEmpty else { return }
+        let first = Int(other.offsets[rows.lowerBound])
+        let shift = Int32(ids.count) - Int32(first)
+        ids.append(contentsOf: other.ids[first..<Int(other.offsets[rows.upperBound])].lazy.map { translation[Int($0)] })
+        offsets.append(contentsOf: other.offsets[(rows.lowerBound + 1)...rows.upperBound].lazy.map { $0 + shift })
+    }
+
+    /// Makes room for `rows` rows in all and `elements` more ids.
+    mutating func reserveCapacity(rows: Int, elements: Int) {
         offsets.reserveCapacity(rows + 1)
-        ids.reserveCapacity(rows)
+        ids.reserveCapacity(ids.count + elements)
     }
 
     /// The ids of `row`.

@@ -39,6 +39,10 @@ struct TaskTable: Sendable {
     /// How often each byte value occurs in task texts (a sample of them):
     /// substring searches anchor memchr on the needle's rarest byte.
     private(set) var textByteFrequencies: [UInt32] = []
+    /// ASCII projections of the text columns worth one (see
+    /// ``TextColumn/asciiProjection(threads:)``): where an ASCII needle is
+    /// searched.
+    private(set) var asciiProjections: [TaskField: TextColumn] = [:]
     /// Pool ids of unit names as printed, most frequent first.
     private(set) var unitIDsByFrequency: [Int32] = []
     /// Pool ids of leader names, most frequent first.
@@ -48,12 +52,16 @@ struct TaskTable: Sendable {
     /// datasets, then calls ``finish(aliases:)``.
     init() {}
 
-    /// Makes room for `rows` rows in all, so that a dataset file whose
-    /// header gives its count fills the columns without regrowing them.
-    mutating func reserveCapacity(rows: Int) {
+    /// Makes room for `rows` more rows whose text columns hold up to
+    /// `textBytes` bytes and list columns up to `listElements` ids each, so
+    /// that columns filled from a dataset file never regrow (copying what
+    /// they hold). Room not used costs address space, not memory.
+    mutating func reserveCapacity(adding rows: Int, textBytes: Int, listElements: Int) {
+        let total = count + rows
         updateColumns(
-            text: { $0.reserveCapacity(rows: rows) }, list: { $0.reserveCapacity(rows: rows) },
-            pooled: { $0.reserveCapacity(rows) }, integers: { $0.reserveCapacity(rows) })
+            text: { $0.reserveCapacity(rows: total, bytes: textBytes) },
+            list: { $0.reserveCapacity(rows: total, elements: listElements) },
+            pooled: { $0.reserveCapacity(total) }, integers: { $0.reserveCapacity(total) })
     }
 
     /// The per-row columns by kind, in a fixed order: the one place that
@@ -132,13 +140,24 @@ struct TaskTable: Sendable {
         leaderIDsByFrequency = Self.byFrequency(leaderCounts, pool: pool)
         canonicalIDs = Array(0..<Int32(pool.count))
         for id in unitIDsByFrequency {
-            canonicalIDs[Int(id)] = pool.intern(aliases.canonical(pool[id]))
+            canonicalIDs[Int(id)] = intern(aliases.canonical(pool[id]))
         }
         // Canonical names added above map to themselves.
         while canonicalIDs.count < pool.count { canonicalIDs.append(Int32(canonicalIDs.count)) }
         sortRanks = pool.sortRanks()
         textByteFrequencies = Self.byteFrequencies(texts.bytes)
+        asciiProjections = [:]
+        for field in [TaskField.id, .title, .text, .source] {
+            guard let column = textColumn(field), column.bytes.count >= Self.projectedColumnBytes else { continue }
+            let projection = column.asciiProjection(threads: ParallelRows.cores)
+            // Worth it where it is much smaller: Chinese text, not ids.
+            if projection.bytes.count * 4 < column.bytes.count { asciiProjections[field] = projection }
+        }
     }
+
+    /// Text columns of fewer bytes are searched as they are (and a table
+    /// of a few documents starts without the work of projecting them).
+    static let projectedColumnBytes = 4 << 20
 
     /// Byte counts of `bytes`, or of 4,096 evenly spaced 1 KiB blocks of
     /// them when there are more than 4 MiB: enough to rank bytes.
@@ -156,37 +175,52 @@ struct TaskTable: Sendable {
         return counts
     }
 
-    /// Appends rows `ranges` of `other` as rows of dataset `dataset` (a
-    /// ``datasetID(_:)``), its strings interned into this table's pool: how
-    /// an engine takes over another's columns without going through records.
-    mutating func append(rowsOf other: TaskTable, _ ranges: [Range<Int>], dataset: Int32) {
-        var translation = [Int32](repeating: -2, count: other.pool.count)
-        func mapped(_ id: Int32) -> Int32 {
-            if id == Self.nullID { return id }
-            if translation[Int(id)] == -2 { translation[Int(id)] = pool.intern(other.pool[id]) }
-            return translation[Int(id)]
-        }
+    /// Appends rows `ranges` of `other` as rows of dataset `dataset`, its
+    /// strings interned into this table's pool: how an engine takes over
+    /// another's columns, and a dataset file's parts, read on several
+    /// threads, become one table. Column by column: bytes copied, pool ids
+    /// translated once per distinct id.
+    mutating func append(rowsOf other: TaskTable, _ ranges: [Range<Int>], dataset name: String) {
+        let dataset = intern(name)
+        var translation = [Int32](repeating: Self.nullID, count: other.pool.count)
+        var used = [Bool](repeating: false, count: other.pool.count)
         for range in ranges {
-            for row in range {
-                ids.append(other.ids.string(row))
-                datasets.append(dataset)
-                cities.append(mapped(other.cities[row]))
-                years.append(other.years[row])
-                kinds.append(mapped(other.kinds[row]))
-                sections.append(mapped(other.sections[row]))
-                subsections.append(mapped(other.subsections[row]))
-                numbers.append(mapped(other.numbers[row]))
-                titles.append(other.titles.string(row))
-                texts.append(other.texts.string(row))
-                leaders.append(other.leaders.elements(row).map(mapped))
-                leadUnits.append(other.leadUnits.elements(row).map(mapped))
-                coUnits.append(other.coUnits.elements(row).map(mapped))
-                deadlines.append(mapped(other.deadlines[row]))
-                dues.append(other.dues[row])
-                sources.append(other.sources.string(row))
-                count += 1
+            for (column, _) in Self.pooledColumns where column != \.datasets {
+                for id in other[keyPath: column][range] where id != Self.nullID { used[Int(id)] = true }
+            }
+            for column in Self.listColumns {
+                let list = other[keyPath: column]
+                for i in Int(list.offsets[range.lowerBound])..<Int(list.offsets[range.upperBound]) {
+                    used[Int(list.ids[i])] = true
+                }
             }
         }
+        for id in other.pool.strings.indices where used[id] { translation[id] = pool.intern(other.pool.strings[id]) }
+        for range in ranges {
+            for column in Self.textColumns { self[keyPath: column].append(rows: range, of: other[keyPath: column]) }
+            for column in Self.listColumns {
+                self[keyPath: column].append(rows: range, of: other[keyPath: column], translation: translation)
+            }
+            for (column, _) in Self.pooledColumns where column != \.datasets {
+                self[keyPath: column].append(
+                    contentsOf: other[keyPath: column][range].lazy.map { $0 == Self.nullID ? $0 : translation[Int($0)] }
+                )
+            }
+            datasets.append(contentsOf: repeatElement(dataset, count: range.count))
+            self[keyPath: Self.dayColumn].append(contentsOf: other[keyPath: Self.dayColumn][range])
+            self[keyPath: Self.integerColumn].append(contentsOf: other[keyPath: Self.integerColumn][range])
+            count += range.count
+        }
+    }
+
+    /// Adds rows `rows` of a dataset file's part as rows of dataset `name`:
+    /// an empty table given all of the part takes its columns as they are
+    /// (leaving the part empty), else they are appended.
+    mutating func take(_ rows: Range<Int>, of part: inout TaskTable, dataset name: String) {
+        guard count == 0, rows == 0..<part.count else { return append(rowsOf: part, [rows], dataset: name) }
+        swap(&self, &part)
+        (datasetRows, part.datasetRows) = (part.datasetRows, [:])
+        datasets = [Int32](repeating: intern(name), count: count)
     }
 
     /// The pool id of a dataset name, for ``append(_:dataset:)``.
@@ -196,34 +230,77 @@ struct TaskTable: Sendable {
     /// `dataset` field is the dataset it is loaded into, whatever the record
     /// says). Count it to the dataset with ``addRows(_:toDataset:)``.
     mutating func append(_ r: TaskRecord, dataset: Int32) {
-        // Every string enters in NFC (see ``CanonicalText``), so byte tests on
-        // text columns and pooled masks agree with `Value.compare`.
-        let nfc = CanonicalText.nfc as (String) -> String
-        ids.append(nfc(r.id))
+        Self.text(&ids, r.id)
         datasets.append(dataset)
-        cities.append(intern(r.city))
+        cities.append(Self.intern(&pool, r.city))
         years.append(r.year)
-        kinds.append(intern(r.kind.rawValue))
-        sections.append(internOptional(r.section))
-        subsections.append(internOptional(r.subsection))
-        numbers.append(intern(r.number))
-        titles.append(r.title.map(nfc))
-        texts.append(nfc(r.text))
-        leaders.append(r.leaders.map { intern($0) })
-        leadUnits.append(r.leadUnits.map { intern($0) })
-        coUnits.append(r.coUnits.map { intern($0) })
-        deadlines.append(internOptional(r.deadline))
+        kinds.append(Self.intern(&pool, r.kind.rawValue))
+        sections.append(r.section.map { Self.intern(&pool, $0) } ?? Self.nullID)
+        subsections.append(r.subsection.map { Self.intern(&pool, $0) } ?? Self.nullID)
+        numbers.append(Self.intern(&pool, r.number))
+        Self.text(&titles, r.title)
+        Self.text(&texts, r.text)
+        for (column, names) in [(\TaskTable.leaders, r.leaders), (\.leadUnits, r.leadUnits), (\.coUnits, r.coUnits)] {
+            for name in names { self[keyPath: column].appendElement(Self.intern(&pool, name)) }
+            self[keyPath: column].endRow()
+        }
+        deadlines.append(r.deadline.map { Self.intern(&pool, $0) } ?? Self.nullID)
         dues.append(r.due?.daysSinceEpoch ?? Self.nullDay)
-        sources.append(nfc(r.source))
+        Self.text(&sources, r.source)
         count += 1
     }
 
-    private mutating func intern(_ s: String) -> Int32 { pool.intern(CanonicalText.nfc(s)) }
-
-    private mutating func internOptional(_ s: String?) -> Int32 {
-        guard let s else { return Self.nullID }
-        return intern(s)
+    /// Appends the record of a dataset file line, its strings taken from
+    /// the line's bytes (the dataset is set when a part is merged, see
+    /// ``DatasetPart``).
+    mutating func append(_ f: TaskRecordLine.Fields, dataset: Int32) {
+        f.withBytes(f.id) { Self.text(&ids, $0) }
+        datasets.append(dataset)
+        cities.append(f.withBytes(f.city) { Self.intern(&pool, $0) })
+        years.append(f.year)
+        kinds.append(Self.intern(&pool, f.kind.rawValue))
+        sections.append(f.section.map { t in f.withBytes(t) { Self.intern(&pool, $0) } } ?? Self.nullID)
+        subsections.append(f.subsection.map { t in f.withBytes(t) { Self.intern(&pool, $0) } } ?? Self.nullID)
+        numbers.append(f.withBytes(f.number) { Self.intern(&pool, $0) })
+        if let title = f.title { f.withBytes(title) { Self.text(&titles, $0) } } else { titles.appendNull() }
+        f.withBytes(f.text) { Self.text(&texts, $0) }
+        for t in f.leaders { leaders.appendElement(f.withBytes(t) { Self.intern(&pool, $0) }) }
+        leaders.endRow()
+        for t in f.leadUnits { leadUnits.appendElement(f.withBytes(t) { Self.intern(&pool, $0) }) }
+        leadUnits.endRow()
+        for t in f.coUnits { coUnits.appendElement(f.withBytes(t) { Self.intern(&pool, $0) }) }
+        coUnits.endRow()
+        deadlines.append(f.deadline.map { t in f.withBytes(t) { Self.intern(&pool, $0) } } ?? Self.nullID)
+        dues.append(f.due?.daysSinceEpoch ?? Self.nullDay)
+        f.withBytes(f.source) { Self.text(&sources, $0) }
+        count += 1
     }
+
+    // Every string enters in NFC (see ``CanonicalText``), so byte tests on
+    // text columns and pooled masks agree with `Value.compare`. Bytes that
+    // pass the quick check go in as they are.
+
+    private static func text(_ column: inout TextColumn, _ bytes: UnsafeBufferPointer<UInt8>) {
+        if CanonicalText.isSurelyNFC(utf8: bytes) { return column.append(utf8: bytes) }
+        column.append(CanonicalText.nfc(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    private static func text(_ column: inout TextColumn, _ s: String?) {
+        guard var s else { return column.appendNull() }
+        s.withUTF8 { text(&column, $0) }
+    }
+
+    private static func intern(_ pool: inout StringPool, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if CanonicalText.isSurelyNFC(utf8: bytes) { return pool.intern(utf8: bytes) }
+        return pool.intern(CanonicalText.nfc(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    private static func intern(_ pool: inout StringPool, _ s: String) -> Int32 {
+        var s = s
+        return s.withUTF8 { intern(&pool, $0) }
+    }
+
+    private mutating func intern(_ s: String) -> Int32 { Self.intern(&pool, s) }
 
     /// Ids with a non-zero count, most frequent first, ties by UTF-8 order.
     private static func byFrequency(_ counts: [Int], pool: StringPool) -> [Int32] {
@@ -236,4 +313,26 @@ struct TaskTable: Sendable {
     /// The canonical unit id of a pooled unit id.
     @inline(__always)
     func canonical(_ id: Int32) -> Int32 { canonicalIDs[Int(id)] }
+}
+
+extension TaskTable: DatasetPart {
+    /// A part for `bytes` bytes of lines: room for as many records as so
+    /// many bytes can hold (one is more than 80 bytes: its required keys).
+    init(reservingFor bytes: Int) {
+        self.init()
+        reserveCapacity(adding: bytes / 80 + 1, textBytes: bytes, listElements: bytes / 4)
+    }
+
+    /// Makes room for adding the rows of `parts`.
+    mutating func reserveCapacity(forAdding parts: [TaskTable]) {
+        let textBytes = Self.textColumns.map { column in parts.reduce(0) { $0 + $1[keyPath: column].bytes.count } }
+        let elements = Self.listColumns.map { column in parts.reduce(0) { $0 + $1[keyPath: column].ids.count } }
+        reserveCapacity(
+            adding: parts.reduce(0) { $0 + $1.count }, textBytes: textBytes.max() ?? 0,
+            listElements: elements.max() ?? 0)
+    }
+
+    /// A part's rows belong to no dataset until they are added to an
+    /// engine's table (``append(rowsOf:_:dataset:)`` sets it).
+    mutating func add(_ fields: TaskRecordLine.Fields) { append(fields, dataset: Self.nullID) }
 }

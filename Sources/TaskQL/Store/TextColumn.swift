@@ -39,17 +39,52 @@ struct TextColumn: Sendable {
 
     /// Appends one row's value.
     mutating func append(_ value: String?) {
-        if let value { bytes.append(contentsOf: value.utf8) }
+        guard var value else { return appendNull() }
+        value.withUTF8 { append(utf8: $0) }
+    }
+
+    /// Appends one row's value as UTF-8 bytes.
+    mutating func append(utf8 value: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: value)
         offsets.append(bytes.count)
-        if value == nil, !hasNulls {
+        if hasNulls { nulls.append(false) }
+    }
+
+    /// Appends a null row.
+    mutating func appendNull() {
+        offsets.append(bytes.count)
+        if !hasNulls {
             hasNulls = true
             nulls = [Bool](repeating: false, count: offsets.count - 2)
         }
-        if hasNulls { nulls.append(value == nil) }
+        nulls.append(true)
     }
 
-    /// Makes room for `rows` rows' offsets (the bytes grow with the text).
-    mutating func reserveCapacity(rows: Int) { offsets.reserveCapacity(rows + 1) }
+    /// Appends rows `rows` of `other`, bytes copied as they are.
+    mutating func append(rows: Range<Int>, of other: TextColumn) {
+        guard !rows.isEmpty else { return }
+        let first = other.offsets[rows.lowerBound]
+        let shift = bytes.count - first
+        bytes.append(contentsOf: other.bytes[first..<other.offsets[rows.upperBound]])
+        offsets.append(contentsOf: other.offsets[(rows.lowerBound + 1)...rows.upperBound].lazy.map { $0 + shift })
+        if other.hasNulls || hasNulls {
+            if !hasNulls {
+                hasNulls = true
+                nulls = [Bool](repeating: false, count: offsets.count - 1 - rows.count)
+            }
+            if other.hasNulls {
+                nulls.append(contentsOf: other.nulls[rows])
+            } else {
+                nulls.append(contentsOf: repeatElement(false, count: rows.count))
+            }
+        }
+    }
+
+    /// Makes room for `rows` rows in all and `bytes` more bytes.
+    mutating func reserveCapacity(rows: Int, bytes more: Int) {
+        offsets.reserveCapacity(rows + 1)
+        bytes.reserveCapacity(bytes.count + more)
+    }
 
     /// Whether row's value is null.
     @inline(__always)
@@ -94,6 +129,82 @@ struct TextColumn: Sendable {
                 i += 1
             }
             return b.count - continuing
+        }
+    }
+
+    /// The column with each row's bytes other than ASCII dropped, each run
+    /// of them leaving one 0x80 byte: an ASCII needle (`5G`, `PM2.5`)
+    /// occurs in a row exactly when it occurs in the row's projection (a
+    /// match is ASCII bytes with nothing between them, and 0x80 matches no
+    /// ASCII byte), and Chinese text projects to a twentieth of its size,
+    /// so searching it reads a twentieth of the memory. Null rows project
+    /// to empty ones. Built on every core, rows split in parts.
+    func asciiProjection(threads: Int) -> TextColumn {
+        let rowCount = offsets.count - 1
+        let parts = ParallelRows.parts(count: rowCount, threads: threads, minimumRowsPerPart: 1 << 14)
+        let projected = ParallelRows.map(parts) { (_, rows) -> (bytes: [UInt8], ends: [Int]) in
+            bytes.withUnsafeBufferPointer { all in
+                var out: [UInt8] = []
+                out.reserveCapacity((offsets[rows.upperBound] - offsets[rows.lowerBound]) / 8)
+                var ends: [Int] = []
+                ends.reserveCapacity(rows.count)
+                let raw = UnsafeRawPointer(all.baseAddress)
+                for row in rows {
+                    var i = offsets[row]
+                    let end = offsets[row + 1]
+                    var inRun = false
+                    while i < end {
+                        // Eight bytes of a run at once (Chinese text is runs).
+                        if inRun, i + 8 <= end, let raw,
+                            raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                                == 0x8080_8080_8080_8080
+                        {
+                            i += 8
+                            continue
+                        }
+                        let b = all[i]
+                        if b < 0x80 {
+                            out.append(b)
+                            inRun = false
+                        } else if !inRun {
+                            out.append(0x80)
+                            inRun = true
+                        }
+                        i += 1
+                    }
+                    ends.append(out.count)
+                }
+                return (out, ends)
+            }
+        }
+        var column = TextColumn()
+        column.bytes.reserveCapacity(projected.reduce(0) { $0 + $1.bytes.count })
+        column.offsets.reserveCapacity(rowCount + 1)
+        for part in projected {
+            let shift = column.bytes.count
+            column.bytes.append(contentsOf: part.bytes)
+            column.offsets.append(contentsOf: part.ends.lazy.map { $0 + shift })
+        }
+        return column
+    }
+
+    /// Calls `found` with each row of `rows` whose bytes contain the
+    /// needle of `search` (not empty), in order: the rows' bytes are searched
+    /// as one buffer, and a match across the end of a row is none.
+    func forEachRow(in rows: Range<Int>, containing search: ByteSearch, _ found: (Int) -> Void) {
+        guard !rows.isEmpty else { return }
+        let n = search.needle.count
+        offsets.withUnsafeBufferPointer { offsets in
+            bytes.withUnsafeBufferPointer { all in
+                let hay = UnsafeBufferPointer(rebasing: all[..<offsets[rows.upperBound]])
+                var row = rows.lowerBound
+                search.forEachMatch(in: hay, from: offsets[row]) { at in
+                    while offsets[row + 1] <= at { row += 1 }
+                    guard at + n <= offsets[row + 1] else { return at + 1 }
+                    found(row)
+                    return offsets[row + 1]
+                }
+            }
         }
     }
 

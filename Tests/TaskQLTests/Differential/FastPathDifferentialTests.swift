@@ -122,6 +122,31 @@ import Testing
         }
     }
 
+    /// A table large enough for ASCII projections of its text columns
+    /// (TextColumn.asciiProjection): ASCII needles are searched there, in
+    /// any case, next to needles that are not, against the plain twin.
+    @Test func asciiProjectionSearchesAgree() throws {
+        let file = try DatasetSnapshotTests.largeDatasetFile(marker: "PM2.5")
+        defer { try? FileManager.default.removeItem(atPath: file.directory) }
+        let engine = try DatasetSnapshotTests.load(file.path, snapshots: .off)
+        #expect(engine.table.asciiProjections[.text] != nil)
+        #expect(engine.table.asciiProjections[.id] == nil, "ids are ASCII: no smaller projected")
+        let plain = Self.plainTwin(of: engine)
+        for needle in ["5g", "5G", "G基", "pm2.5", "2.5推", "12。推", "。推", "alpha-1", "", "m2", "xyz", "1。"] {
+            for query in [
+                #"tasks | where text contains "\#(needle)" | count"#,
+                #"beta | where text contains "\#(needle)" and kind == "key" | select id"#,
+                #"tasks | where title contains "\#(needle)" or id contains "\#(needle)" | count"#,
+            ] {
+                let fast = Self.outcome(query, on: engine)
+                #expect(fast == Self.outcome(query, on: plain), "\(query)")
+                if needle == "5g", query.hasPrefix("tasks | where text") {
+                    #expect(fast == .rows(columns: ["count"], rows: [[.int(4000)]]))
+                }
+            }
+        }
+    }
+
     @Test func generatedQueriesAgreeOnTheSeeds() throws {
         let engine = try BundledData.engine()
         let tally = Self.compare(
