@@ -19,6 +19,9 @@ package struct DotCommand: Sendable {
             name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
         DotCommand(name: ".timer", usage: "on|off", summary: "report each statement's run time"),
         DotCommand(
+            name: ".asof", usage: "[DATE|today]",
+            summary: "the date today(), overdue() and light() count from (no argument: show it)"),
+        DotCommand(
             name: ".bail", usage: "on|off",
             summary: "stop a script (-c, run, piped input, .read) at its first error (default off)"),
         DotCommand(name: ".aliases", usage: "[UNIT]", summary: "unit alias table, or the aliases of one unit"),

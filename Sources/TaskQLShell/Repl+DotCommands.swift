@@ -16,6 +16,7 @@ extension Repl {
         case ".schema": return showSchema()
         case ".mode": return setMode(arguments)
         case ".timer": return setTimer(arguments)
+        case ".asof": return setAsOf(arguments)
         case ".bail": return setBail(arguments)
         case ".aliases": return showAliases(arguments.first)
         case ".read": return read(arguments)
@@ -96,6 +97,26 @@ extension Repl {
     private func setTimer(_ arguments: [String]) -> Bool {
         guard arguments.count == 1, ["on", "off"].contains(arguments[0]) else { return fail("usage: .timer on|off") }
         runner.showsTimer = arguments[0] == "on"
+        return true
+    }
+
+    /// `.asof 2020-07-01` answers "what was overdue on 1 July"; `.asof
+    /// today` goes back to the local date.
+    private func setAsOf(_ arguments: [String]) -> Bool {
+        guard let argument = arguments.first else {
+            let shown = runner.session.asOf.map { "\($0)" } ?? "today (the local date)"
+            runner.output.writeLine(shown)
+            return true
+        }
+        guard arguments.count == 1 else { return fail("usage: .asof [DATE|today]") }
+        if argument == "today" {
+            runner.session.asOf = nil
+            return true
+        }
+        guard let date = CivilDate(iso: argument) else {
+            return fail("usage: .asof [DATE|today]; '\(argument)' is not a YYYY-MM-DD date")
+        }
+        runner.session.asOf = date
         return true
     }
 

@@ -16,12 +16,26 @@ import Testing
 
     @Test(arguments: [
         ["--bogus"], ["--format", "xml", "-c", "tasks"], ["run"], ["-c", "tasks", "--param", "no-equals"],
+        ["--asof", "2020-02-30", "-c", "tasks | count"], ["--asof", "yesterday", "-c", "tasks | count"],
     ])
     func usageErrorsExit64(arguments: [String]) throws {
         let outcome = try CLIProcess.run(arguments)
         #expect(outcome.status == 64, "\(arguments): \(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
         #expect(!outcome.stderr.isEmpty)
+    }
+
+    /// `--asof` is the day `today()` counts from, for `-c` and `run`.
+    @Test func asofFixesToday() throws {
+        let query = #"tasks | where overdue(due) | count by light(due, 30) as light"#
+        let outcome = try CLIProcess.run(["--asof", "2020-08-15", "--format", "csv", "-c", query])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "light,count\nred,3\n")
+        let directory = try CLIProcess.scratchDirectory()
+        try "tasks | where due_within(due, 30) | select number, days_left(due) as left\n".write(
+            to: directory.appendingPathComponent("soon.tql"), atomically: true, encoding: .utf8)
+        let run = try CLIProcess.run(["run", "soon.tql", "--asof", "2020-08-15", "--format", "csv"], in: directory)
+        #expect(run.stdout == "number,left\n17,16\n", "\(run.stderr)")
     }
 
     @Test(arguments: [

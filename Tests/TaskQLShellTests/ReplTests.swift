@@ -67,6 +67,22 @@ import Testing
         #expect(run.output.contains("| kind"), "\(run.output)")
     }
 
+    /// `.asof DATE` sets the day `today()` and `overdue` count from for the
+    /// rest of the session; without an argument it shows it; `today` goes
+    /// back to the local date; a bad date is an error that changes nothing.
+    @Test func asofSetsTheDateQueriesCountFrom() throws {
+        let count = #"tasks | where overdue(due) | count"#
+        let run = try Self.run([
+            ".asof", ".asof 2020-08-15", ".asof", count, ".asof 2020-06-15", count, ".asof 2020-13-01", count,
+            ".asof today", count,
+        ])
+        #expect(
+            run.output == "today (the local date)\n2020-08-15\ncount\n3\ncount\n1\ncount\n1\ncount\n223\n",
+            "\(run.output)")
+        #expect(run.errors.contains("'2020-13-01' is not a YYYY-MM-DD date"), "\(run.errors)")
+        #expect(run.failures == 1)
+    }
+
     @Test func parametersAndLetNamesCarryAcrossStatements() throws {
         let run = try Self.run(["let mine = tasks | where leaders has $leader", "mine | count"])
         #expect(run.errors == "")

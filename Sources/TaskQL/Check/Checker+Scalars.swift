@@ -62,6 +62,27 @@ extension Checker {
         case .string:
             try expect(f, &args, [.any], span)
             return (.string, false)
+        case .int:
+            try expect(f, &args, [.any], span)
+            guard [.string, .int, .decimal, .any, .null].contains(args[0].type) else {
+                throw badArguments("\(f.signature); found \(args[0].type)", args[0].span)
+            }
+            return (.int, false)
+        case .today:
+            try expect(f, &args, [], span)
+            return (.date, false)
+        case .daysLeft:
+            try expect(f, &args, [.date], span)
+            return (.int, false)
+        case .overdue:
+            try expect(f, &args, [.date], span)
+            return (.bool, false)
+        case .dueWithin:
+            try expect(f, &args, [.date, .int], span)
+            return (.bool, false)
+        case .light:
+            try expect(f, &args, [.date, .int], optional: 1, span)
+            return (.string, false)
         case .coalesce, .join, .first, .substr:
             return try listOrTextType(f, &args, span)
         }

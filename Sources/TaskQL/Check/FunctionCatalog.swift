@@ -1,6 +1,16 @@
 /// Scalar functions: one value in, one value out, per row.
 enum ScalarFunction: String, CaseIterable, Sendable {
-    case len, lower, upper, trim, unit, year, month, day, days, date, coalesce, join, first, substr, string
+    case len, lower, upper, trim, unit, year, month, day, days, date, coalesce, join, first, substr, string, int
+    // Dates against the day a query runs (EngineOptions.asOf, `--asof`).
+    case today
+    case daysLeft = "days_left"
+    case overdue
+    case dueWithin = "due_within"
+    case light
+
+    /// The yellow light's window when `light` is not given one: due within
+    /// a week, as supervision offices chase.
+    static let defaultWarningDays = 7
 
     /// `name(arguments)` as shown in help and errors.
     var signature: String {
@@ -20,6 +30,14 @@ enum ScalarFunction: String, CaseIterable, Sendable {
         case .first: "first(list) -> the first element (null when empty)"
         case .substr: "substr(text, start[, length]) -> text (start counts characters from 0)"
         case .string: "string(value) -> the value as text"
+        case .int:
+            "int(value) -> integer: text as written (12, １２, 十二, （三）, -4), a decimal truncated; null when not a whole number"
+        case .today: "today() -> the date queries count from (--asof, .asof; else the local date)"
+        case .daysLeft: "days_left(date) -> days from today() to date (negative once it has passed)"
+        case .overdue: "overdue(date) -> true when date is before today()"
+        case .dueWithin: "due_within(date, n) -> true when date is today() or one of the n days after"
+        case .light:
+            "light(date[, n]) -> \"red\" overdue, \"yellow\" due within n days (default 7), \"green\" later; null without a date"
         }
     }
 }

@@ -21,14 +21,23 @@ public struct EngineOptions: Sendable, Hashable {
     /// The fewest rows a thread's part of a scan may have (a thread costs
     /// more than it saves on fewer); tests lower it to split small tables.
     package var minimumRowsPerThread = 32_768
+    /// The date `today()`, `overdue`, `days_left`, `due_within` and `light`
+    /// count from (nil: the local date when a query runs). Set it to answer
+    /// "what was overdue on 1 July" and to make scripts and tests
+    /// reproducible (`taskql --asof 2020-07-01`, `.asof`).
+    public var asOf: CivilDate?
 
-    /// Creates options; the defaults allow file access, set no limits and
-    /// use every core.
-    public init(allowFileAccess: Bool = true, maxRows: Int? = nil, timeLimit: Double? = nil, threads: Int? = nil) {
+    /// Creates options; the defaults allow file access, set no limits, use
+    /// every core and count dates from the local date.
+    public init(
+        allowFileAccess: Bool = true, maxRows: Int? = nil, timeLimit: Double? = nil, threads: Int? = nil,
+        asOf: CivilDate? = nil
+    ) {
         self.allowFileAccess = allowFileAccess
         self.maxRows = maxRows
         self.timeLimit = timeLimit
         self.threads = threads
+        self.asOf = asOf
     }
     /// For queries the host did not write: no file access, at most 100,000
     /// result rows and 10 seconds per query.

@@ -53,7 +53,8 @@ extension Engine {
         do {
             let bound = try ParameterBinding.bind(plan.parameters, values: parameters)
             let runner = PipelineRunner(
-                table: table, parameters: bound, semantics: ValueSemantics(aliases: aliases),
+                table: table, parameters: bound,
+                semantics: ValueSemantics(aliases: aliases, today: options.asOf ?? CivilDate.localToday()),
                 budget: RunBudget(options: options, cancellation: cancellation), usesFastPaths: options.usesFastPaths,
                 threads: max(1, options.threads ?? ParallelRows.cores),
                 minimumRowsPerThread: max(1, options.minimumRowsPerThread))

@@ -9,6 +9,17 @@ public final class Session {
     /// A session with no names bound.
     public init(engine: Engine) { self.engine = engine }
 
+    /// The date `today()` and the status functions count from in this
+    /// session (nil: the local date when each query runs; `.asof`, `--asof`).
+    public var asOf: CivilDate? {
+        get { engine.options.asOf }
+        set {
+            var options = engine.options
+            options.asOf = newValue
+            engine = Engine(catalog: engine.catalog, table: engine.table, aliases: engine.aliases, options: options)
+        }
+    }
+
     /// Names bound by `let` so far, sorted.
     public var boundNames: [String] { bindings.keys.sorted() }
 

@@ -16,14 +16,24 @@ struct ExprCompiler {
     /// Where `.aggregate(n)` reads from: column `aggregateOffset + n`.
     var aggregateOffset = 0
 
-    var functions: ScalarFunctions { ScalarFunctions(aliases: semantics.aliases) }
+    var functions: ScalarFunctions { ScalarFunctions(aliases: semantics.aliases, today: semantics.today) }
 
-    /// The literal or bound parameter value of `e`, when it is one.
+    /// The literal or bound parameter value of `e`, when it is one, or the
+    /// value of a function of such values (`today()`, `date("2020-06-30")`),
+    /// computed once, so that `due < today()` runs as a comparison with a
+    /// date. A call that fails is left to fail where it runs.
     func constant(_ e: CheckedExpr) -> Value? {
         switch e.kind {
-        case .literal(let v): v
-        case .parameter(let name): parameters[name] ?? .null
-        default: nil
+        case .literal(let v): return v
+        case .parameter(let name): return parameters[name] ?? .null
+        case .call(let f, let args):
+            var values: [Value] = []
+            for arg in args {
+                guard let v = constant(arg) else { return nil }
+                values.append(v)
+            }
+            return try? functions.apply(f, values, span: e.span)
+        default: return nil
         }
     }
 

@@ -2,10 +2,13 @@
 /// `len` and `string`, which say what they do with null).
 struct ScalarFunctions: Sendable {
     let aliases: UnitAliases
+    /// The date `today()`, `overdue` … count from: fixed for a whole query.
+    let today: CivilDate
 
     func apply(_ f: ScalarFunction, _ args: [Value], span: SourceSpan) throws(RuntimeError) -> Value {
         switch f {
         case .coalesce: return args.first { !$0.isNull } ?? .null
+        case .today: return .date(today)
         case .string: return args[0].isNull ? .null : .string(CanonicalText.nfc(args[0].displayText))
         case .len:
             switch args[0] {
@@ -42,6 +45,21 @@ struct ScalarFunctions: Sendable {
                 CanonicalText.nfc(items.filter { !$0.isNull }.map(\.displayText).joined(separator: separator)))
         case (.first, .list(let items)): return items.first ?? .null
         case (.substr, .string(let s)): return try substring(s, args, span)
+        case (.int, _): return Self.integer(args[0]) ?? .null
+        case (.daysLeft, .date(let d)): return .int(Int(d.daysSinceEpoch) - Int(today.daysSinceEpoch))
+        case (.overdue, .date(let d)): return .bool(d < today)
+        case (.dueWithin, .date(let d)):
+            guard case .int(let n) = args[1] else { break }
+            let left = Int(d.daysSinceEpoch) - Int(today.daysSinceEpoch)
+            return .bool(left >= 0 && left <= n)
+        case (.light, .date(let d)):
+            var window = ScalarFunction.defaultWarningDays
+            if args.count == 2 {
+                guard case .int(let n) = args[1] else { break }
+                window = n
+            }
+            let left = Int(d.daysSinceEpoch) - Int(today.daysSinceEpoch)
+            return .string(left < 0 ? "red" : left <= window ? "yellow" : "green")
         default: break
         }
         throw RuntimeError.type(
@@ -76,6 +94,32 @@ struct ScalarFunctions: Sendable {
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[from..<to])
         return .string(String(out))
+    }
+
+    /// `int`: a whole number written as text (Arabic or full-width digits,
+    /// with a sign; a Chinese numeral), inside one pair of brackets or
+    /// before an enumeration comma as 序号 are printed (`（三）`, `3、`); a
+    /// decimal truncated toward zero; nil for anything else.
+    static func integer(_ v: Value) -> Value? {
+        switch v {
+        case .int: return v
+        case .decimal(let d):
+            guard d.isFinite, d > -9.2e18, d < 9.2e18 else { return nil }
+            return .int(Int(d))
+        case .string(let s):
+            var text = Substring(trimmed(s))
+            while let last = text.last, "、.．。".contains(last) { text = text.dropLast() }
+            for (open, close) in [("（", "）"), ("(", ")"), ("〔", "〕"), ("[", "]")]
+            where text.hasPrefix(open) && text.hasSuffix(close) && text.count >= 2 {
+                text = text.dropFirst().dropLast()
+                break
+            }
+            let negative = text.hasPrefix("-") || text.hasPrefix("－")
+            if negative { text = text.dropFirst() }
+            guard let value = ChineseNumerals.value(of: text) else { return nil }
+            return .int(negative ? -value : value)
+        default: return nil
+        }
     }
 
     /// Trims white space including the ideographic space U+3000.

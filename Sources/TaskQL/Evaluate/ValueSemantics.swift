@@ -3,6 +3,8 @@
 /// that `where` drops the row and `not` keeps it unknown.
 struct ValueSemantics: Sendable {
     let aliases: UnitAliases
+    /// The day `today()` is, for the whole query.
+    var today = CivilDate.localToday()
 
     /// `==`, `!=`, `<` …; `units` says which sides hold unit names (compared
     /// by canonical name; a unit list `==` a name means the list has it).

@@ -38,6 +38,7 @@ struct RunCommand: ParsableCommand {
         Terminal.prepareLocale()
         let text = try Self.readScript(script)
         let session = try TaskQLCommand.session(files: files, aliasesPath: options.aliases)
+        session.asOf = options.asof
         let runner = StatementRunner(
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: false)

@@ -47,6 +47,7 @@ struct TaskQLCommand: ParsableCommand {
     func run() throws {
         Terminal.prepareLocale()
         let session = try Self.session(files: files, aliasesPath: options.aliases)
+        session.asOf = options.asof
         let interactive = command == nil && Terminal.inputIsInteractive
         let runner = StatementRunner(
             session: session, format: options.format ?? .table, noColor: options.noColor,
