@@ -10,7 +10,7 @@ package struct DotCommand: Sendable {
     package static let all: [DotCommand] = [
         DotCommand(
             name: ".help", usage: "[TOPIC]",
-            summary: "this list, or help on a command or on: stages, functions, formats"),
+            summary: "this list, or help on a command, a function, or on: stages, functions, formats, fields"),
         DotCommand(name: ".load", usage: "PATH [as NAME]", summary: "load a document or dataset file as a dataset"),
         DotCommand(name: ".datasets", usage: "", summary: "the loaded datasets and their task counts"),
         DotCommand(

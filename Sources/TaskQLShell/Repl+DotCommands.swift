@@ -43,7 +43,8 @@ extension Repl {
             return true
         }
         guard let text = ReplHelp.topic(topic, vocabulary: vocabulary()) else {
-            return fail("no help on '\(topic)'; topics: \(ReplHelp.topics.joined(separator: ", ")) or a .command")
+            return fail(
+                "no help on '\(topic)'; topics: \(ReplHelp.topics.joined(separator: ", ")), a function or a .command")
         }
         runner.output.write(text)
         return true

@@ -15,10 +15,10 @@ package enum ReplHelp {
     package static func topic(_ name: String, vocabulary: CompletionVocabulary) -> String? {
         switch name {
         case "stages": return vocabulary.stages.joined(separator: " ") + "\n"
-        case "functions": return vocabulary.functions.joined(separator: " ") + "\n"
+        case "functions": return FunctionCatalog.signatures.joined(separator: "\n") + "\n"
         case "formats": return OutputFormat.allCases.map(\.rawValue).joined(separator: " ") + "\n"
         case "fields": return vocabulary.fields.joined(separator: " ") + "\n"
-        default: return nil
+        default: return FunctionCatalog.signature(of: name).map { $0 + "\n" }
         }
     }
 }

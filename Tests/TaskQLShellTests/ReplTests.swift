@@ -83,6 +83,18 @@ import Testing
         #expect(run.failures == 1)
     }
 
+    /// `.help functions` says what each function does; `.help NAME` one.
+    @Test func helpExplainsFunctions() throws {
+        let run = try Self.run([".help functions", ".help light", ".help nosuch"])
+        #expect(run.output.contains("days_left(date) -> days from today() to date"), "\(run.output)")
+        #expect(run.output.contains("dcount(x) -> distinct values"), "\(run.output)")
+        #expect(
+            run.output.hasSuffix(
+                "light(date[, n]) -> \"red\" overdue, \"yellow\" due within n days (default 7), \"green\" later; null without a date\n"
+            ))
+        #expect(run.errors.contains("no help on 'nosuch'"), "\(run.errors)")
+    }
+
     @Test func parametersAndLetNamesCarryAcrossStatements() throws {
         let run = try Self.run(["let mine = tasks | where leaders has $leader", "mine | count"])
         #expect(run.errors == "")

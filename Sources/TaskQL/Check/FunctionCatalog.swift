@@ -61,8 +61,20 @@ enum AggregateFunction: String, CaseIterable, Sendable {
 }
 
 /// Names of every function, for completion and suggestions.
-enum FunctionCatalog {
+package enum FunctionCatalog {
     static var allNames: [String] {
         (ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)).sorted()
+    }
+
+    /// Every function's `name(arguments) -> result` with its meaning,
+    /// scalar functions first (`.help functions`).
+    package static var signatures: [String] {
+        ScalarFunction.allCases.map(\.signature) + AggregateFunction.allCases.map { "\($0.signature)  (summarize)" }
+    }
+
+    /// The signature of the function called `name` (`.help light`).
+    package static func signature(of name: String) -> String? {
+        ScalarFunction(rawValue: name)?.signature
+            ?? AggregateFunction(rawValue: name).map { "\($0.signature)  (summarize)" }
     }
 }

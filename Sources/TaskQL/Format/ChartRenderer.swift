@@ -41,10 +41,27 @@ struct ChartRenderer {
         for (index, row) in labels.enumerated() {
             let label = row.enumerated().map { TextFitting.pad($1, to: labelWidths[$0]) }
             let value = TextFitting.pad(texts[index], to: valueWidth, rightAligned: true)
-            let drawn = bar(values[index], largest: largest, width: barWidth)
+            var drawn = bar(values[index], largest: largest, width: barWidth)
+            if options.color, !drawn.isEmpty, let code = Self.lightColour(row) {
+                drawn = "\u{1B}[\(code)m" + drawn + "\u{1B}[0m"
+            }
             lines.append((label + [value]).joined(separator: "  ") + (drawn.isEmpty ? "" : " " + drawn))
         }
         return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// The ANSI colour of a row whose label is a status light (`count by
+    /// light(due)`): its bar is drawn red, yellow or green on a terminal.
+    static func lightColour(_ labels: [String]) -> Int? {
+        for label in labels {
+            switch label {
+            case "red": return 31
+            case "yellow": return 33
+            case "green": return 32
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// A bar of `value / largest * width` cells, in eighths; a positive

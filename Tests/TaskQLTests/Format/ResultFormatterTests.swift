@@ -100,6 +100,23 @@ import Testing
                 """)
     }
 
+    /// The bars of status lights (`count by light(due)`) take the light's
+    /// colour on a terminal, and only there; other bars stay plain.
+    @Test func chartColoursTheBarsOfLights() {
+        let result = QueryResult(
+            columns: ["light", "count"],
+            rows: [[.string("red"), .int(3)], [.string("green"), .int(6)], [.null, .int(2)]])
+        let coloured = ResultFormatter(format: .chart, options: .init(terminalWidth: 40, color: true)).render(result)
+        #expect(coloured.contains("\u{1B}[31m█"), "\(coloured)")
+        #expect(coloured.contains("\u{1B}[32m█"), "\(coloured)")
+        #expect(!coloured.contains("\u{1B}[33m"))
+        let plain = ResultFormatter(format: .chart, options: .init(terminalWidth: 40)).render(result)
+        #expect(!plain.contains("\u{1B}"))
+        let cities = QueryResult(columns: ["city", "count"], rows: [[.string("海门"), .int(3)]])
+        let other = ResultFormatter(format: .chart, options: .init(terminalWidth: 40, color: true)).render(cities)
+        #expect(!other.contains("\u{1B}[3"), "\(other)")
+    }
+
     @Test func chartFallsBackToTableWithoutNumbers() {
         let result = QueryResult(columns: ["city"], rows: [[.string("海门")]])
         #expect(Self.render(.chart, result) == "city\n────\n海门\n(1 row)\n")
