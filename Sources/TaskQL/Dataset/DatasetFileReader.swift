@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -53,14 +51,9 @@ struct DatasetFileReader<Sink: DatasetSink> {
         let reader = DatasetFileReader(file: file)
         let count = parts ?? min(ParallelRows.cores, max(1, bytes.count / minimumPartBytes))
         let reads = bytes.withUnsafeBufferPointer { buffer in
-            let ranges = lineAlignedParts(buffer, count: max(1, count))
-            let slots = UnsafeMutableBufferPointer<PartRead>.allocate(capacity: ranges.count)
-            defer { slots.deallocate() }
-            let shared = UnsafeSendableSlots(slots: slots, buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { p in
-                (shared.slots.baseAddress! + p).initialize(to: reader.readPart(shared.buffer, ranges[p]))
+            ParallelRows.map(lineAlignedParts(buffer, count: max(1, count))) { _, range in
+                reader.readPart(buffer, range)
             }
-            return (0..<ranges.count).map { (slots.baseAddress! + $0).move() }
         }
         var replay = Replay(file: file)
         try replay.run(reads, into: &sink)
@@ -250,13 +243,6 @@ struct DatasetFileReader<Sink: DatasetSink> {
             datasetCount += 1
         }
     }
-}
-
-/// The result slots and the file's bytes, handed to the threads of one read:
-/// each thread initialises only its own slot, and the bytes are only read.
-private struct UnsafeSendableSlots<T>: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<T>
-    let buffer: UnsafeBufferPointer<UInt8>
 }
 
 extension DatasetFileReader where Sink == DatasetCollector {

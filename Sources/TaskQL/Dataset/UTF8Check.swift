@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Whether bytes are valid UTF-8, fast for the ASCII that dominates JSON.
 /// (`String(validating:as:)` is generic and not specialised for a caller
 /// outside the standard library: on a large file its metadata lookups cost
@@ -19,22 +17,9 @@ enum UTF8Check {
             cuts.append(cut)
         }
         cuts.append(utf8.count)
-        let valid = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
-        defer { valid.deallocate() }
-        valid.initialize(repeating: false)
-        let shared = SendablePieces(valid: valid, utf8: utf8)
         let pieces = (0..<n).map { cuts[$0]..<cuts[$0 + 1] }
-        DispatchQueue.concurrentPerform(iterations: n) { p in
-            shared.valid[p] = isValidPiece(UnsafeBufferPointer(rebasing: shared.utf8[pieces[p]]))
-        }
-        return valid.allSatisfy { $0 }
-    }
-
-    /// The results and the bytes for the threads of one check: each thread
-    /// writes only its own result.
-    private struct SendablePieces: @unchecked Sendable {
-        let valid: UnsafeMutableBufferPointer<Bool>
-        let utf8: UnsafeBufferPointer<UInt8>
+        return ParallelRows.map(pieces) { _, piece in isValidPiece(UnsafeBufferPointer(rebasing: utf8[piece])) }
+            .allSatisfy { $0 }
     }
 
     private static func isValidPiece(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
