@@ -7,6 +7,10 @@ struct CheckEnvironment: Sendable {
     var bindings: [String: CheckedPipeline]
     /// Unit names known from the data and the alias table.
     var units: UnitCatalog
+    /// Runs a pipeline and returns the distinct values of an expression
+    /// over its rows, in ascending order (nulls last): how `pivot` without
+    /// `in [...]` finds its columns. Nil where nothing can be run.
+    var distinctValues: (@Sendable (CheckedPipeline, CheckedExpr) throws(RuntimeError) -> [Value])? = nil
 }
 
 /// A parameter a query uses: its type as inferred from where it appears,

@@ -33,6 +33,12 @@ enum CheckedStage: Sendable {
     /// Rows where any of `columns` (every text or list-of-text column of
     /// the schema, by type, whichever stage made it) contains the needle.
     case search(CheckedExpr, columns: [CheckedExpr])
+    /// One row per key combination, one count per value of `column` in
+    /// `values` (rows with other values are left out), then the total.
+    case pivot(keys: [CheckedExpr], column: CheckedExpr, values: [Value])
+    /// One row per canonical unit of `lead` or `co` (and key combination):
+    /// the tasks it leads, co-operates on (and does not lead), and both.
+    case matrix(lead: CheckedExpr, co: CheckedExpr, keys: [CheckedExpr])
     case chart
 }
 

@@ -26,7 +26,7 @@ extension Checker {
         return (.summarize(keys: keys, aggregates: ctx.aggregates, outputs: keyOutputs + outputs), .derived(columns))
     }
 
-    private mutating func groupKeys(_ by: [Projection], _ schema: RowSchema) throws(Diagnostic)
+    mutating func groupKeys(_ by: [Projection], _ schema: RowSchema) throws(Diagnostic)
         -> ([CheckedExpr], [Column])
     {
         var keys: [CheckedExpr] = []

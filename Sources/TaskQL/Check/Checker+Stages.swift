@@ -39,6 +39,10 @@ extension Checker {
                 CheckedExpr(kind: .column(i), type: schema.columns[i].type, span: typed.span)
             }
             return (.search(typed, columns: searched), schema)
+        case .pivot(let rows, let column, let values):
+            return try pivot(rows, by: column, in: values, schema, span: stage.span)
+        case .matrix(let keys):
+            return try matrix(by: keys, schema, span: stage.span)
         case .chart:
             return (.chart, schema)
         }

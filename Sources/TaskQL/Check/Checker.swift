@@ -5,6 +5,9 @@ struct Checker {
     let source: SourceText
     /// Parameters seen so far with their inferred types.
     var parameters: [String: ParameterUse] = [:]
+    /// The pipeline checked so far (source and the stages before the one
+    /// being checked): what `pivot` runs to find its columns.
+    var checkedPrefix: CheckedPipeline?
 
     init(environment: CheckEnvironment, source: SourceText) {
         self.environment = environment
@@ -13,9 +16,13 @@ struct Checker {
 
     /// Checks a pipeline.
     mutating func check(_ pipeline: Pipeline) throws(Diagnostic) -> CheckedPipeline {
-        var (checkedSource, schema) = try resolveSource(pipeline.source)
+        let (checkedSource, start) = try resolveSource(pipeline.source)
+        var schema = start
         var stages: [(stage: CheckedStage, span: SourceSpan)] = []
         for stage in pipeline.stages {
+            checkedPrefix = CheckedPipeline(
+                source: checkedSource, stages: stages, schema: schema, isChart: false, parameters: parameters,
+                sourceText: source)
             let (checked, next) = try check(stage, schema: schema)
             guard next.columns.count <= RowSchema.maximumColumns else {
                 throw Diagnostic(

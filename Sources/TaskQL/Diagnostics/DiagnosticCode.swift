@@ -70,6 +70,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     case tooManyColumns = "E0316"
     /// `load … as tasks`: a dataset name no query could use.
     case invalidDatasetName = "E0317"
+    /// `pivot … by x` without `in [...]` where its columns cannot be
+    /// found when the query is checked (the rows depend on parameters).
+    case pivotColumnsUnknown = "E0318"
 
     // MARK: Evaluation
 
@@ -158,6 +161,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
         case .statementNotAllowed: "statement not allowed here (`load` in a prepared query)"
         case .tooManyColumns: "stage making more than 1,000 columns"
         case .invalidDatasetName: "dataset name no query could use (`as tasks`, a keyword)"
+        case .pivotColumnsUnknown:
+            "`pivot … by x` whose columns cannot be known before it runs (the rows depend on parameters): list them with `in [...]`"
         case .divisionByZero: "division by zero"
         case .rowLimit: "more rows than the engine's row budget"
         case .timeLimit: "longer than the engine's time budget"

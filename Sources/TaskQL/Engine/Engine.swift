@@ -200,7 +200,8 @@ public final class Engine: Sendable {
         -> CheckedPipeline
     {
         let environment = CheckEnvironment(
-            datasetNames: datasetNames, bindings: bindings, units: units)
+            datasetNames: datasetNames, bindings: bindings, units: units,
+            distinctValues: { (pipeline, e) throws(RuntimeError) in try self.distinctValues(pipeline, e) })
         var checker = Checker(environment: environment, source: source)
         do {
             return try checker.check(pipeline)

@@ -52,16 +52,35 @@ extension Engine {
     {
         do {
             let bound = try ParameterBinding.bind(plan.parameters, values: parameters)
-            let runner = PipelineRunner(
-                table: table, parameters: bound,
-                semantics: ValueSemantics(aliases: aliases, today: options.asOf ?? CivilDate.localToday()),
-                budget: RunBudget(options: options, cancellation: cancellation), usesFastPaths: options.usesFastPaths,
-                threads: max(1, options.threads ?? ParallelRows.cores),
-                minimumRowsPerThread: max(1, options.minimumRowsPerThread))
-            return try runner.run(plan)
+            return try runner(parameters: bound, cancellation: cancellation).run(plan)
         } catch {
             throw DiagnosticError([error.diagnostic], source: error.source ?? plan.sourceText)
         }
+    }
+}
+
+extension Engine {
+    /// A runner over this engine's table with its options.
+    func runner(parameters: [String: Value], cancellation: CancellationHandle?) -> PipelineRunner {
+        PipelineRunner(
+            table: table, parameters: parameters,
+            semantics: ValueSemantics(aliases: aliases, today: options.asOf ?? CivilDate.localToday()),
+            budget: RunBudget(options: options, cancellation: cancellation), usesFastPaths: options.usesFastPaths,
+            threads: max(1, options.threads ?? ParallelRows.cores),
+            minimumRowsPerThread: max(1, options.minimumRowsPerThread))
+    }
+
+    /// The distinct values of `e` over the rows of `pipeline` (which uses
+    /// no parameters), ascending with nulls last: the columns of a `pivot`
+    /// without `in [...]`, found while the query is checked.
+    func distinctValues(_ pipeline: CheckedPipeline, _ e: CheckedExpr) throws(RuntimeError) -> [Value] {
+        var probe = pipeline
+        let span = e.span
+        probe.stages.append((.distinct([e]), span))
+        let first = CheckedExpr(kind: .column(0), type: e.type, span: span, isUnits: e.isUnits)
+        probe.stages.append((.sort([CheckedSortKey(expr: first, descending: false)]), span))
+        probe.schema = .derived([Column(name: "value", type: e.type, isUnits: e.isUnits)])
+        return try runner(parameters: [:], cancellation: nil).run(probe).rows.map { $0[0] }
     }
 }
 

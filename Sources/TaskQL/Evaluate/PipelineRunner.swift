@@ -100,6 +100,8 @@ struct PipelineRunner {
         case .distinct(let keys): return try distinct(relation, keys)
         case .explode(let list, let target): return try explode(relation, list, target: target, span: span)
         case .search(let needle, let columns): return try search(relation, needle, columns: columns)
+        case .pivot(let keys, let column, let values): return try pivot(relation, keys, column, values)
+        case .matrix(let lead, let co, let keys): return try matrix(relation, lead: lead, co: co, keys)
         case .chart: return relation
         }
     }

@@ -7,6 +7,11 @@
 /// 海门    223 ████████████████████████████████████████
 /// 宜兴     60 ██████████▊
 /// ```
+///
+/// When the numeric columns just before the value add up to it in every
+/// row (`matrix`'s lead + co = total, a `pivot`'s counts and total), each
+/// bar is stacked from them, one glyph (or, on a terminal, one colour) per
+/// column, named in a legend under the header.
 struct ChartRenderer {
     let options: ResultFormatter.Options
 
@@ -15,11 +20,17 @@ struct ChartRenderer {
     /// Bars never grow longer than this, even on a wide terminal.
     static let maximumBarWidth = 60
 
+    /// Glyphs of the parts of a stacked bar, in column order (repeating).
+    static let stackGlyphs = ["█", "▓", "▒", "░"]
+    /// ANSI colours of the parts of a stacked bar on a terminal.
+    static let stackColours = [34, 33, 36, 35, 32, 31]
+
     /// Nil when the result has no numeric column to draw.
     func render(_ result: QueryResult) -> String? {
         guard let valueColumn = result.columns.indices.last(where: { CellText.isNumericColumn($0, in: result) }) else {
             return nil
         }
+        let parts = Self.stackParts(result, total: valueColumn)
         let labelColumns = result.columns.indices.filter { $0 != valueColumn }
         let labels = result.rows.map { row in labelColumns.map { CellText.human(row[$0]) } }
         let values = result.rows.map { number(row: $0, column: valueColumn) }
@@ -32,15 +43,32 @@ struct ChartRenderer {
         let used = labelWidths.reduce(0) { $0 + $1 + 2 } + valueWidth + 1
         let barWidth = max(10, min(Self.maximumBarWidth, (options.terminalWidth ?? 80) - used))
         let largest = values.max() ?? 0
-        let headerLabels = labelColumns.enumerated().map { TextFitting.pad(result.columns[$1], to: labelWidths[$0]) }
+        // Numbers among the labels (a stacked bar's parts) align right.
+        let numericLabels = labelColumns.map { CellText.isNumericColumn($0, in: result) }
+        let headerLabels = labelColumns.enumerated().map {
+            TextFitting.pad(result.columns[$1], to: labelWidths[$0], rightAligned: numericLabels[$0])
+        }
         var lines = [
             bold(
                 (headerLabels + [TextFitting.pad(result.columns[valueColumn], to: valueWidth, rightAligned: true)])
                     .joined(separator: "  "))
         ]
+        if !parts.isEmpty {
+            lines.append(
+                parts.enumerated().map { k, c in stackPart(Self.stackGlyphs[k % 4], k) + " " + result.columns[c] }
+                    .joined(separator: "  "))
+        }
         for (index, row) in labels.enumerated() {
-            let label = row.enumerated().map { TextFitting.pad($1, to: labelWidths[$0]) }
+            let label = row.enumerated().map {
+                TextFitting.pad($1, to: labelWidths[$0], rightAligned: numericLabels[$0])
+            }
             let value = TextFitting.pad(texts[index], to: valueWidth, rightAligned: true)
+            if !parts.isEmpty {
+                let drawn = stackedBar(
+                    parts.map { number(row: result.rows[index], column: $0) }, largest: largest, width: barWidth)
+                lines.append((label + [value]).joined(separator: "  ") + (drawn.isEmpty ? "" : " " + drawn))
+                continue
+            }
             var drawn = bar(values[index], largest: largest, width: barWidth)
             if options.color, !drawn.isEmpty, let code = Self.lightColour(row) {
                 drawn = "\u{1B}[\(code)m" + drawn + "\u{1B}[0m"
@@ -62,6 +90,58 @@ struct ChartRenderer {
             }
         }
         return nil
+    }
+
+    /// The numeric columns right before `total` that add up to it in every
+    /// row, when there are at least two of them; else none.
+    static func stackParts(_ result: QueryResult, total: Int) -> [Int] {
+        var first = total
+        while first > 0, CellText.isNumericColumn(first - 1, in: result) { first -= 1 }
+        guard total - first >= 2, !result.rows.isEmpty else { return [] }
+        let parts = Array(first..<total)
+        for row in result.rows {
+            var sum = 0.0
+            for c in parts {
+                switch row[c] {
+                case .int(let i): sum += Double(i)
+                case .decimal(let d): sum += d
+                default: return []
+                }
+            }
+            let expected: Double
+            switch row[total] {
+            case .int(let i): expected = Double(i)
+            case .decimal(let d): expected = d
+            default: return []
+            }
+            guard abs(sum - expected) <= 1e-9 * max(1, abs(expected)) else { return [] }
+        }
+        return parts
+    }
+
+    /// Part `k` of a stacked bar: its glyph, coloured on a terminal (then
+    /// every part is a full block).
+    func stackPart(_ text: String, _ k: Int) -> String {
+        guard options.color else { return text }
+        let full = String(repeating: "█", count: text.count)
+        return "\u{1B}[\(Self.stackColours[k % Self.stackColours.count])m" + full + "\u{1B}[0m"
+    }
+
+    /// A bar of whole cells split into `parts` in proportion: each part
+    /// ends where the running sum falls, so the bar is as long as the total
+    /// and a positive part never gets less than one cell.
+    func stackedBar(_ parts: [Double], largest: Double, width: Int) -> String {
+        guard largest > 0 else { return "" }
+        var drawn = ""
+        var sum = 0.0
+        var cells = 0
+        for (k, part) in parts.enumerated() where part > 0 {
+            sum += part
+            let end = max(cells + 1, Int((sum / largest * Double(width)).rounded()))
+            drawn += stackPart(String(repeating: Self.stackGlyphs[k % 4], count: end - cells), k)
+            cells = end
+        }
+        return drawn
     }
 
     /// A bar of `value / largest * width` cells, in eighths; a positive

@@ -97,6 +97,12 @@ struct StatementLayout {
         case .explode(let list, let alias):
             return .concat([.text("explode "), expression(list), .text(alias.map { " as " + $0.name } ?? "")])
         case .search(let text): return .concat([.text("search "), expression(text)])
+        case .pivot(let rows, let column, let values):
+            var parts: [LayoutDocument] = [.text("pivot "), list(rows), .text(" by "), expression(column)]
+            if let values { parts += [.text(" in "), expression(values)] }
+            return .concat(parts)
+        case .matrix(let keys) where keys.isEmpty: return .text("matrix")
+        case .matrix(let keys): return .concat([.text("matrix by "), list(keys)])
         case .chart: return .text("chart")
         }
     }

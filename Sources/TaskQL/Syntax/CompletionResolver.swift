@@ -62,7 +62,7 @@ struct CompletionResolver {
     /// Right after a stage keyword.
     func stageArgument(_ stage: Keyword, prefix: String) -> CompletionContext {
         switch stage {
-        case .sort, .count: .keyword(prefix: prefix, candidates: ["by"])
+        case .sort, .count, .matrix: .keyword(prefix: prefix, candidates: ["by"])
         case .chart: .none
         default: .expression(prefix: prefix)
         }

@@ -78,7 +78,7 @@ enum LineLayout {
         case .keyword(let k):
             if continuationKeywords.contains(k) { return true }
             // `| where` at the end of a line: the stage's argument follows.
-            let needsArgument = k.isStageName && k != .count && k != .chart
+            let needsArgument = k.isStageName && k != .count && k != .matrix && k != .chart
             return needsArgument && beforeLast?.is(.pipe) == true
         default: return false
         }

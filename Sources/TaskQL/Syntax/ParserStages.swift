@@ -1,7 +1,7 @@
 // One method per pipeline stage.
 
 extension ScriptParser {
-    /// Grammar: stage = where_stage | select_stage | extend_stage | sort_stage | take_stage | skip_stage | top_stage | count_stage | summarize_stage | distinct_stage | explode_stage | search_stage | chart_stage ;
+    /// Grammar: stage = where_stage | select_stage | extend_stage | sort_stage | take_stage | skip_stage | top_stage | count_stage | summarize_stage | distinct_stage | explode_stage | search_stage | pivot_stage | matrix_stage | chart_stage ;
     func stage() throws(ParseFailure) -> Stage {
         let start = peek.span
         guard case .keyword(let keyword) = peek.kind, let name = keyword.stageName else {
@@ -21,6 +21,8 @@ extension ScriptParser {
         case .distinct: kind = try distinctStage()
         case .explode: kind = try explodeStage()
         case .search: kind = try searchStage()
+        case .pivot: kind = try pivotStage()
+        case .matrix: kind = try matrixStage()
         case .chart: kind = chartStage()
         }
         return Stage(kind, span: start.union(previous.span))
@@ -107,6 +109,28 @@ extension ScriptParser {
     func searchStage() throws(ParseFailure) -> StageKind {
         advance()
         return .search(try expression())
+    }
+
+    /// Grammar: pivot_stage = "pivot" projection_list "by" additive [ "in" list ] ;
+    func pivotStage() throws(ParseFailure) -> StageKind {
+        advance()
+        let rows = try projectionList()
+        try consume(.by, expected: "'by' and the expression whose values become columns")
+        // An additive, not an expression: `by city in [...]` lists the
+        // columns; it is not the condition `city in [...]`.
+        let column = try additive()
+        guard match(.in) else { return .pivot(rows: rows, column: column, values: nil) }
+        guard check(.leftBracket) else {
+            throw unexpected("a list of the column values after 'in', like [\"海门\", \"太仓\"]")
+        }
+        return .pivot(rows: rows, column: column, values: try list())
+    }
+
+    /// Grammar: matrix_stage = "matrix" [ "by" projection_list ] ;
+    func matrixStage() throws(ParseFailure) -> StageKind {
+        advance()
+        guard match(.by) else { return .matrix(by: []) }
+        return .matrix(by: try projectionList())
     }
 
     /// Grammar: chart_stage = "chart" ;

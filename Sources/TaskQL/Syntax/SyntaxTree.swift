@@ -107,6 +107,13 @@ package enum StageKind: Sendable, Hashable {
     case distinct([Projection])
     case explode(Expr, alias: Identifier?)
     case search(Expr)
+    /// `pivot rows… by column [in [v, …]]`: one row per row key, one count
+    /// column per value of `column` (the listed values, or every value the
+    /// rows have), then `total`.
+    case pivot(rows: [Projection], column: Expr, values: Expr?)
+    /// `matrix [by keys…]`: the responsibility matrix, one row per
+    /// canonical unit (and key) with its lead, co and total task counts.
+    case matrix(by: [Projection])
     /// Horizontal bar chart of a count/summarize result.
     case chart
 }

@@ -74,10 +74,10 @@ package enum Symbol: String, Sendable, Hashable, CaseIterable {
 ///
 /// Lexical: keyword = reserved_word | contextual_keyword ;
 package enum Keyword: String, Sendable, Hashable, CaseIterable {
-    /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "chart" ;
+    /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "chart" ;
     // Stage names and sort directions: contextual.
     case `where`, select, extend, sort, asc, desc, take, skip, top, count
-    case summarize, distinct, explode, search, chart
+    case summarize, distinct, explode, search, pivot, matrix, chart
     /// Lexical: reserved_word = "let" | "load" | "by" | "as" | "and" | "or" | "not" | "in" | "is" | "null" | "true" | "false" | "contains" | "startswith" | "endswith" | "matches" | "has" ;
     // Reserved.
     case `let`, load, by, `as`
@@ -88,7 +88,7 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
     package var isReserved: Bool {
         switch self {
         case .where, .select, .extend, .sort, .asc, .desc, .take, .skip, .top, .count,
-            .summarize, .distinct, .explode, .search, .chart:
+            .summarize, .distinct, .explode, .search, .pivot, .matrix, .chart:
             false
         default:
             true
@@ -111,6 +111,8 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
         case .distinct: .distinct
         case .explode: .explode
         case .search: .search
+        case .pivot: .pivot
+        case .matrix: .matrix
         case .chart: .chart
         case .asc, .desc, .let, .load, .by, .as, .and, .or, .not, .in, .is, .null, .true, .false, .contains,
             .startswith, .endswith, .matches, .has:
@@ -126,7 +128,8 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
 /// checked by `GrammarSyncTests`): the one table the parser, completion
 /// and help take stage names from.
 package enum StageName: String, Sendable, CaseIterable {
-    case `where`, select, extend, sort, take, skip, top, count, summarize, distinct, explode, search, chart
+    case `where`, select, extend, sort, take, skip, top, count, summarize, distinct, explode, search, pivot, matrix
+    case chart
 }
 
 extension Token {

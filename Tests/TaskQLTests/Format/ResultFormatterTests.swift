@@ -117,6 +117,27 @@ import Testing
         #expect(!other.contains("\u{1B}[3"), "\(other)")
     }
 
+    /// Parts that add up to the total (matrix, pivot) stack in one bar,
+    /// one glyph each and a legend; parts that do not are labels only.
+    @Test func chartStacksPartsThatAddUpToTheTotal() {
+        let matrix = QueryResult(
+            columns: ["unit", "lead", "co", "total"],
+            rows: [[.string("住建局"), .int(6), .int(2), .int(8)], [.string("发改委"), .int(1), .int(3), .int(4)]])
+        let plain = ResultFormatter(format: .chart, options: .init(terminalWidth: 40)).render(matrix)
+        let lines = plain.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "█ lead  ▓ co", "\(plain)")
+        // 8 is the widest bar (16 cells, what 40 columns leave): 6/8 of
+        // it lead, the rest co; 4 is half as long, 1/4 of it lead.
+        #expect(lines[2].hasSuffix(" " + String(repeating: "█", count: 12) + String(repeating: "▓", count: 4)))
+        #expect(lines[3].hasSuffix(" " + String(repeating: "█", count: 2) + String(repeating: "▓", count: 6)))
+        let coloured = ResultFormatter(format: .chart, options: .init(terminalWidth: 40, color: true)).render(matrix)
+        #expect(coloured.contains("\u{1B}[34m█") && coloured.contains("\u{1B}[33m█"), "\(coloured)")
+        var uneven = matrix
+        uneven.rows[1][3] = .int(5)
+        let single = ResultFormatter(format: .chart, options: .init(terminalWidth: 40)).render(uneven)
+        #expect(!single.contains("▓") && !single.contains("lead  ▓"), "\(single)")
+    }
+
     @Test func chartFallsBackToTableWithoutNumbers() {
         let result = QueryResult(columns: ["city"], rows: [[.string("海门")]])
         #expect(Self.render(.chart, result) == "city\n────\n海门\n(1 row)\n")

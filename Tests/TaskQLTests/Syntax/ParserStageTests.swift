@@ -29,6 +29,16 @@ struct ParserStageTests {
         ("tasks | explode units", "tasks | (explode units)"),
         ("tasks | search \"通州湾\"", "tasks | (search \"通州湾\")"),
         ("tasks | count by city | chart", "tasks | (count-by city) | (chart)"),
+        ("tasks | pivot city by kind", "tasks | (pivot city (by kind))"),
+        (
+            "tasks | pivot city, kind as k by light(due) in [\"red\"]",
+            "tasks | (pivot city (as kind k) (by (light() due)) (in [\"red\"]))"
+        ),
+        // `in` after the column lists the columns; it is no condition.
+        ("tasks | pivot city by year + 1 in [2021]", "tasks | (pivot city (by (+ year 1)) (in [2021]))"),
+        ("tasks | matrix", "tasks | (matrix)"),
+        ("tasks | matrix by city | chart", "tasks | (matrix-by city) | (chart)"),
+        ("tasks | where matrix == pivot", "tasks | (where (== matrix pivot))"),
         ("let mine = tasks | where leaders has $leader", "let mine = tasks | (where (has leaders $leader))"),
         ("load \"data/x.jsonl\" as x", "load \"data/x.jsonl\" as x"),
         ("load 'y.jsonl'", "load \"y.jsonl\""),

@@ -66,6 +66,11 @@ extension StageKind {
         case .explode(let e, let alias):
             return "(explode \(e.sExpression)\(alias.map { " " + $0.name } ?? ""))"
         case .search(let e): return "(search \(e.sExpression))"
+        case .pivot(let rows, let column, let values):
+            let listed = values.map { " (in \($0.sExpression))" } ?? ""
+            return "(pivot \(join(rows.map(\.sExpression))) (by \(column.sExpression))\(listed))"
+        case .matrix(let by):
+            return by.isEmpty ? "(matrix)" : "(matrix-by \(join(by.map(\.sExpression))))"
         case .chart: return "(chart)"
         }
     }
