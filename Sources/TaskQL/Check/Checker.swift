@@ -5,8 +5,8 @@ struct Checker {
     let source: SourceText
     /// Parameters seen so far with their inferred types.
     var parameters: [String: ParameterUse] = [:]
-    /// The pipeline checked so far (source and the stages before the one
-    /// being checked): what `pivot` runs to find its columns.
+    /// The pipeline checked before a `pivot` without `in` (its source and
+    /// the stages before it): what the pivot runs to find its columns.
     var checkedPrefix: CheckedPipeline?
 
     init(environment: CheckEnvironment, source: SourceText) {
@@ -20,9 +20,14 @@ struct Checker {
         var schema = start
         var stages: [(stage: CheckedStage, span: SourceSpan)] = []
         for stage in pipeline.stages {
-            checkedPrefix = CheckedPipeline(
-                source: checkedSource, stages: stages, schema: schema, isChart: false, parameters: parameters,
-                sourceText: source)
+            // Only a pivot that finds its columns needs the pipeline so far;
+            // keeping a copy for every stage would copy the stage list once
+            // per stage.
+            if case .pivot(_, _, nil) = stage.kind {
+                checkedPrefix = CheckedPipeline(
+                    source: checkedSource, stages: stages, schema: schema, isChart: false, parameters: parameters,
+                    sourceText: source)
+            }
             let (checked, next) = try check(stage, schema: schema)
             guard next.columns.count <= RowSchema.maximumColumns else {
                 throw Diagnostic(

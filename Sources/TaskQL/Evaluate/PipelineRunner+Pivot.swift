@@ -62,6 +62,7 @@ extension PipelineRunner {
         var cells: [(group: Int32, unit: Int32)] = []
         var counts: [(lead: Int, co: Int)] = []
         var leading: [Int32] = []
+        var cooperating: [Int32] = []
         func add(_ group: Int32, _ unit: Int32, lead isLead: Bool) {
             let key = Int64(group) << 32 | Int64(unit)
             let index: Int
@@ -83,7 +84,7 @@ extension PipelineRunner {
                 leading.append(u)
                 add(g, u, lead: true)
             }
-            var cooperating: [Int32] = []
+            cooperating.removeAll(keepingCapacity: true)
             for u in try coUnits(i) where !leading.contains(u) && !cooperating.contains(u) {
                 cooperating.append(u)
                 add(g, u, lead: false)
