@@ -55,8 +55,10 @@ struct ChartRenderer {
         ]
         if !parts.isEmpty {
             lines.append(
-                parts.enumerated().map { k, c in stackPart(Self.stackGlyphs[k % 4], k) + " " + result.columns[c] }
-                    .joined(separator: "  "))
+                parts.enumerated().map { k, c in
+                    stackPart(Self.stackGlyphs[k % Self.stackGlyphs.count], k) + " " + result.columns[c]
+                }
+                .joined(separator: "  "))
         }
         for (index, row) in labels.enumerated() {
             let label = row.enumerated().map {
@@ -102,19 +104,12 @@ struct ChartRenderer {
         for row in result.rows {
             var sum = 0.0
             for c in parts {
-                switch row[c] {
-                case .int(let i): sum += Double(i)
-                case .decimal(let d): sum += d
-                default: return []
-                }
+                guard let part = numeric(row[c]) else { return [] }
+                sum += part
             }
-            let expected: Double
-            switch row[total] {
-            case .int(let i): expected = Double(i)
-            case .decimal(let d): expected = d
-            default: return []
+            guard let expected = numeric(row[total]), abs(sum - expected) <= 1e-9 * max(1, abs(expected)) else {
+                return []
             }
-            guard abs(sum - expected) <= 1e-9 * max(1, abs(expected)) else { return [] }
         }
         return parts
     }
@@ -138,7 +133,7 @@ struct ChartRenderer {
         for (k, part) in parts.enumerated() where part > 0 {
             sum += part
             let end = max(cells + 1, Int((sum / largest * Double(width)).rounded()))
-            drawn += stackPart(String(repeating: Self.stackGlyphs[k % 4], count: end - cells), k)
+            drawn += stackPart(String(repeating: Self.stackGlyphs[k % Self.stackGlyphs.count], count: end - cells), k)
             cells = end
         }
         return drawn
@@ -152,11 +147,14 @@ struct ChartRenderer {
         return String(repeating: "█", count: eighths / 8) + Self.eighths[eighths % 8]
     }
 
-    func number(row: [Value], column: Int) -> Double {
-        switch row[column] {
-        case .int(let i): return Double(i)
-        case .decimal(let d): return d.isFinite ? d : 0
-        default: return 0
+    func number(row: [Value], column: Int) -> Double { Self.numeric(row[column]) ?? 0 }
+
+    /// A cell's number, nil for anything else (null, text, an infinite decimal).
+    static func numeric(_ value: Value) -> Double? {
+        switch value {
+        case .int(let i): Double(i)
+        case .decimal(let d): d.isFinite ? d : nil
+        default: nil
         }
     }
 
