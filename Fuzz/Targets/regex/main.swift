@@ -2,7 +2,9 @@
 // rest a text; the pattern is compiled by TQL's own engine (`matches`) and
 // run over the text. The two ways the evaluator feeds it text (scalars of
 // a String, UTF-8 bytes in place) must agree, and a match must contain the
-// literal the evaluator's row prefilter looks for.
+// literal the evaluator's row prefilter looks for. `extract`'s capturing
+// VM must find a match exactly when the matcher does, with every group
+// inside the whole match.
 import Foundation
 import FuzzSupport
 
@@ -30,6 +32,19 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if onScalars == true, let literal = program.requiredLiteral {
         FuzzInvariant.require(
             ByteSearch(literal).occurs(in: text), "a match without its required literal \(literal.debugDescription)")
+    }
+    let scalars = Array(text.unicodeScalars)
+    guard let onScalars, let found = try? RegexCaptures(program: program).firstMatch(in: scalars) as [Range<Int>?]?
+    else { return 0 }
+    FuzzInvariant.require((found != nil) == onScalars, "extract says \(found != nil), matches says \(onScalars)")
+    guard let found else { return 0 }
+    let whole = found[0] ?? -1..<(-1)
+    FuzzInvariant.require(
+        whole.lowerBound >= 0 && whole.upperBound <= scalars.count, "the whole match \(whole) is not inside the text")
+    for case let group? in found.dropFirst() {
+        FuzzInvariant.require(
+            group.lowerBound >= whole.lowerBound && group.upperBound <= whole.upperBound,
+            "group \(group) outside the match \(whole)")
     }
     return 0
 }

@@ -68,6 +68,16 @@ extension Checker {
                 throw badArguments("\(f.signature); found \(args[0].type)", args[0].span)
             }
             return (.int, false)
+        case .number:
+            try expect(f, &args, [.any], span)
+            guard [.string, .int, .decimal, .any, .null].contains(args[0].type) else {
+                throw badArguments("\(f.signature); found \(args[0].type)", args[0].span)
+            }
+            return (.decimal, false)
+        case .extract:
+            try expect(f, &args, [.string, .string, .int], optional: 1, span)
+            try checkExtractPattern(args)
+            return (.string, false)
         case .today:
             try expect(f, &args, [], span)
             return (.date, false)
@@ -85,6 +95,27 @@ extension Checker {
             return (.string, false)
         case .coalesce, .join, .first, .substr:
             return try listOrTextType(f, &args, span)
+        }
+    }
+
+    /// A literal pattern compiles now, and a literal group is one it has.
+    private func checkExtractPattern(_ args: [CheckedExpr]) throws(Diagnostic) {
+        guard case .string(let pattern) = args[1].literalValue else { return }
+        let program: RegexProgram
+        do {
+            program = try RegexProgram(pattern: pattern)
+        } catch {
+            throw Diagnostic(
+                code: DiagnosticCode.invalidRegex, message: "invalid regular expression: \(error.reason)",
+                span: args[1].span, help: error.help)
+        }
+        guard args.count == 3, case .int(let group) = args[2].literalValue else { return }
+        guard group >= 0, group <= program.groupCount else {
+            throw Diagnostic(
+                code: DiagnosticCode.badArguments,
+                message:
+                    "the pattern has \(program.groupCount) group\(program.groupCount == 1 ? "" : "s"), not a group \(group)",
+                span: args[2].span, help: "group 0 is the whole match; groups count their opening '(' from 1")
         }
     }
 

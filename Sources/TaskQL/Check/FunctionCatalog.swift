@@ -1,6 +1,7 @@
 /// Scalar functions: one value in, one value out, per row.
 enum ScalarFunction: String, CaseIterable, Sendable {
     case len, lower, upper, trim, unit, year, month, day, days, date, coalesce, join, first, substr, string, int
+    case number, extract
     // Dates against the day a query runs (EngineOptions.asOf, `--asof`).
     case today
     case daysLeft = "days_left"
@@ -32,6 +33,10 @@ enum ScalarFunction: String, CaseIterable, Sendable {
         case .string: "string(value) -> the value as text"
         case .int:
             "int(value) -> integer: text as written (12, １２, 十二, （三）, -4), a decimal truncated; null when not a whole number"
+        case .number:
+            "number(value) -> decimal: text as written (3.5, ３.５, -4, 1,200, 十二); null when not a number"
+        case .extract:
+            "extract(text, pattern[, group]) -> text: the part of the first match that group (default 1, or the whole match without groups) matched; null without a match"
         case .today: "today() -> the date queries count from (--asof, .asof; else the local date)"
         case .daysLeft: "days_left(date) -> days from today() to date (negative once it has passed)"
         case .overdue: "overdue(date) -> true when date is before today()"

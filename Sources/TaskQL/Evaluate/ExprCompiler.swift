@@ -81,6 +81,7 @@ struct ExprCompiler {
         -> ValueFunction
     {
         if f == .len, let fast = lengthOfColumn(args[0]) { return fast }
+        if f == .extract { return try extract(args, span) }
         let fs = try args.map { (x: CheckedExpr) throws(RuntimeError) in try value(x) }
         let functions = functions
         return { i throws(RuntimeError) in

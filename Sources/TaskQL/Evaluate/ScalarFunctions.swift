@@ -46,6 +46,13 @@ struct ScalarFunctions: Sendable {
         case (.first, .list(let items)): return items.first ?? .null
         case (.substr, .string(let s)): return try substring(s, args, span)
         case (.int, _): return Self.integer(args[0]) ?? .null
+        case (.number, _): return Self.decimal(args[0]) ?? .null
+        case (.extract, .string):
+            guard case .string(let pattern) = args[1] else { break }
+            let captures = RegexCaptures(program: try ExprCompiler.program(pattern, span))
+            // `Value?.none`, not `nil`: a nil literal would be `Value.null`.
+            let group: Value? = args.count == 3 ? .some(args[2]) : .none
+            return try ExprCompiler.extract(args[0], captures, group, span, span)
         case (.daysLeft, .date(let d)): return .int(Int(d.daysSinceEpoch) - Int(today.daysSinceEpoch))
         case (.overdue, .date(let d)): return .bool(d < today)
         case (.dueWithin, .date(let d)):
@@ -120,6 +127,50 @@ struct ScalarFunctions: Sendable {
             return .int(negative ? -value : value)
         default: return nil
         }
+    }
+
+    /// `number`: a decimal written as text (Arabic or full-width digits with
+    /// a sign, a decimal point and thousands separators in threes, as
+    /// tables print amounts: `1,200`), or a whole number as `int` reads it.
+    static func decimal(_ v: Value) -> Value? {
+        switch v {
+        case .int(let n): return .decimal(Double(n))
+        case .decimal: return v
+        case .string(let s):
+            if case .int(let n)? = integer(v) { return .decimal(Double(n)) }
+            var ascii = ""
+            for c in trimmed(s).unicodeScalars {
+                // Full-width digits, point, comma and minus fold to ASCII.
+                let folded = (0xFF0C...0xFF19).contains(c.value) ? Unicode.Scalar(c.value - 0xFEE0)! : c
+                ascii.unicodeScalars.append(folded)
+            }
+            guard let number = Self.plainDecimal(ascii) else { return nil }
+            return .decimal(number)
+        default: return nil
+        }
+    }
+
+    /// `-1,234.5`-shaped text: digits, separators only between groups of three.
+    private static func plainDecimal(_ text: String) -> Double? {
+        var body = Substring(text)
+        let negative = body.first == "-"
+        if negative || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty || parts.count == 2 else { return nil }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        let digits = { (s: Substring) in s.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard groups.allSatisfy(digits), !(parts.count == 2 && (parts[1].isEmpty || !digits(parts[1]))) else {
+            return nil
+        }
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
+        }
+        guard let value = Double(groups.joined() + (parts.count == 2 ? "." + parts[1] : "")), value.isFinite else {
+            return nil
+        }
+        return negative ? -value : value
     }
 
     /// Trims white space including the ideographic space U+3000.

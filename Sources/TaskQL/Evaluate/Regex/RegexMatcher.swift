@@ -12,7 +12,7 @@ final class RegexMatcher {
     /// with an error instead of running on.
     let stepLimit = 20_000_000
 
-    private enum Kind: UInt8 { case scalar, any, set, start, end, split, jump, match }
+    private enum Kind: UInt8 { case scalar, any, set, start, end, split, jump, save, match }
     private struct Op {
         var kind: Kind
         var a: Int32 = 0
@@ -43,6 +43,8 @@ final class RegexMatcher {
                 case .end: Op(kind: .end)
                 case .split(let x, let y): Op(kind: .split, a: Int32(x), b: Int32(y))
                 case .jump(let x): Op(kind: .jump, a: Int32(x))
+                // Whether a match exists does not depend on where groups are.
+                case .save: Op(kind: .jump, a: Int32(i + 1))
                 case .match: Op(kind: .match)
                 }
         }

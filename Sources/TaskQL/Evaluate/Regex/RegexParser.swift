@@ -1,8 +1,8 @@
 /// Parses the regular expressions `matches` accepts: literals, `.`,
 /// `[…]` sets with ranges and `^`, `\d \w \s` (and upper-case negations),
-/// escapes, `^ $`, groups `( )`/`(?: )`, `|`, `* + ? {n} {n,} {n,m}` (a
-/// trailing `?` for laziness is accepted and changes nothing, since only
-/// whether a match exists is asked).
+/// escapes, `^ $`, capturing groups `( )` and plain ones `(?: )`, `|`,
+/// `* + ? {n} {n,} {n,m}`, each lazy with a trailing `?` (which only
+/// changes the part `extract` reports).
 ///
 /// Nesting is limited (``maximumNesting``): the parser, the emitter and the
 /// tree's own deallocation recurse on it, and a pattern of thousands of
@@ -12,6 +12,8 @@ struct RegexParser {
     private var i = 0
     /// Groups open around the current position.
     private var depth = 0
+    /// Capturing groups opened so far (the next one is number `groups + 1`).
+    private var groups = 0
     /// Largest `{n,m}` bound accepted.
     static let maxRepeat = 1000
     /// Deepest nesting of groups, and height of the tree (each repeat,
@@ -25,13 +27,14 @@ struct RegexParser {
         var height: Int
     }
 
-    static func parse(_ pattern: String) throws(RegexError) -> RegexNode {
+    /// The tree of `pattern` and its number of capturing groups.
+    static func parse(_ pattern: String) throws(RegexError) -> (node: RegexNode, groups: Int) {
         var p = RegexParser(scalars: Array(pattern.unicodeScalars))
         let parsed = try p.alternation()
         if p.i < p.scalars.count {
             throw RegexError(reason: "unmatched ')' at character \(p.i + 1)")
         }
-        return parsed.node
+        return (parsed.node, p.groups)
     }
 
     private static let nestedTooDeeply = RegexError(
@@ -82,8 +85,9 @@ struct RegexParser {
             if case .start = parsed.node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
             if case .end = parsed.node { throw RegexError(reason: "nothing to repeat before '\(c)'") }
             let (lo, hi) = try quantifier()
-            parsed = try level(.repeat(parsed.node, min: lo, max: hi), over: parsed.height)
-            if peek == "?" { i += 1 }
+            let lazy = peek == "?"
+            if lazy { i += 1 }
+            parsed = try level(.repeat(parsed.node, min: lo, max: hi, lazy: lazy), over: parsed.height)
         }
         return parsed
     }
@@ -127,19 +131,26 @@ struct RegexParser {
         let leaf: RegexNode
         switch c {
         case "(":
+            var number: Int?
             if peek == "?" {
                 guard i + 1 < scalars.count, scalars[i + 1] == ":" else {
-                    throw RegexError(reason: "only (?: …) groups are supported")
+                    throw RegexError(
+                        reason: "only (?: …) groups are supported",
+                        help: "write ( … ) to capture a part, (?: … ) to group without capturing")
                 }
                 i += 2
+            } else {
+                groups += 1
+                number = groups
             }
-            // A group adds no node but one parser frame per level: `((((a))))`.
+            // A plain group adds no node but one parser frame per level: `((((a))))`.
             depth += 1
             defer { depth -= 1 }
             guard depth <= Self.maximumNesting else { throw Self.nestedTooDeeply }
             let inner = try alternation()
             guard next() == ")" else { throw RegexError(reason: "'(' without a closing ')'") }
-            return inner
+            guard let number else { return inner }
+            return try level(.group(number, inner.node), over: inner.height)
         // Sets are finalised (their ASCII table built) once here, not once per
         // copy a counted repeat emits: `[^\w]{224}{246}` took seconds.
         case "[": leaf = .set(try bracket().finalized())

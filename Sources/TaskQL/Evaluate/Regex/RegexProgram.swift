@@ -9,8 +9,13 @@ struct RegexProgram: Sendable {
         /// Index into ``RegexProgram/sets``.
         case set(Int)
         case start, end
+        /// Tries the first target before the second (leftmost-first:
+        /// the order a backtracking engine would, which `extract` reports).
         case split(Int, Int)
         case jump(Int)
+        /// Records the position in capture slot `n` (group k: 2k, 2k+1);
+        /// consumes nothing.
+        case save(Int)
         case match
     }
 
@@ -19,6 +24,8 @@ struct RegexProgram: Sendable {
 
     let instructions: [Instruction]
     let sets: [ScalarSet]
+    /// Capturing groups `( … )` in the pattern.
+    let groupCount: Int
     /// A text that every match contains, used to skip rows quickly.
     let requiredLiteral: String?
     /// The consuming instructions a match can start with, when a match
@@ -28,11 +35,12 @@ struct RegexProgram: Sendable {
 
     /// Compiles `pattern`.
     init(pattern: String) throws(RegexError) {
-        let node = try RegexParser.parse(pattern)
+        let (node, groups) = try RegexParser.parse(pattern)
         var emitter = RegexEmitter()
         try emitter.emit(node)
         emitter.append(.match)
         instructions = emitter.code
+        groupCount = groups
         sets = emitter.sets
         requiredLiteral = RegexProgram.requiredLiteral(node)
         firstInstructions = RegexProgram.first(emitter.code)
@@ -47,6 +55,7 @@ struct RegexProgram: Sendable {
             switch code[pc] {
             case .split(let a, let b): stack += [a, b]
             case .jump(let t): stack.append(t)
+            case .save: stack.append(pc + 1)
             case .start, .end, .match: return nil
             case .scalar, .any, .set: consuming.append(pc)
             }
@@ -102,8 +111,12 @@ struct RegexEmitter {
             for item in items { try emit(item) }
         case .alternate(let branches):
             try alternate(branches)
-        case .repeat(let inner, let lo, let hi):
-            try repetition(inner, lo, hi)
+        case .repeat(let inner, let lo, let hi, let lazy):
+            try repetition(inner, lo, hi, lazy: lazy)
+        case .group(let n, let inner):
+            append(.save(2 * n))
+            try emit(inner)
+            append(.save(2 * n + 1))
         }
     }
 
@@ -124,14 +137,19 @@ struct RegexEmitter {
         for j in jumps { code[j] = .jump(code.count) }
     }
 
-    private mutating func repetition(_ inner: RegexNode, _ lo: Int, _ hi: Int?) throws(RegexError) {
+    /// `lo` copies of `inner`, then a loop or `hi - lo` optional copies;
+    /// each split prefers another turn, or leaving when `lazy`.
+    private mutating func repetition(_ inner: RegexNode, _ lo: Int, _ hi: Int?, lazy: Bool) throws(RegexError) {
+        let choice = { (turn: Int, leave: Int) in
+            lazy ? RegexProgram.Instruction.split(leave, turn) : .split(turn, leave)
+        }
         for _ in 0..<lo { try emit(inner) }
         guard let hi else {
             let loop = code.count
             append(.split(loop + 1, 0))
             try emit(inner)
             append(.jump(loop))
-            code[loop] = .split(loop + 1, code.count)
+            code[loop] = choice(loop + 1, code.count)
             return
         }
         var splits: [Int] = []
@@ -140,6 +158,6 @@ struct RegexEmitter {
             append(.split(code.count + 1, 0))
             try emit(inner)
         }
-        for s in splits { code[s] = .split(s + 1, code.count) }
+        for s in splits { code[s] = choice(s + 1, code.count) }
     }
 }

@@ -21,7 +21,11 @@ indirect enum RegexNode: Sendable {
     case start, end
     case concat([RegexNode])
     case alternate([RegexNode])
-    case `repeat`(RegexNode, min: Int, max: Int?)
+    /// A lazy repeat (`*?`, `+?`, `??`, `{n,m}?`) prefers fewer turns: it
+    /// changes which match `extract` reports, never whether one exists.
+    case `repeat`(RegexNode, min: Int, max: Int?, lazy: Bool)
+    /// A capturing group `( … )`, numbered from 1 by its opening bracket.
+    case group(Int, RegexNode)
 }
 
 /// A bracket expression or class escape: `[a-z0-9]`, `[^、]`, `\d`.
