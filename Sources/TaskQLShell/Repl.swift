@@ -136,6 +136,7 @@ package final class Repl {
             keywords: LanguageSupport.keywords, stages: LanguageSupport.stages, fields: engine.fieldNames,
             functions: engine.functionNames,
             sources: ["tasks"] + engine.summaries.map(\.name) + runner.session.boundNames,
+            datasets: engine.summaries.map(\.name),
             parameters: runner.parameters.keys.sorted(), units: engine.unitNames,
             leaders: engine.leaderNames, dotCommands: DotCommand.all.map(\.name))
     }

@@ -39,6 +39,11 @@ enum CheckedStage: Sendable {
     /// One row per canonical unit of `lead` or `co` (and key combination):
     /// the tasks it leads, co-operates on (and does not lead), and both.
     case matrix(lead: CheckedExpr, co: CheckedExpr, keys: [CheckedExpr])
+    /// Each row's best paragraph of `dataset` by the share of the row's
+    /// `text` trigrams found in it (columns appended); or, `reverse`, one
+    /// row per sentence of `dataset` with the row (`id`, `text`) covering
+    /// the largest share of it.
+    case trace(dataset: String, text: CheckedExpr, id: CheckedExpr?, reverse: Bool)
     case chart
 }
 

@@ -43,6 +43,8 @@ extension Checker {
             return try pivot(rows, by: column, in: values, schema, span: stage.span)
         case .matrix(let keys):
             return try matrix(by: keys, schema, span: stage.span)
+        case .trace(let dataset, let reverse):
+            return try trace(dataset, reverse: reverse, schema, span: stage.span)
         case .chart:
             return (.chart, schema)
         }

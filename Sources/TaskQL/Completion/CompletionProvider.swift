@@ -3,7 +3,7 @@
 ///
 /// - `.he` at the start of the input → dot-commands (`.help`);
 /// - start of a statement → `tasks`, dataset and `let` names, `let`, `load`;
-/// - after `|` → stage names;
+/// - after `|` → stage names; after `| trace` → dataset names;
 /// - in an expression → fields (English and Chinese), functions, keywords,
 ///   `let` names;
 /// - after an operand → the keywords that may follow (`and`, `has`, `by`,
@@ -46,6 +46,8 @@ public struct CompletionProvider: Sendable {
             return Completion(word: prefix, candidates: Self.matching(prefix, in: v.sources + ["let", "load"]))
         case .stageName(let prefix):
             return Completion(word: prefix, candidates: Self.matching(prefix, in: v.stages))
+        case .datasetName(let prefix):
+            return Completion(word: prefix, candidates: Self.matching(prefix, in: v.datasets))
         case .parameter(let prefix):
             return Completion(word: "$" + prefix, candidates: Self.matching(prefix, in: v.parameters).map { "$" + $0 })
         case .expression(let prefix):

@@ -12,6 +12,8 @@ public struct CompletionVocabulary: Sendable, Hashable {
     public var functions: [String]
     /// Names a pipeline can start from: `tasks`, datasets, `let` names.
     public var sources: [String]
+    /// Loaded datasets (what `trace` reads).
+    public var datasets: [String]
     /// `$name` parameters known to the session (without `$`).
     public var parameters: [String]
     /// Unit names (as printed and canonical) present in the loaded data.
@@ -24,14 +26,15 @@ public struct CompletionVocabulary: Sendable, Hashable {
     /// Creates a vocabulary; every list defaults to empty.
     public init(
         keywords: [String] = [], stages: [String] = [], fields: [String] = [], functions: [String] = [],
-        sources: [String] = [], parameters: [String] = [], units: [String] = [], leaders: [String] = [],
-        dotCommands: [String] = []
+        sources: [String] = [], datasets: [String] = [], parameters: [String] = [], units: [String] = [],
+        leaders: [String] = [], dotCommands: [String] = []
     ) {
         self.keywords = keywords
         self.stages = stages
         self.fields = fields
         self.functions = functions
         self.sources = sources
+        self.datasets = datasets
         self.parameters = parameters
         self.units = units
         self.leaders = leaders

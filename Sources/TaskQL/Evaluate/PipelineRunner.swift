@@ -102,6 +102,8 @@ struct PipelineRunner {
         case .search(let needle, let columns): return try search(relation, needle, columns: columns)
         case .pivot(let keys, let column, let values): return try pivot(relation, keys, column, values)
         case .matrix(let lead, let co, let keys): return try matrix(relation, lead: lead, co: co, keys)
+        case .trace(let dataset, let text, let id, let reverse):
+            return try trace(relation, dataset: dataset, text: text, id: id, reverse: reverse)
         case .chart: return relation
         }
     }

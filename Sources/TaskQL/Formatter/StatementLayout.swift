@@ -103,6 +103,7 @@ struct StatementLayout {
             return .concat(parts)
         case .matrix(let keys) where keys.isEmpty: return .text("matrix")
         case .matrix(let keys): return .concat([.text("matrix by "), list(keys)])
+        case .trace(let dataset, let reverse): return .text("trace " + dataset.name + (reverse ? " reverse" : ""))
         case .chart: return .text("chart")
         }
     }

@@ -9,6 +9,8 @@ package enum CompletionContext: Sendable, Equatable {
     /// At the start of a statement or after `let x =`: a dataset or
     /// `let`-bound name, or `let` / `load`.
     case sourceName(prefix: String)
+    /// After `trace`: the name of a loaded dataset.
+    case datasetName(prefix: String)
     /// Where an operand goes: a field, function or `let` name.
     case expression(prefix: String)
     /// Inside an open string literal; `field` is the field it is compared

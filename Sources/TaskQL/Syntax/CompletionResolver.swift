@@ -44,6 +44,16 @@ struct CompletionResolver {
         if previous.is(.assign), significant.count >= 3, significant[significant.count - 3].is(.let) {
             return .sourceName(prefix: prefix)
         }
+        // `| trace nantong `: only `reverse` may follow the dataset, and
+        // nothing but `|` after that.
+        if significant.count >= 3, significant[significant.count - 3].is(.pipe), beforePrevious?.is(.trace) == true {
+            return .keyword(prefix: prefix, candidates: ["reverse"])
+        }
+        if significant.count >= 4, significant[significant.count - 4].is(.pipe),
+            significant[significant.count - 3].is(.trace), previous.is(.reverse)
+        {
+            return .none
+        }
         if case .keyword(let keyword) = previous.kind {
             if beforePrevious?.is(.pipe) == true, keyword.isStageName {
                 return stageArgument(keyword, prefix: prefix)
@@ -64,6 +74,7 @@ struct CompletionResolver {
         switch stage {
         case .sort, .count, .matrix: .keyword(prefix: prefix, candidates: ["by"])
         case .chart: .none
+        case .trace: .datasetName(prefix: prefix)
         default: .expression(prefix: prefix)
         }
     }

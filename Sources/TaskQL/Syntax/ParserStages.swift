@@ -1,7 +1,7 @@
 // One method per pipeline stage.
 
 extension ScriptParser {
-    /// Grammar: stage = where_stage | select_stage | extend_stage | sort_stage | take_stage | skip_stage | top_stage | count_stage | summarize_stage | distinct_stage | explode_stage | search_stage | pivot_stage | matrix_stage | chart_stage ;
+    /// Grammar: stage = where_stage | select_stage | extend_stage | sort_stage | take_stage | skip_stage | top_stage | count_stage | summarize_stage | distinct_stage | explode_stage | search_stage | pivot_stage | matrix_stage | trace_stage | chart_stage ;
     func stage() throws(ParseFailure) -> Stage {
         let start = peek.span
         guard case .keyword(let keyword) = peek.kind, let name = keyword.stageName else {
@@ -23,6 +23,7 @@ extension ScriptParser {
         case .search: kind = try searchStage()
         case .pivot: kind = try pivotStage()
         case .matrix: kind = try matrixStage()
+        case .trace: kind = try traceStage()
         case .chart: kind = chartStage()
         }
         return Stage(kind, span: start.union(previous.span))
@@ -131,6 +132,13 @@ extension ScriptParser {
         advance()
         guard match(.by) else { return .matrix(by: []) }
         return .matrix(by: try projectionList())
+    }
+
+    /// Grammar: trace_stage = "trace" name [ "reverse" ] ;
+    func traceStage() throws(ParseFailure) -> StageKind {
+        advance()
+        let dataset = try name(expected: "the name of a loaded dataset to trace to, such as nantong")
+        return .trace(dataset: dataset, reverse: match(.reverse))
     }
 
     /// Grammar: chart_stage = "chart" ;

@@ -110,7 +110,7 @@ extension ScriptParser {
         try name(expected: "a dataset name such as 'tasks', 'let' or 'load'")
     }
 
-    /// Grammar: name = IDENTIFIER | "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "chart" ;
+    /// Grammar: name = IDENTIFIER | "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "chart" ;
     func name(expected: String) throws(ParseFailure) -> Identifier {
         guard let identifier = nameIfPresent() else { throw unexpected(expected) }
         return identifier

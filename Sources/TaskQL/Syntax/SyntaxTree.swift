@@ -114,6 +114,10 @@ package enum StageKind: Sendable, Hashable {
     /// `matrix [by keys…]`: the responsibility matrix, one row per
     /// canonical unit (and key) with its lead, co and total task counts.
     case matrix(by: [Projection])
+    /// `trace dataset [reverse]`: each row's best paragraph of `dataset` by
+    /// shared wording, or (reverse) each sentence of `dataset` with the row
+    /// that best covers it.
+    case trace(dataset: Identifier, reverse: Bool)
     /// Horizontal bar chart of a count/summarize result.
     case chart
 }

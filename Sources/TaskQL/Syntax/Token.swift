@@ -74,10 +74,10 @@ package enum Symbol: String, Sendable, Hashable, CaseIterable {
 ///
 /// Lexical: keyword = reserved_word | contextual_keyword ;
 package enum Keyword: String, Sendable, Hashable, CaseIterable {
-    /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "chart" ;
+    /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "chart" ;
     // Stage names and sort directions: contextual.
     case `where`, select, extend, sort, asc, desc, take, skip, top, count
-    case summarize, distinct, explode, search, pivot, matrix, chart
+    case summarize, distinct, explode, search, pivot, matrix, trace, reverse, chart
     /// Lexical: reserved_word = "let" | "load" | "by" | "as" | "and" | "or" | "not" | "in" | "is" | "null" | "true" | "false" | "contains" | "startswith" | "endswith" | "matches" | "has" ;
     // Reserved.
     case `let`, load, by, `as`
@@ -88,7 +88,7 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
     package var isReserved: Bool {
         switch self {
         case .where, .select, .extend, .sort, .asc, .desc, .take, .skip, .top, .count,
-            .summarize, .distinct, .explode, .search, .pivot, .matrix, .chart:
+            .summarize, .distinct, .explode, .search, .pivot, .matrix, .trace, .reverse, .chart:
             false
         default:
             true
@@ -113,8 +113,9 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
         case .search: .search
         case .pivot: .pivot
         case .matrix: .matrix
+        case .trace: .trace
         case .chart: .chart
-        case .asc, .desc, .let, .load, .by, .as, .and, .or, .not, .in, .is, .null, .true, .false, .contains,
+        case .reverse, .asc, .desc, .let, .load, .by, .as, .and, .or, .not, .in, .is, .null, .true, .false, .contains,
             .startswith, .endswith, .matches, .has:
             nil
         }
@@ -129,7 +130,7 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
 /// and help take stage names from.
 package enum StageName: String, Sendable, CaseIterable {
     case `where`, select, extend, sort, take, skip, top, count, summarize, distinct, explode, search, pivot, matrix
-    case chart
+    case trace, chart
 }
 
 extension Token {

@@ -8,7 +8,7 @@ import Testing
         vocabulary: CompletionVocabulary(
             keywords: ["and", "as", "asc", "by", "desc"], stages: ["where", "select", "sort", "summarize", "search"],
             fields: ["lead_units", "leaders", "city", "牵头单位"], functions: ["len", "lower"],
-            sources: ["tasks", "haimen", "mine"], parameters: ["leader"],
+            sources: ["tasks", "haimen", "nantong", "mine"], datasets: ["haimen", "nantong"], parameters: ["leader"],
             units: ["发改委", "发展改革委", "住建局"], leaders: ["周国强"],
             dotCommands: [".help", ".history", ".mode"]))
 
@@ -35,6 +35,15 @@ import Testing
         #expect(Self.complete("tasks | where city == \"海门\" a").candidates == ["and"])
         #expect(Self.complete("tasks | count b").candidates == ["by"])
         #expect(Self.complete("tasks | top 3 by due ").candidates == ["asc", "desc"])
+    }
+
+    /// `trace` takes a loaded dataset (not `tasks` or a let), then `reverse`.
+    @Test func traceOffersDatasetsThenReverse() {
+        #expect(Self.complete("haimen | trace ").candidates == ["haimen", "nantong"])
+        #expect(Self.complete("haimen | trace n").candidates == ["nantong"])
+        #expect(Self.complete("haimen | trace nantong ").candidates == ["reverse"])
+        #expect(Self.complete("haimen | trace nantong r") == Completion(word: "r", candidates: ["reverse"]))
+        #expect(Self.complete("haimen | trace nantong reverse ").candidates.isEmpty)
     }
 
     @Test func unitPrefixOffersEveryMatchShortestFirst() {

@@ -38,6 +38,11 @@ import Testing
         #expect(try extracted("abcd", "(a|ab)(c|bcd)") == .string("a"))
         #expect(try extracted("年底前完成", "^(.*?)前") == .string("年底"))
         #expect(try extracted("ab", "(?:a)(b)") == .string("b"))
+        // Anchors: a thread that dies at the first position must not end the
+        // search (fuzz-regex found `$` reported as no match).
+        #expect(try extracted("ab", "$", group: 0) == .string(""))
+        #expect(try extracted("abc", "(c)$") == .string("c"))
+        #expect(try extracted("abcab", "^(ab)") == .string("ab"))
     }
 
     /// Random patterns over a small alphabet against Foundation's
@@ -46,7 +51,8 @@ import Testing
         var rng = SplitMix64(seed: 12)
         var compared = 0
         for _ in 0..<1500 {
-            let pattern = randomPattern(&rng, depth: 3)
+            let anchors = [("", ""), ("^", ""), ("", "$"), ("^", "$")][rng.below(4)]
+            let pattern = anchors.0 + randomPattern(&rng, depth: 3) + anchors.1
             let text = String((0..<rng.below(8)).map { _ in "abc".randomElement(using: &rng)! })
             guard let reference = try? NSRegularExpression(pattern: pattern) else { continue }
             let program = try RegexProgram(pattern: pattern)

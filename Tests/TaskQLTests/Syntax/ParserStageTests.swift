@@ -39,6 +39,13 @@ struct ParserStageTests {
         ("tasks | matrix", "tasks | (matrix)"),
         ("tasks | matrix by city | chart", "tasks | (matrix-by city) | (chart)"),
         ("tasks | where matrix == pivot", "tasks | (where (== matrix pivot))"),
+        ("tasks | trace nantong", "tasks | (trace nantong)"),
+        (
+            "haimen | trace nantong reverse | where score < 0.5",
+            "haimen | (trace nantong reverse) | (where (< score 0.5))"
+        ),
+        // `trace` and `reverse` are contextual: names elsewhere.
+        ("reverse | where trace == reverse", "reverse | (where (== trace reverse))"),
         ("let mine = tasks | where leaders has $leader", "let mine = tasks | (where (has leaders $leader))"),
         ("load \"data/x.jsonl\" as x", "load \"data/x.jsonl\" as x"),
         ("load 'y.jsonl'", "load \"y.jsonl\""),

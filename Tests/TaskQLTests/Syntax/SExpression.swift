@@ -71,6 +71,7 @@ extension StageKind {
             return "(pivot \(join(rows.map(\.sExpression))) (by \(column.sExpression))\(listed))"
         case .matrix(let by):
             return by.isEmpty ? "(matrix)" : "(matrix-by \(join(by.map(\.sExpression))))"
+        case .trace(let dataset, let reverse): return "(trace \(dataset.name)\(reverse ? " reverse" : ""))"
         case .chart: return "(chart)"
         }
     }

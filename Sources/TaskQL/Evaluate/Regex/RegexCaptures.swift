@@ -60,7 +60,12 @@ final class RegexCaptures {
                 scratch[0] = position
                 add(0, at: position, count: text.count, into: &currentPCs, &currentSlots)
             }
-            if currentPCs.isEmpty { break }
+            if currentPCs.isEmpty {
+                // No thread here (`$` before the end): try the next position.
+                if found != nil || position >= text.count { break }
+                position += 1
+                continue
+            }
             nextPCs.removeAll(keepingCapacity: true)
             nextSlots.removeAll(keepingCapacity: true)
             newGeneration()

@@ -1,0 +1,112 @@
+/// Wording as `trace` compares it: the character trigrams of a text's
+/// letters and digits.
+///
+/// Why trigrams: most Chinese words are two characters, so two texts share
+/// bigrams such as 推进 or 建设 whatever they are about, while a shared run
+/// of three characters spans a word boundary and is mostly a shared phrase.
+/// Punctuation, spaces and symbols are dropped first (a quoted sentence
+/// keeps its words but not always its commas, and excerpts may have either
+/// full-width or ASCII punctuation); full-width Latin letters and digits
+/// fold to ASCII and ASCII letters to lower case.
+enum Trigrams {
+    /// The distinct trigrams of `text`, sorted; empty for fewer than three
+    /// letters and digits.
+    static func of(_ text: String) -> [UInt64] {
+        var kept: [UInt32] = []
+        kept.reserveCapacity(text.unicodeScalars.count)
+        for s in text.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
+            var v = s.value
+            if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }
+            if (0x41...0x5A).contains(v) { v += 0x20 }
+            kept.append(v)
+        }
+        guard kept.count >= 3 else { return [] }
+        var grams: [UInt64] = []
+        grams.reserveCapacity(kept.count - 2)
+        for i in 0..<(kept.count - 2) {
+            // Three 21-bit scalars in one word.
+            grams.append(UInt64(kept[i]) << 42 | UInt64(kept[i + 1]) << 21 | UInt64(kept[i + 2]))
+        }
+        grams.sort()
+        var unique = 0
+        for g in grams where unique == 0 || grams[unique - 1] != g {
+            grams[unique] = g
+            unique += 1
+        }
+        grams.removeSubrange(unique...)
+        return grams
+    }
+
+    /// The sentences of a paragraph: each ends after 。！？； (or their ASCII
+    /// forms) or at a line break, keeping its end mark, trimmed.
+    static func sentences(_ text: String) -> [String] {
+        var sentences: [String] = []
+        var current = String.UnicodeScalarView()
+        func finish() {
+            let sentence = ScalarFunctions.trimmed(String(current))
+            if !sentence.isEmpty { sentences.append(sentence) }
+            current = String.UnicodeScalarView()
+        }
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                finish()
+                continue
+            }
+            current.append(s)
+            if "。！？；!?;".unicodeScalars.contains(s) { finish() }
+        }
+        finish()
+        return sentences
+    }
+}
+
+/// Which of many texts shares the most trigrams with a probe text: an
+/// inverted index from trigram to the texts that have it, so a probe costs
+/// the postings of its own trigrams, not a pass over every text.
+struct TrigramIndex: Sendable {
+    private var postings: [UInt64: [Int32]] = [:]
+    let count: Int
+
+    /// Indexes `texts` (their trigrams, as ``Trigrams/of(_:)`` gives them).
+    init(_ texts: [[UInt64]]) {
+        count = texts.count
+        for (entry, grams) in texts.enumerated() {
+            for g in grams { postings[g, default: []].append(Int32(entry)) }
+        }
+    }
+
+    /// Scratch state for ``best(_:_:)``: one per thread.
+    struct Scratch {
+        var shared: [Int32]
+        var touched: [Int32] = []
+
+        init(entries: Int) { shared = [Int32](repeating: 0, count: entries) }
+    }
+
+    /// The entry sharing the most of `probe`'s trigrams (the first such in
+    /// index order on a tie) and how many it shares; nil when none shares any.
+    func best(_ probe: [UInt64], _ scratch: inout Scratch) -> (entry: Int, shared: Int)? {
+        for g in probe {
+            guard let entries = postings[g] else { continue }
+            for e in entries {
+                if scratch.shared[Int(e)] == 0 { scratch.touched.append(e) }
+                scratch.shared[Int(e)] += 1
+            }
+        }
+        var best: (entry: Int, shared: Int)?
+        for e in scratch.touched {
+            let n = Int(scratch.shared[Int(e)])
+            if let b = best, n < b.shared || (n == b.shared && Int(e) > b.entry) { continue }
+            best = (Int(e), n)
+        }
+        for e in scratch.touched { scratch.shared[Int(e)] = 0 }
+        scratch.touched.removeAll(keepingCapacity: true)
+        return best
+    }
+
+    /// The share of `probe`'s trigrams found in a text sharing `shared` of
+    /// them, to three decimals (what `score` shows and sorts by).
+    static func score(shared: Int, of probe: [UInt64]) -> Double {
+        (Double(shared) * 1000 / Double(probe.count)).rounded() / 1000
+    }
+}
