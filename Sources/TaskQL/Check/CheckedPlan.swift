@@ -53,6 +53,8 @@ indirect enum CheckedSource: Sendable {
     case table(dataset: String?)
     /// A `let`-bound pipeline, run first.
     case pipeline(CheckedPipeline)
+    /// The changes from dataset `old` to dataset `new` (`diff`).
+    case diff(old: String, new: String)
 }
 
 /// A checked pipeline: ready to run against an engine's table.

@@ -45,6 +45,30 @@ struct Checker {
             parameters: parameters, sourceText: source)
     }
 
+    private mutating func resolveSource(_ source: PipelineSource) throws(Diagnostic) -> (CheckedSource, RowSchema) {
+        switch source {
+        case .name(let name): return try resolveSource(name)
+        case .diff(let old, let new):
+            return (.diff(old: try diffOperand(old), new: try diffOperand(new)), DatasetDiff.schema)
+        }
+    }
+
+    /// A dataset `diff` compares: loaded, not `tasks` or a let (a let's rows
+    /// are not a document version; filter the changes instead).
+    private func diffOperand(_ name: Identifier) throws(Diagnostic) -> String {
+        if environment.datasetNames.contains(name.name) { return name.name }
+        let isLet = environment.bindings[name.name] != nil || name.name == "tasks"
+        throw Diagnostic(
+            code: DiagnosticCode.unknownSource,
+            message: isLet
+                ? "diff compares two loaded datasets, and '\(name.name)' is not one"
+                : "unknown dataset '\(name.name)'",
+            span: name.span,
+            help: isLet
+                ? "name the datasets themselves (`.datasets` lists them) and filter the changes after diff"
+                : NameSuggestion.help(for: name.name, in: environment.datasetNames))
+    }
+
     private mutating func resolveSource(_ name: Identifier) throws(Diagnostic) -> (CheckedSource, RowSchema) {
         if name.name == "tasks" { return (.table(dataset: nil), .base) }
         if let bound = environment.bindings[name.name] {

@@ -31,6 +31,7 @@ struct PipelineRunner {
         switch chain[chain.count - 1].source {
         case .table(nil): relation = .base([0..<table.count])
         case .table(let name?): relation = .base(table.datasetRows[name] ?? [])
+        case .diff(let old, let new): relation = try diff(old, new)
         case .pipeline: preconditionFailure("the loop above ends at a table")
         }
         if !usesFastPaths { relation = relation.materialized(table: table) }

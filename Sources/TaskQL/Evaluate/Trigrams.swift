@@ -9,9 +9,9 @@
 /// full-width or ASCII punctuation); full-width Latin letters and digits
 /// fold to ASCII and ASCII letters to lower case.
 enum Trigrams {
-    /// The distinct trigrams of `text`, sorted; empty for fewer than three
-    /// letters and digits.
-    static func of(_ text: String) -> [UInt64] {
+    /// The letters and digits of `text`, folded: what two texts must share
+    /// to have the same wording.
+    static func letters(_ text: String) -> [UInt32] {
         var kept: [UInt32] = []
         kept.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars where s.properties.isAlphabetic || s.properties.numericType != nil {
@@ -20,6 +20,13 @@ enum Trigrams {
             if (0x41...0x5A).contains(v) { v += 0x20 }
             kept.append(v)
         }
+        return kept
+    }
+
+    /// The distinct trigrams of `text`, sorted; empty for fewer than three
+    /// letters and digits.
+    static func of(_ text: String) -> [UInt64] {
+        let kept = letters(text)
         guard kept.count >= 3 else { return [] }
         var grams: [UInt64] = []
         grams.reserveCapacity(kept.count - 2)
@@ -107,6 +114,9 @@ struct TrigramIndex: Sendable {
     /// The share of `probe`'s trigrams found in a text sharing `shared` of
     /// them, to three decimals (what `score` shows and sorts by).
     static func score(shared: Int, of probe: [UInt64]) -> Double {
-        (Double(shared) * 1000 / Double(probe.count)).rounded() / 1000
+        rounded(Double(shared) / Double(probe.count))
     }
+
+    /// `x` to three decimals.
+    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 }

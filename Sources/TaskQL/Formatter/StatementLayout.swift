@@ -63,7 +63,11 @@ struct StatementLayout {
     /// the source on the first line and each stage on its own, starting with
     /// `| ` in the column of the statement.
     mutating func pipeline(_ pipeline: Pipeline) -> LayoutDocument {
-        var parts: [LayoutDocument] = [.text(pipeline.source.name)]
+        var parts: [LayoutDocument]
+        switch pipeline.source {
+        case .name(let name): parts = [.text(name.name)]
+        case .diff(let old, let new): parts = [.text("diff \(old.name) \(new.name)")]
+        }
         for stage in pipeline.stages {
             parts.append(lineBreak(before: stage.span.start))
             parts.append(.text("| "))

@@ -170,7 +170,8 @@ package struct DocumentImporter: Sendable {
                 in: text, limit: max(0, min(60, (tasks.map(\.line).min() ?? 1) - 1)))
         }
         let name = datasetName ?? Self.defaultDatasetName(info)
-        let records = RecordAssembler(datasetName: name, info: info).records(tasks)
+        let records = RecordAssembler(datasetName: name, info: info, namedByTheCaller: datasetName != nil).records(
+            tasks)
         notes.warnings += NumberingCheck.warnings(records, file: RecordAssembler.baseName(file))
         let report = ImportReport(info: info, datasetName: name, encoding: encoding, records: records, notes: notes)
         return ImportedDocument(info: info, records: records, report: report, datasetName: name)

@@ -3,16 +3,20 @@
 struct RecordAssembler {
     let datasetName: String
     let info: DocumentInfo
-    /// `haimen` (the city's pinyin) or the file name's ASCII stem.
+    /// The dataset name the caller gave (`as haimen_adjusted`), else
+    /// `haimen` (the city's pinyin) or the file name's ASCII stem: a
+    /// document loaded under a name of its own is another version of the
+    /// plan, whose tasks must not take the ids of the one it revises.
     let idPrefix: String
     /// Base name of the file, for `source`.
     let sourceFile: String
 
-    init(datasetName: String, info: DocumentInfo) {
+    init(datasetName: String, info: DocumentInfo, namedByTheCaller: Bool = false) {
         self.datasetName = datasetName
         self.info = info
         sourceFile = Self.baseName(info.file)
-        idPrefix = CityGazetteer.pinyin[info.city] ?? Self.slug(Self.stem(sourceFile)) ?? "doc"
+        let named = namedByTheCaller ? Self.slug(datasetName) : nil
+        idPrefix = named ?? CityGazetteer.pinyin[info.city] ?? Self.slug(Self.stem(sourceFile)) ?? "doc"
     }
 
     /// Records for `tasks`; ids are made unique with `-2`, `-3` … suffixes.

@@ -44,6 +44,13 @@ struct CompletionResolver {
         if previous.is(.assign), significant.count >= 3, significant[significant.count - 3].is(.let) {
             return .sourceName(prefix: prefix)
         }
+        // `diff ` and `diff haimen `: the two datasets to compare.
+        if let k = significant.lastIndex(where: { $0.is(.diff) }), k >= significant.count - 2,
+            startsSource(significant, at: k),
+            k == significant.count - 1 || ScriptParser.canBeName(significant[significant.count - 1])
+        {
+            return .datasetName(prefix: prefix)
+        }
         // `| trace nantong `: only `reverse` may follow the dataset, and
         // nothing but `|` after that.
         if significant.count >= 3, significant[significant.count - 3].is(.pipe), beforePrevious?.is(.trace) == true {
@@ -67,6 +74,15 @@ struct CompletionResolver {
         }
         if endsOperand(previous) { return afterOperand(significant, prefix: prefix) }
         return .expression(prefix: prefix)
+    }
+
+    /// Whether the token at `k` is where a pipeline's source goes: the
+    /// start of a statement or after `let name =`.
+    func startsSource(_ tokens: [Token], at k: Int) -> Bool {
+        guard k > 0 else { return true }
+        let before = tokens[k - 1]
+        if before.kind == .newline || before.is(.semicolon) { return true }
+        return before.is(.assign) && k >= 3 && tokens[k - 3].is(.let)
     }
 
     /// Right after a stage keyword.

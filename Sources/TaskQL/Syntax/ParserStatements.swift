@@ -105,12 +105,31 @@ extension ScriptParser {
         return Pipeline(source: from, stages: stages, span: from.span.union(previous.span))
     }
 
-    /// Grammar: source = name ;
-    func source() throws(ParseFailure) -> Identifier {
-        try name(expected: "a dataset name such as 'tasks', 'let' or 'load'")
+    /// Grammar: source = diff_source | name ;
+    func source() throws(ParseFailure) -> PipelineSource {
+        // `diff` followed by a name compares datasets; alone it is a name.
+        if check(.diff), current + 1 < tokens.count, Self.canBeName(tokens[current + 1]) { return try diffSource() }
+        return .name(try name(expected: "a dataset name such as 'tasks', 'let' or 'load'"))
     }
 
-    /// Grammar: name = IDENTIFIER | "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "chart" ;
+    /// Grammar: diff_source = "diff" name name ;
+    func diffSource() throws(ParseFailure) -> PipelineSource {
+        advance()
+        let old = try name(expected: "the dataset to compare from, as in diff haimen_2020 haimen_2021")
+        let new = try name(expected: "the dataset to compare with, as in diff haimen_2020 haimen_2021")
+        return .diff(old: old, new: new)
+    }
+
+    /// Whether `token` can be read as a name.
+    static func canBeName(_ token: Token) -> Bool {
+        switch token.kind {
+        case .identifier: true
+        case .keyword(let keyword): !keyword.isReserved
+        default: false
+        }
+    }
+
+    /// Grammar: name = IDENTIFIER | "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "diff" | "chart" ;
     func name(expected: String) throws(ParseFailure) -> Identifier {
         guard let identifier = nameIfPresent() else { throw unexpected(expected) }
         return identifier

@@ -39,14 +39,29 @@ package enum Statement: Sendable, Hashable {
 
 /// `source | stage | stage …`
 package struct Pipeline: Sendable, Hashable {
-    /// `tasks`, a dataset name, or a `let`-bound name.
-    package var source: Identifier
+    package var source: PipelineSource
     package var stages: [Stage]
     package var span: SourceSpan
-    package init(source: Identifier, stages: [Stage], span: SourceSpan) {
+    package init(source: PipelineSource, stages: [Stage], span: SourceSpan) {
         self.source = source
         self.stages = stages
         self.span = span
+    }
+}
+
+/// Where a pipeline's rows come from.
+package enum PipelineSource: Sendable, Hashable {
+    /// `tasks`, a dataset name, or a `let`-bound name.
+    case name(Identifier)
+    /// `diff old new`: what changed from one dataset to another, a row per
+    /// change.
+    case diff(old: Identifier, new: Identifier)
+
+    package var span: SourceSpan {
+        switch self {
+        case .name(let name): name.span
+        case .diff(let old, let new): old.span.union(new.span)
+        }
     }
 }
 

@@ -64,8 +64,9 @@ import Testing
         for _ in 0..<3000 {
             let stages = (0..<Int.random(in: 1...4, using: &g)).map { _ in Self.stage(&g) }
             let pipeline = Pipeline(
-                source: Identifier(
-                    ["tasks", "haimen", "nope"].randomElement(using: &g)!, span: SourceSpan(start: 0, end: 0)),
+                source: .name(
+                    Identifier(
+                        ["tasks", "haimen", "nope"].randomElement(using: &g)!, span: SourceSpan(start: 0, end: 0))),
                 stages: stages, span: SourceSpan(start: 0, end: 0))
             let source = SourceText(name: "<random>", text: "")
             do {

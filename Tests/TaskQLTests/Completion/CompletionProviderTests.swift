@@ -46,6 +46,14 @@ import Testing
         #expect(Self.complete("haimen | trace nantong reverse ").candidates.isEmpty)
     }
 
+    /// `diff` takes two loaded datasets.
+    @Test func diffOffersDatasets() {
+        #expect(Self.complete("diff ").candidates == ["haimen", "nantong"])
+        #expect(Self.complete("diff haimen n").candidates == ["nantong"])
+        #expect(Self.complete("let d = diff h").candidates == ["haimen"])
+        #expect(Self.complete("diff haimen nantong ").candidates.isEmpty)
+    }
+
     @Test func unitPrefixOffersEveryMatchShortestFirst() {
         #expect(Self.complete("tasks | where units has \"发").candidates == ["\"发改委\"", "\"发展改革委\""])
         #expect(Self.complete("tasks | where leaders has '周").candidates == ["'周国强'"])

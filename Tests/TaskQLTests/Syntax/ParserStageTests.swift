@@ -39,6 +39,13 @@ struct ParserStageTests {
         ("tasks | matrix", "tasks | (matrix)"),
         ("tasks | matrix by city | chart", "tasks | (matrix-by city) | (chart)"),
         ("tasks | where matrix == pivot", "tasks | (where (== matrix pivot))"),
+        (
+            "diff haimen haimen_adjusted | where change == \"deadline\"",
+            "(diff haimen haimen_adjusted) | (where (== change \"deadline\"))"
+        ),
+        // `diff` alone, or before `|`, is a name.
+        ("diff | count", "diff | (count)"),
+        ("let d = diff a b", "let d = (diff a b)"),
         ("tasks | trace nantong", "tasks | (trace nantong)"),
         (
             "haimen | trace nantong reverse | where score < 0.5",

@@ -79,7 +79,12 @@ extension StageKind {
 
 extension Pipeline {
     var sExpression: String {
-        ([source.name] + stages.map(\.kind.sExpression)).joined(separator: " | ")
+        let from =
+            switch source {
+            case .name(let name): name.name
+            case .diff(let old, let new): "(diff \(old.name) \(new.name))"
+            }
+        return ([from] + stages.map(\.kind.sExpression)).joined(separator: " | ")
     }
 }
 
