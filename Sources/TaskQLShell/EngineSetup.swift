@@ -49,6 +49,7 @@ package enum EngineSetup {
     package static var options: EngineOptions {
         var options = EngineOptions()
         options.usesFastPaths = ProcessInfo.processInfo.environment["TASKQL_FAST_PATHS"] != "off"
+        options.reportsTimes = ProcessInfo.processInfo.environment["TASKQL_EXPLAIN_TIMES"] != "off"
         return options
     }
 

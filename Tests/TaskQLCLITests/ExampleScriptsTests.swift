@@ -19,6 +19,9 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let examplesDirectory = packageRoot.appendingPathComponent("Examples")
+    /// A fixed width so tables are the same on every machine, and no times
+    /// in `explain`.
+    static let environment = ["COLUMNS": "120", "TASKQL_EXPLAIN_TIMES": "off"]
 
     static var scripts: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: examplesDirectory.path)) ?? []
@@ -45,12 +48,12 @@ import Testing
         let header = try ExampleHeader(String(contentsOf: scriptURL, encoding: .utf8))
         var arguments = ["run", "Examples/\(script)", "--no-color"]
         for (name, value) in header.params { arguments += ["--param", "\(name)=\(value)"] }
-        // A fixed width so tables are the same on every machine.
-        let run = try CLIProcess.run(arguments, in: Self.packageRoot, environment: ["COLUMNS": "120"])
+        let environment = Self.environment
+        let run = try CLIProcess.run(arguments, in: Self.packageRoot, environment: environment)
         // The same script through the plain evaluator (every fast path off)
         // must print exactly the same: one definition of every operator.
         let plain = try CLIProcess.run(
-            arguments, in: Self.packageRoot, environment: ["COLUMNS": "120", "TASKQL_FAST_PATHS": "off"])
+            arguments, in: Self.packageRoot, environment: environment.merging(["TASKQL_FAST_PATHS": "off"]) { $1 })
         #expect(
             plain.stdout == run.stdout && plain.stderr == run.stderr && plain.status == run.status,
             "\(script): the plain evaluator (TASKQL_FAST_PATHS=off) prints something else")

@@ -131,7 +131,8 @@ import Testing
         let header = try ExampleHeader(String(contentsOf: base.appendingPathExtension("tql"), encoding: .utf8))
         var arguments = ["run", "-", "--no-color"]
         for (name, value) in header.params { arguments += ["--param", "\(name)=\(value)"] }
-        let run = try CLIProcess.run(arguments, stdin: Data(formatted.stdout.utf8), environment: ["COLUMNS": "120"])
+        let run = try CLIProcess.run(
+            arguments, stdin: Data(formatted.stdout.utf8), environment: ExampleScriptsTests.environment)
         #expect(run.status == 0, "\(script) formatted:\n\(formatted.stdout)\n\(run.stderr)")
         #expect(run.stdout == expected, "\(script) formatted prints something else:\n\(formatted.stdout)")
     }

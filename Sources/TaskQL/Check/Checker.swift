@@ -8,6 +8,9 @@ struct Checker {
     /// The pipeline checked before a `pivot` without `in` (its source and
     /// the stages before it): what the pivot runs to find its columns.
     var checkedPrefix: CheckedPipeline?
+    /// For `explain`: the column names each stage reads, recorded when not
+    /// nil (the plan keeps positions only).
+    var stageInputs: [[String]]?
 
     init(environment: CheckEnvironment, source: SourceText) {
         self.environment = environment
@@ -28,6 +31,7 @@ struct Checker {
                     source: checkedSource, stages: stages, schema: schema, isChart: false, parameters: parameters,
                     sourceText: source)
             }
+            stageInputs?.append(schema.columns.map(\.name))
             let (checked, next) = try check(stage, schema: schema)
             guard next.columns.count <= RowSchema.maximumColumns else {
                 throw Diagnostic(

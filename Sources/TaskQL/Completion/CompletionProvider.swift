@@ -2,7 +2,8 @@
 /// and a ``CompletionVocabulary``:
 ///
 /// - `.he` at the start of the input → dot-commands (`.help`);
-/// - start of a statement → `tasks`, dataset and `let` names, `let`, `load`;
+/// - start of a statement → `tasks`, dataset and `let` names, `let`, `load`,
+///   `explain`, `diff`; after `diff` → dataset names;
 /// - after `|` → stage names; after `| trace` → dataset names;
 /// - in an expression → fields (English and Chinese), functions, keywords,
 ///   `let` names;
@@ -43,7 +44,8 @@ public struct CompletionProvider: Sendable {
         let v = vocabulary
         switch context {
         case .sourceName(let prefix):
-            return Completion(word: prefix, candidates: Self.matching(prefix, in: v.sources + ["let", "load"]))
+            let words = v.sources + ["let", "load", "explain", "diff"]
+            return Completion(word: prefix, candidates: Self.matching(prefix, in: words))
         case .stageName(let prefix):
             return Completion(word: prefix, candidates: Self.matching(prefix, in: v.stages))
         case .datasetName(let prefix):

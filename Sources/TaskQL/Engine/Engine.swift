@@ -26,6 +26,10 @@ public struct EngineOptions: Sendable, Hashable {
     /// "what was overdue on 1 July" and to make scripts and tests
     /// reproducible (`taskql --asof 2020-07-01`, `.asof`).
     public var asOf: CivilDate?
+    /// Whether `explain` reports each stage's time; off, its `ms` column is
+    /// null, so the output is the same on every run (golden files;
+    /// `TASKQL_EXPLAIN_TIMES=off` for the binary).
+    package var reportsTimes = true
 
     /// Creates options; the defaults allow file access, set no limits, use
     /// every core and count dates from the local date.
@@ -171,12 +175,17 @@ public final class Engine: Sendable {
     func prepare(_ script: Script, source: SourceText) throws(DiagnosticError) -> PreparedQuery {
         var bindings: [String: CheckedPipeline] = [:]
         var plan: CheckedPipeline?
+        var explained: PreparedQuery.Explained?
         for statement in script.statements {
             switch statement {
             case .let(let name, let pipeline, _):
                 bindings[name.name] = try check(pipeline, source: source, bindings: bindings)
             case .query(let pipeline) where plan == nil:
                 plan = try check(pipeline, source: source, bindings: bindings)
+            case .explain(let pipeline, _) where plan == nil:
+                let checked = try check(pipeline, source: source, bindings: bindings, recordingInputs: true)
+                plan = checked.plan
+                explained = PreparedQuery.Explained(pipeline: pipeline, stageInputs: checked.stageInputs)
             default:
                 throw DiagnosticError(
                     [
@@ -192,19 +201,27 @@ public final class Engine: Sendable {
                 [Diagnostic(code: DiagnosticCode.statementNotAllowed, message: "no query to prepare", span: nil)],
                 source: source)
         }
-        return PreparedQuery(engine: self, plan: plan)
+        return PreparedQuery(engine: self, plan: plan, explained: explained)
     }
 
     /// Checks one pipeline against this engine and `bindings`.
     func check(_ pipeline: Pipeline, source: SourceText, bindings: [String: CheckedPipeline]) throws(DiagnosticError)
         -> CheckedPipeline
     {
+        try check(pipeline, source: source, bindings: bindings, recordingInputs: false).plan
+    }
+
+    /// Checks one pipeline, and for `explain` the column names each stage reads.
+    func check(
+        _ pipeline: Pipeline, source: SourceText, bindings: [String: CheckedPipeline], recordingInputs: Bool
+    ) throws(DiagnosticError) -> (plan: CheckedPipeline, stageInputs: [[String]]) {
         let environment = CheckEnvironment(
             datasetNames: datasetNames, bindings: bindings, units: units,
             distinctValues: { (pipeline, e) throws(RuntimeError) in try self.distinctValues(pipeline, e) })
         var checker = Checker(environment: environment, source: source)
+        if recordingInputs { checker.stageInputs = [] }
         do {
-            return try checker.check(pipeline)
+            return (try checker.check(pipeline), checker.stageInputs ?? [])
         } catch {
             throw DiagnosticError([error], source: source)
         }

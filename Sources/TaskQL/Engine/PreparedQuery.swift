@@ -4,6 +4,13 @@ public struct PreparedQuery: Sendable {
     /// The engine the query runs on.
     public let engine: Engine
     let plan: CheckedPipeline
+    /// Set for `explain QUERY`: running gives the explanation, not the rows.
+    var explained: Explained?
+
+    struct Explained: Sendable {
+        var pipeline: Pipeline
+        var stageInputs: [[String]]
+    }
 
     /// The `$name` parameters the query needs, with the types their uses
     /// imply (`any` when nothing constrains one).
@@ -13,7 +20,7 @@ public struct PreparedQuery: Sendable {
     public var parameterNames: [String] { plan.parameters.keys.sorted() }
 
     /// The names of the result columns, known before running.
-    public var columns: [String] { plan.schema.columns.map(\.name) }
+    public var columns: [String] { explained == nil ? plan.schema.columns.map(\.name) : Engine.explainColumns }
 
     /// The query text.
     public var source: SourceText { plan.sourceText }
@@ -25,7 +32,12 @@ public struct PreparedQuery: Sendable {
     public func run(_ parameters: [String: Value] = [:], cancellation: CancellationHandle? = nil)
         throws(DiagnosticError) -> QueryResult
     {
-        try engine.run(plan, parameters: parameters, cancellation: cancellation)
+        if let explained {
+            return try engine.explain(
+                explained.pipeline, plan, stageInputs: explained.stageInputs, parameters: parameters,
+                cancellation: cancellation)
+        }
+        return try engine.run(plan, parameters: parameters, cancellation: cancellation)
     }
 
     /// Runs the query from Swift concurrency; cancelling the task stops it

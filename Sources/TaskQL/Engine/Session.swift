@@ -62,6 +62,11 @@ public final class Session {
         case .query(let pipeline):
             let plan = try engine.check(pipeline, source: source, bindings: bindings)
             return .rows(try engine.run(plan, parameters: parameters, cancellation: cancellation))
+        case .explain(let pipeline, _):
+            let (plan, inputs) = try engine.check(pipeline, source: source, bindings: bindings, recordingInputs: true)
+            return .rows(
+                try engine.explain(
+                    pipeline, plan, stageInputs: inputs, parameters: parameters, cancellation: cancellation))
         case .let(let name, let pipeline, _):
             if name.name == "tasks" || engine.datasetNames.contains(name.name) {
                 throw DiagnosticError(

@@ -11,6 +11,9 @@ struct PipelineRunner {
     /// Threads a scan may split its rows among (``ParallelRows``).
     var threads = 1
     var minimumRowsPerThread = 32_768
+    /// Set by `explain`: the rows and time of the source and of each stage
+    /// of the outermost pipeline are recorded here.
+    var profile: RunProfile?
 
     /// Runs `pipeline` and returns its rows.
     func run(_ pipeline: CheckedPipeline) throws(RuntimeError) -> QueryResult {
@@ -25,6 +28,7 @@ struct PipelineRunner {
     /// by recursion, so 4,000 chained lets cannot overflow a host thread's
     /// stack.
     func relation(_ pipeline: CheckedPipeline) throws(RuntimeError) -> Relation {
+        let started = ContinuousClock.now
         var chain = [pipeline]
         while case .pipeline(let inner) = chain[chain.count - 1].source { chain.append(inner) }
         var relation: Relation
@@ -36,8 +40,13 @@ struct PipelineRunner {
         }
         if !usesFastPaths { relation = relation.materialized(table: table) }
         for (position, step) in chain.reversed().enumerated() {
+            let outermost = position == chain.count - 1
+            if outermost, let profile {
+                profile.sourceRows = relation.count
+                profile.sourceSeconds = RunProfile.seconds(since: started)
+            }
             do {
-                relation = try stages(step.stages, on: relation)
+                relation = try stages(step.stages, on: relation, profile: outermost ? profile : nil)
             } catch {
                 // An error in a let's stages points into the let's text; the
                 // caller supplies the outermost pipeline's.
@@ -52,12 +61,28 @@ struct PipelineRunner {
     }
 
     /// Runs `stages` in order on `relation`.
-    private func stages(_ stages: [(stage: CheckedStage, span: SourceSpan)], on start: Relation) throws(RuntimeError)
-        -> Relation
-    {
+    private func stages(
+        _ stages: [(stage: CheckedStage, span: SourceSpan)], on start: Relation, profile: RunProfile? = nil
+    ) throws(RuntimeError) -> Relation {
         var relation = start
         var index = 0
+        var stepStarted = ContinuousClock.now
+        var stepInput = start.count
+        var stepFirst = 0
+        // Records the step that ended before `index` (one stage, or a fused pair).
+        func record() {
+            guard let profile, index > stepFirst else { return }
+            profile.steps.append(
+                RunProfile.Step(
+                    firstStage: stepFirst, stages: index - stepFirst, rowsIn: stepInput, rowsOut: relation.count,
+                    seconds: RunProfile.seconds(since: stepStarted)))
+            stepStarted = ContinuousClock.now
+            stepInput = relation.count
+            stepFirst = index
+        }
+        defer { record() }
         while index < stages.count {
+            record()
             try budget.check()
             // `sort | take n` is `top n`: no need to sort every row.
             if usesFastPaths, case .sort(let keys) = stages[index].stage, index + 1 < stages.count,

@@ -47,13 +47,15 @@ struct StatementLayout {
 
     // MARK: - Statements
 
-    /// `statement = let_statement | load_statement | pipeline ;`
+    /// `statement = let_statement | load_statement | explain_statement | pipeline ;`
     mutating func statement(_ statement: Statement) -> LayoutDocument {
         switch statement {
         case .query(let pipeline):
             return self.pipeline(pipeline)
         case .let(let name, let pipeline, _):
             return .concat([.text("let \(name.name) = "), self.pipeline(pipeline)])
+        case .explain(let pipeline, _):
+            return .concat([.text("explain "), self.pipeline(pipeline)])
         case .load(let path, _, let name, _):
             return .text("load " + LiteralSpelling.string(path) + (name.map { " as " + $0.name } ?? ""))
         }

@@ -44,6 +44,10 @@ struct CompletionResolver {
         if previous.is(.assign), significant.count >= 3, significant[significant.count - 3].is(.let) {
             return .sourceName(prefix: prefix)
         }
+        // `explain `: the pipeline it explains starts here.
+        if previous.is(.explain), startsSource(significant, at: significant.count - 1) {
+            return .sourceName(prefix: prefix)
+        }
         // `diff ` and `diff haimen `: the two datasets to compare.
         if let k = significant.lastIndex(where: { $0.is(.diff) }), k >= significant.count - 2,
             startsSource(significant, at: k),
@@ -82,6 +86,7 @@ struct CompletionResolver {
         guard k > 0 else { return true }
         let before = tokens[k - 1]
         if before.kind == .newline || before.is(.semicolon) { return true }
+        if before.is(.explain), startsSource(tokens, at: k - 1) { return true }
         return before.is(.assign) && k >= 3 && tokens[k - 3].is(.let)
     }
 

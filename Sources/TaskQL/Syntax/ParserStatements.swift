@@ -49,11 +49,22 @@ extension ScriptParser {
         return true
     }
 
-    /// Grammar: statement = let_statement | load_statement | pipeline ;
+    /// Grammar: statement = let_statement | load_statement | explain_statement | pipeline ;
     func statement() throws(ParseFailure) -> Statement {
         if check(.let) { return try letStatement() }
         if check(.load) { return try loadStatement() }
+        // `explain` followed by a name explains; alone it is a name.
+        if check(.explain), current + 1 < tokens.count, Self.canBeName(tokens[current + 1]) {
+            return try explainStatement()
+        }
         return .query(try pipeline())
+    }
+
+    /// Grammar: explain_statement = "explain" pipeline ;
+    func explainStatement() throws(ParseFailure) -> Statement {
+        let start = advance().span
+        let body = try pipeline()
+        return .explain(body, span: start.union(body.span))
     }
 
     /// Grammar: let_statement = "let" name "=" pipeline ;
@@ -129,7 +140,7 @@ extension ScriptParser {
         }
     }
 
-    /// Grammar: name = IDENTIFIER | "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "diff" | "chart" ;
+    /// Grammar: name = IDENTIFIER | "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "diff" | "explain" | "chart" ;
     func name(expected: String) throws(ParseFailure) -> Identifier {
         guard let identifier = nameIfPresent() else { throw unexpected(expected) }
         return identifier

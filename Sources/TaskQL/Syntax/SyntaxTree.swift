@@ -26,6 +26,9 @@ package enum Statement: Sendable, Hashable {
     case `let`(name: Identifier, pipeline: Pipeline, span: SourceSpan)
     /// `load "path" [as name]`: only where the host allows file access.
     case load(path: String, pathSpan: SourceSpan, name: Identifier?, span: SourceSpan)
+    /// `explain pipeline`: how the pipeline is checked and runs, stage by
+    /// stage, instead of its rows.
+    case explain(Pipeline, span: SourceSpan)
 
     /// The statement's whole span.
     package var span: SourceSpan {
@@ -33,6 +36,7 @@ package enum Statement: Sendable, Hashable {
         case .query(let p): p.span
         case .let(_, _, let span): span
         case .load(_, _, _, let span): span
+        case .explain(_, let span): span
         }
     }
 }

@@ -74,10 +74,10 @@ package enum Symbol: String, Sendable, Hashable, CaseIterable {
 ///
 /// Lexical: keyword = reserved_word | contextual_keyword ;
 package enum Keyword: String, Sendable, Hashable, CaseIterable {
-    /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "diff" | "chart" ;
+    /// Lexical: contextual_keyword = "where" | "select" | "extend" | "sort" | "asc" | "desc" | "take" | "skip" | "top" | "count" | "summarize" | "distinct" | "explode" | "search" | "pivot" | "matrix" | "trace" | "reverse" | "diff" | "explain" | "chart" ;
     // Stage names and sort directions: contextual.
     case `where`, select, extend, sort, asc, desc, take, skip, top, count
-    case summarize, distinct, explode, search, pivot, matrix, trace, reverse, diff, chart
+    case summarize, distinct, explode, search, pivot, matrix, trace, reverse, diff, explain, chart
     /// Lexical: reserved_word = "let" | "load" | "by" | "as" | "and" | "or" | "not" | "in" | "is" | "null" | "true" | "false" | "contains" | "startswith" | "endswith" | "matches" | "has" ;
     // Reserved.
     case `let`, load, by, `as`
@@ -88,7 +88,7 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
     package var isReserved: Bool {
         switch self {
         case .where, .select, .extend, .sort, .asc, .desc, .take, .skip, .top, .count,
-            .summarize, .distinct, .explode, .search, .pivot, .matrix, .trace, .reverse, .diff, .chart:
+            .summarize, .distinct, .explode, .search, .pivot, .matrix, .trace, .reverse, .diff, .explain, .chart:
             false
         default:
             true
@@ -115,7 +115,8 @@ package enum Keyword: String, Sendable, Hashable, CaseIterable {
         case .matrix: .matrix
         case .trace: .trace
         case .chart: .chart
-        case .reverse, .diff, .asc, .desc, .let, .load, .by, .as, .and, .or, .not, .in, .is, .null, .true, .false,
+        case .reverse, .diff, .explain, .asc, .desc, .let, .load, .by, .as, .and, .or, .not, .in, .is, .null, .true,
+            .false,
             .contains,
             .startswith, .endswith, .matches, .has:
             nil

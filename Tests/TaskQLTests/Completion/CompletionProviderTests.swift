@@ -73,8 +73,11 @@ import Testing
     }
 
     @Test func sourcesAtStatementStart() {
-        #expect(Self.complete("").candidates.starts(with: ["let", "load", "mine", "tasks"]))
+        #expect(Self.complete("").candidates.starts(with: ["let", "diff", "load", "mine", "tasks"]))
         #expect(Self.complete("ha").candidates == ["haimen"])
+        #expect(Self.complete("ex").candidates == ["explain"])
+        #expect(Self.complete("explain ").candidates.contains("tasks"))
+        #expect(Self.complete("explain di").candidates == ["diff"])
         #expect(Self.complete("tasks | count; mi").candidates == ["mine"])
     }
 

@@ -45,6 +45,10 @@ struct ParserStageTests {
         ),
         // `diff` alone, or before `|`, is a name.
         ("diff | count", "diff | (count)"),
+        ("explain tasks | where city == \"海门\" | count", "explain tasks | (where (== city \"海门\")) | (count)"),
+        ("explain diff a b", "explain (diff a b)"),
+        // `explain` alone, or before `|`, is a name.
+        ("explain | count", "explain | (count)"),
         ("let d = diff a b", "let d = (diff a b)"),
         ("tasks | trace nantong", "tasks | (trace nantong)"),
         (

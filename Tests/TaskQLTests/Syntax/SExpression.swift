@@ -94,6 +94,7 @@ extension Statement {
         case .query(let p): p.sExpression
         case .let(let name, let p, _): "let \(name.name) = \(p.sExpression)"
         case .load(let path, _, let name, _): "load \"\(path)\"\(name.map { " as " + $0.name } ?? "")"
+        case .explain(let p, _): "explain \(p.sExpression)"
         }
     }
 }
