@@ -11,6 +11,9 @@ struct CheckEnvironment: Sendable {
     /// over its rows, in ascending order (nulls last): how `pivot` without
     /// `in [...]` finds its columns. Nil where nothing can be run.
     var distinctValues: (@Sendable (CheckedPipeline, CheckedExpr) throws(RuntimeError) -> [Value])? = nil
+    /// The rows of `tasks` and of a dataset: the task fields, then the
+    /// extra columns of the loaded data.
+    var baseSchema = RowSchema.base
 }
 
 /// A parameter a query uses: its type as inferred from where it appears,

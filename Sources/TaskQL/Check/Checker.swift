@@ -52,7 +52,7 @@ struct Checker {
     private mutating func resolveSource(_ source: PipelineSource) throws(Diagnostic) -> (CheckedSource, RowSchema) {
         switch source {
         case .name(let name): return try resolveSource(name)
-        case .diff(let old, let new):
+        case .diff(let old, let new, _):
             return (.diff(old: try diffOperand(old), new: try diffOperand(new)), DatasetDiff.schema)
         }
     }
@@ -74,12 +74,14 @@ struct Checker {
     }
 
     private mutating func resolveSource(_ name: Identifier) throws(Diagnostic) -> (CheckedSource, RowSchema) {
-        if name.name == "tasks" { return (.table(dataset: nil), .base) }
+        if name.name == "tasks" { return (.table(dataset: nil), environment.baseSchema) }
         if let bound = environment.bindings[name.name] {
             for (key, use) in bound.parameters where parameters[key] == nil { parameters[key] = use }
             return (.pipeline(bound), bound.schema)
         }
-        if environment.datasetNames.contains(name.name) { return (.table(dataset: name.name), .base) }
+        if environment.datasetNames.contains(name.name) {
+            return (.table(dataset: name.name), environment.baseSchema)
+        }
         let candidates = ["tasks"] + environment.datasetNames + environment.bindings.keys.sorted()
         throw Diagnostic(
             code: DiagnosticCode.unknownSource,

@@ -1,7 +1,8 @@
 // What the engine knows, for completion, `.schema` and documentation.
 extension Engine {
-    /// Field names accepted in queries: English names, then Chinese aliases.
-    public var fieldNames: [String] { TaskField.allNames }
+    /// Field names accepted in queries: English names, then Chinese
+    /// aliases, then the extra columns of the loaded data (`进展情况`).
+    public var fieldNames: [String] { TaskField.allNames + table.extras.names }
 
     /// Scalar and aggregate function names, sorted.
     public var functionNames: [String] { FunctionCatalog.allNames }
@@ -12,11 +13,18 @@ extension Engine {
     /// Leader names in the loaded data, most frequent first.
     public var leaderNames: [String] { table.leaderIDsByFrequency.map { table.pool[$0] } }
 
-    /// Every task field with its type, Chinese names and meaning.
+    /// Every task field with its type, Chinese names and meaning, then the
+    /// extra columns of the loaded data.
     package var schema: [FieldInfo] {
-        TaskField.allCases.map {
+        let fields = TaskField.allCases.map {
             FieldInfo(name: $0.name, type: $0.type, chineseAliases: $0.chineseAliases, summary: $0.summary)
         }
+        let extras = zip(table.extras.names, table.extras.headers).map { name, header in
+            FieldInfo(
+                name: name, type: .string, chineseAliases: [],
+                summary: "extra column \(header) kept from the documents (null where a task's document has none)")
+        }
+        return fields + extras
     }
 
     /// A narrower column set for showing whole task rows in a terminal

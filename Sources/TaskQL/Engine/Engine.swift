@@ -217,7 +217,8 @@ public final class Engine: Sendable {
     ) throws(DiagnosticError) -> (plan: CheckedPipeline, stageInputs: [[String]]) {
         let environment = CheckEnvironment(
             datasetNames: datasetNames, bindings: bindings, units: units,
-            distinctValues: { (pipeline, e) throws(RuntimeError) in try self.distinctValues(pipeline, e) })
+            distinctValues: { (pipeline, e) throws(RuntimeError) in try self.distinctValues(pipeline, e) },
+            baseSchema: table.baseSchema)
         var checker = Checker(environment: environment, source: source)
         if recordingInputs { checker.stageInputs = [] }
         do {

@@ -33,8 +33,8 @@ struct PipelineRunner {
         while case .pipeline(let inner) = chain[chain.count - 1].source { chain.append(inner) }
         var relation: Relation
         switch chain[chain.count - 1].source {
-        case .table(nil): relation = .base([0..<table.count])
-        case .table(let name?): relation = .base(table.datasetRows[name] ?? [])
+        case .table(nil): relation = .base([0..<table.count], table: table)
+        case .table(let name?): relation = .base(table.datasetRows[name] ?? [], table: table)
         case .diff(let old, let new): relation = try diff(old, new)
         case .pipeline: preconditionFailure("the loop above ends at a table")
         }

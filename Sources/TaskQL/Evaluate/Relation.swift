@@ -18,15 +18,21 @@ struct Relation: Sendable {
     var columns: [ColumnData]
     var count: Int
 
-    /// The table rows in `ranges` (all rows, or one dataset's), every field.
-    static func base(_ ranges: [Range<Int>]) -> Relation {
+    /// The table rows in `ranges` (all rows, or one dataset's), every field,
+    /// then the extra columns (``ExtraColumns``) when the data has any.
+    static func base(_ ranges: [Range<Int>], table: TaskTable) -> Relation {
         let rowIDs: RowIDs
         if ranges.count <= 1 {
             rowIDs = RowIDs(run: ranges.first ?? 0..<0)
         } else {
             rowIDs = RowIDs(ranges.flatMap { $0.lazy.map { Int32($0) } })
         }
-        return Relation(rowIDs: rowIDs, columns: TaskField.standardColumns.map { .field($0) }, count: rowIDs.count)
+        var columns = TaskField.standardColumns.map { ColumnData.field($0) }
+        for values in table.extras.values {
+            columns.append(
+                .pooled(ranges.count == 1 && ranges[0] == 0..<table.count ? values : ranges.flatMap { values[$0] }))
+        }
+        return Relation(rowIDs: rowIDs, columns: columns, count: rowIDs.count)
     }
 
     /// Rows made of computed columns only.

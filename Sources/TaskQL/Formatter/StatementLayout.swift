@@ -68,7 +68,7 @@ struct StatementLayout {
         var parts: [LayoutDocument]
         switch pipeline.source {
         case .name(let name): parts = [.text(name.name)]
-        case .diff(let old, let new): parts = [.text("diff \(old.name) \(new.name)")]
+        case .diff(let old, let new, _): parts = [.text("diff \(old.name) \(new.name)")]
         }
         for stage in pipeline.stages {
             parts.append(lineBreak(before: stage.span.start))

@@ -229,6 +229,9 @@ private struct CellStream {
                 }
             }
         }
+        // The text ends inside a cell (an excerpt cut short, a last bar lost):
+        // the cell is kept, not dropped with what it says.
+        if let pending, !cells.isEmpty { cells.append(pending) }
     }
 
     /// Whether line `offset` is a lone `|` (the alternating form: a cell's

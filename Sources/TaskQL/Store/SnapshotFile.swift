@@ -34,7 +34,7 @@ enum SnapshotFile {
     /// Bumped whenever the sections or their meaning change; a snapshot
     /// of another version is not read (a dataset file beside it is
     /// reread and the snapshot rewritten).
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 64
 
     /// The file a snapshot was made from, as it was then.

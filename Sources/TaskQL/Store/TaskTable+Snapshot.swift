@@ -75,6 +75,11 @@ extension TaskTable {
             else { throw SnapshotError("a list column is not valid") }
             self[keyPath: path] = column
         }
+        // Extra fields are name-value pairs.
+        let pairs = extraFields.offsets
+        guard (0..<rows).allSatisfy({ (pairs[$0 + 1] - pairs[$0]) % 2 == 0 }) else {
+            throw SnapshotError("the extra fields are not name-value pairs")
+        }
         for (path, optional) in Self.pooledColumns {
             let ids = try reader.array(of: Int32.self)
             let lowest = optional ? Self.nullID : 0

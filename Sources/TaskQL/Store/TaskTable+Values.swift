@@ -35,7 +35,15 @@ extension TaskTable {
             text: texts.string(row) ?? "", leaders: strings(leaders), leadUnits: strings(leadUnits),
             coUnits: strings(coUnits), deadline: optional(deadlines[row]),
             due: dues[row] == Self.nullDay ? nil : CivilDate(daysSinceEpoch: dues[row]),
-            source: sources.string(row) ?? "")
+            source: sources.string(row) ?? "", extra: extraFields(row))
+    }
+
+    /// Row `row`'s extra fields, in column order.
+    func extraFields(_ row: Int) -> [ExtraField] {
+        let ids = extraFields.elements(row)
+        return stride(from: ids.startIndex, to: ids.endIndex - 1, by: 2).map { k in
+            ExtraField(name: pool[ids[k]], value: pool[ids[k + 1]])
+        }
     }
 
     /// The pooled string column behind `field`, when it has one.

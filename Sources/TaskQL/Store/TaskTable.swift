@@ -27,6 +27,10 @@ struct TaskTable: Sendable {
     private(set) var deadlines: [Int32] = []
     private(set) var dues: [Int32] = []
     private(set) var sources = TextColumn()
+    /// The extra columns the importer kept (进展情况, 是否达序 …): per row,
+    /// pairs of pooled ids, the header name then the cell's text, in column
+    /// order.
+    private(set) var extraFields = ListColumn()
 
     /// Canonical unit id for each pool id (identity for non-units), so `has`
     /// on unit fields compares `Int32`s.
@@ -47,6 +51,8 @@ struct TaskTable: Sendable {
     private(set) var unitIDsByFrequency: [Int32] = []
     /// Pool ids of leader names, most frequent first.
     private(set) var leaderIDsByFrequency: [Int32] = []
+    /// The extra columns as query columns (by ``finish(aliases:)``).
+    private(set) var extras = ExtraColumns()
 
     /// An empty table: ``EngineBuilder`` appends rows and counts them to
     /// datasets, then calls ``finish(aliases:)``.
@@ -70,7 +76,9 @@ struct TaskTable: Sendable {
     /// (TaskTable+Snapshot.swift) go through these lists, so a new column
     /// is added once. (Key paths formed here can set the columns anywhere.)
     static var textColumns: [WritableKeyPath<TaskTable, TextColumn>] { [\.ids, \.titles, \.texts, \.sources] }
-    static var listColumns: [WritableKeyPath<TaskTable, ListColumn>] { [\.leaders, \.leadUnits, \.coUnits] }
+    static var listColumns: [WritableKeyPath<TaskTable, ListColumn>] {
+        [\.leaders, \.leadUnits, \.coUnits, \.extraFields]
+    }
     /// Pooled string columns, and whether each may hold ``nullID``.
     static var pooledColumns: [(column: WritableKeyPath<TaskTable, [Int32]>, optional: Bool)] {
         [
@@ -145,6 +153,7 @@ struct TaskTable: Sendable {
         // Canonical names added above map to themselves.
         while canonicalIDs.count < pool.count { canonicalIDs.append(Int32(canonicalIDs.count)) }
         sortRanks = pool.sortRanks()
+        extras = ExtraColumns(self)
         textByteFrequencies = Self.byteFrequencies(texts.bytes)
         asciiProjections = [:]
         for field in [TaskField.id, .title, .text, .source] {
@@ -247,6 +256,11 @@ struct TaskTable: Sendable {
         deadlines.append(r.deadline.map { Self.intern(&pool, $0) } ?? Self.nullID)
         dues.append(r.due?.daysSinceEpoch ?? Self.nullDay)
         Self.text(&sources, r.source)
+        for field in r.extra {
+            extraFields.appendElement(Self.intern(&pool, field.name))
+            extraFields.appendElement(Self.intern(&pool, field.value))
+        }
+        extraFields.endRow()
         count += 1
     }
 
@@ -273,6 +287,11 @@ struct TaskTable: Sendable {
         deadlines.append(f.deadline.map { t in f.withBytes(t) { Self.intern(&pool, $0) } } ?? Self.nullID)
         dues.append(f.due?.daysSinceEpoch ?? Self.nullDay)
         f.withBytes(f.source) { Self.text(&sources, $0) }
+        for (name, value) in f.extra {
+            extraFields.appendElement(f.withBytes(name) { Self.intern(&pool, $0) })
+            extraFields.appendElement(f.withBytes(value) { Self.intern(&pool, $0) })
+        }
+        extraFields.endRow()
         count += 1
     }
 

@@ -125,10 +125,10 @@ extension ScriptParser {
 
     /// Grammar: diff_source = "diff" name name ;
     func diffSource() throws(ParseFailure) -> PipelineSource {
-        advance()
+        let start = advance().span
         let old = try name(expected: "the dataset to compare from, as in diff haimen_2020 haimen_2021")
         let new = try name(expected: "the dataset to compare with, as in diff haimen_2020 haimen_2021")
-        return .diff(old: old, new: new)
+        return .diff(old: old, new: new, span: start.union(new.span))
     }
 
     /// Whether `token` can be read as a name.

@@ -59,12 +59,12 @@ package enum PipelineSource: Sendable, Hashable {
     case name(Identifier)
     /// `diff old new`: what changed from one dataset to another, a row per
     /// change.
-    case diff(old: Identifier, new: Identifier)
+    case diff(old: Identifier, new: Identifier, span: SourceSpan)
 
     package var span: SourceSpan {
         switch self {
         case .name(let name): name.span
-        case .diff(let old, let new): old.span.union(new.span)
+        case .diff(_, _, let span): span
         }
     }
 }

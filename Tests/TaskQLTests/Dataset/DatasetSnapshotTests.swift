@@ -13,7 +13,8 @@ import Testing
 @Suite struct DatasetSnapshotTests {
     /// A dataset file just over the size that gets a snapshot: datasets
     /// `alpha`, `beta` and `alpha` again (a joined dataset with two row
-    /// ranges), nulls in every optional field, lists of 0–3 units.
+    /// ranges), nulls in every optional field, lists of 0–3 units, and
+    /// extra columns on some tasks (进展情况, 是否达序).
     static func largeDatasetFile(marker: String = "") throws -> (directory: String, path: String) {
         let directory = NSTemporaryDirectory() + "snapshot-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -28,7 +29,9 @@ import Testing
                     text: String(repeating: "推进老旧小区改造和5G基站建设\(i)。", count: 40) + marker,
                     leaders: i % 3 == 0 ? [] : ["王\(i % 9)"], leadUnits: Array(units[(i % 5)...].prefix(i % 4)),
                     coUnits: i % 2 == 0 ? ["市财政局"] : [], deadline: i % 6 == 0 ? nil : "2020年\(i % 12 + 1)月底",
-                    due: i % 6 == 0 ? nil : CivilDate(year: 2020, month: i % 12 + 1, day: 1), source: "来源\(i % 11)")
+                    due: i % 6 == 0 ? nil : CivilDate(year: 2020, month: i % 12 + 1, day: 1), source: "来源\(i % 11)",
+                    extra: (i % 3 == 0 ? [] : [ExtraField(name: "进展情况", value: "完成\(i % 10)成")])
+                        + (i % 7 == 0 ? [ExtraField(name: "是否达序", value: "是")] : []))
             }
         }
         let datasets = [
@@ -56,6 +59,7 @@ import Testing
             "tasks | where text contains \"5G\" and due < 2020-06-01 | count",
             "tasks | sort by len(text) desc | take 3",
             "tasks | where lead_units has \"发改委\" | count by kind",
+            "tasks | count by 进展情况, 是否达序", "beta | where 是否达序 == \"是\" | select id, 进展情况 | take 5",
         ]
         return try queries.map { try ResultFormatter(format: .csv).render(engine.prepare($0).run()) }
     }
@@ -183,7 +187,7 @@ import Testing
         let snapshotPath = DatasetSnapshot.path(besides: path)
         let original = try FileBytes.read(snapshotPath)
         let layout = Self.sections(original)
-        #expect(layout.count == 34)
+        #expect(layout.count == 36)  // two more since version 2: the extra fields list column
         #expect(layout.last.map { $0.start + 16 + $0.count } == original.count)
         let bad = directory + "/bad.tqsnap"
         func refuses(_ bytes: [UInt8], _ what: String) throws {

@@ -67,6 +67,9 @@ import Testing
         let throughLet = try runQuery(
             "let mine = tasks | where city == \"海门\"; explain mine | count", engine: Self.engine)
         #expect(throughLet.rows[0].prefix(5) == ["source", "mine", "a let pipeline of 1 stages, run first", nil, 3])
+        let diff = try explained("diff haimen yixing | count")
+        #expect(
+            diff[0].prefix(3) == ["source", "diff haimen yixing", "the changes from dataset haimen to dataset yixing"])
         // With times (the default) every step has its milliseconds.
         let timed = try runQuery("explain tasks | count", engine: EngineFixture.engine).rows
         #expect(timed.allSatisfy { if case .decimal(let ms) = $0[5] { ms >= 0 } else { false } })

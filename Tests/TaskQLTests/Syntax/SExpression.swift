@@ -82,7 +82,7 @@ extension Pipeline {
         let from =
             switch source {
             case .name(let name): name.name
-            case .diff(let old, let new): "(diff \(old.name) \(new.name))"
+            case .diff(let old, let new, _): "(diff \(old.name) \(new.name))"
             }
         return ([from] + stages.map(\.kind.sExpression)).joined(separator: " | ")
     }
