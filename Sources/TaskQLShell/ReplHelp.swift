@@ -6,7 +6,9 @@ package enum ReplHelp {
 
     package static let footer = """
 
-        Statements end at a newline or ';' (a line ending in '|' or inside brackets continues).
+        Statements end at a newline or ';' (a line ending in '|' or inside brackets continues):
+          SOURCE | stage | …       SOURCE: tasks, a dataset, a let name, or diff DATASET DATASET (what changed)
+          let NAME = QUERY         load "FILE" [as NAME]         explain QUERY (its plan, rows and times)
         Example: tasks | where lead_units has "发改委" | count by city
         Tab completes names (also unit and leader names inside "…"); Ctrl-C cancels; Ctrl-D leaves.
 

@@ -39,6 +39,7 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         switch statement {
         case .query(let p): pipeline = p
         case .let(_, let p, _): pipeline = p
+        case .explain(let p, _): pipeline = p
         case .load: continue
         }
         do {

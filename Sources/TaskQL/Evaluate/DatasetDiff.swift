@@ -75,17 +75,23 @@ struct DatasetDiff {
     let new: [Task]
     /// A unit's canonical name.
     let canonical: (String) -> String
+    /// Called every so often: throws to stop (the run's time limit, Ctrl-C).
+    var checkBudget: () throws(RuntimeError) -> Void = {}
 
     /// The changes, ordered by where they are in the new version (a
     /// removed task where it was, after the task before it).
-    func changes() -> [Change] {
+    func changes() throws(RuntimeError) -> [Change] {
         let oldGrams = old.map { Trigrams.of($0.text) }
         let newGrams = new.map { Trigrams.of($0.text) }
         var newOfOld = [Int?](repeating: nil, count: old.count)
         var oldOfNew = [Int?](repeating: nil, count: new.count)
         var similarity: [Int: Double] = [:]  // old index → score of its pair
         pairSameWording(&newOfOld, &oldOfNew, &similarity)
-        pairSimilarWording(oldGrams, newGrams, &newOfOld, &oldOfNew, &similarity)
+        try pairSimilarWording(oldGrams, newGrams, &newOfOld, &oldOfNew, &similarity)
+        let oldIndex = TrigramIndex(oldGrams)
+        let newIndex = TrigramIndex(newGrams)
+        var oldScratch = TrigramIndex.Scratch(entries: old.count)
+        var newScratch = TrigramIndex.Scratch(entries: new.count)
 
         var keyed: [(key: Double, order: Int, change: Change)] = []
         let pairs = newOfOld.enumerated().compactMap { i, j in j.map { (i, $0) } }
@@ -101,7 +107,9 @@ struct DatasetDiff {
             }
         }
         for j in new.indices where oldOfNew[j] == nil {
-            if let (i, share) = Self.container(of: newGrams[j], in: oldGrams), share >= Self.partOfAnother {
+            if j & 1023 == 0 { try checkBudget() }
+            if let (i, share) = Self.container(of: newGrams[j], in: oldIndex, &oldScratch), share >= Self.partOfAnother
+            {
                 keyed.append(
                     (
                         Double(j), 0,
@@ -121,7 +129,9 @@ struct DatasetDiff {
                 lastPairedBefore = max(lastPairedBefore, j)
                 continue
             }
-            if let (j, share) = Self.container(of: oldGrams[i], in: newGrams), share >= Self.partOfAnother {
+            if i & 1023 == 0 { try checkBudget() }
+            if let (j, share) = Self.container(of: oldGrams[i], in: newIndex, &newScratch), share >= Self.partOfAnother
+            {
                 keyed.append(
                     (
                         Double(j), 50,
@@ -160,32 +170,22 @@ struct DatasetDiff {
     private func pairSimilarWording(
         _ oldGrams: [[UInt64]], _ newGrams: [[UInt64]], _ newOfOld: inout [Int?], _ oldOfNew: inout [Int?],
         _ similarity: inout [Int: Double]
-    ) {
-        var postings: [UInt64: [Int]] = [:]
-        for j in new.indices where oldOfNew[j] == nil {
-            for g in newGrams[j] { postings[g, default: []].append(j) }
-        }
+    ) throws(RuntimeError) {
+        // The new tasks still unpaired (the paired ones index as no text).
+        let index = TrigramIndex(new.indices.map { oldOfNew[$0] == nil ? newGrams[$0] : [] })
+        var scratch = TrigramIndex.Scratch(entries: new.count)
         let oldPlaces = Self.places(old)
         let newPlaces = Self.places(new)
         var candidates: [(weight: Double, dice: Double, old: Int, new: Int)] = []
-        var shared = [Int](repeating: 0, count: new.count)
-        var touched: [Int] = []
         for i in old.indices where newOfOld[i] == nil && !oldGrams[i].isEmpty {
-            for g in oldGrams[i] {
-                for j in postings[g] ?? [] {
-                    if shared[j] == 0 { touched.append(j) }
-                    shared[j] += 1
-                }
-            }
-            for j in touched {
-                let dice = 2 * Double(shared[j]) / Double(oldGrams[i].count + newGrams[j].count)
+            if i & 255 == 0 { try checkBudget() }
+            for (j, shared) in index.candidates(oldGrams[i], &scratch) {
+                let dice = 2 * Double(shared) / Double(oldGrams[i].count + newGrams[j].count)
                 let samePlace = oldPlaces[i] == newPlaces[j]
                 if dice >= Self.similarWording || (samePlace && dice >= Self.similarWordingAtTheSamePlace) {
                     candidates.append((dice + (samePlace ? Self.samePlaceBonus : 0), dice, i, j))
                 }
-                shared[j] = 0
             }
-            touched.removeAll(keepingCapacity: true)
         }
         candidates.sort { ($1.weight, $0.old, $0.new) < ($0.weight, $1.old, $1.new) }
         for c in candidates where newOfOld[c.old] == nil && oldOfNew[c.new] == nil {
@@ -241,31 +241,11 @@ struct DatasetDiff {
 
     /// The text holding the largest share of `probe`'s trigrams, and that
     /// share (the first such text on a tie).
-    private static func container(of probe: [UInt64], in texts: [[UInt64]]) -> (Int, Double)? {
-        guard !probe.isEmpty else { return nil }
-        var best: (Int, Int)?
-        for (k, grams) in texts.enumerated() {
-            let n = sharedCount(probe, grams)
-            if n > (best?.1 ?? 0) { best = (k, n) }
-        }
-        return best.map { ($0.0, TrigramIndex.score(shared: $0.1, of: probe)) }
-    }
-
-    /// Trigrams two sorted lists share.
-    private static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
-        var (x, y, n) = (0, 0, 0)
-        while x < a.count && y < b.count {
-            if a[x] == b[y] {
-                n += 1
-                x += 1
-                y += 1
-            } else if a[x] < b[y] {
-                x += 1
-            } else {
-                y += 1
-            }
-        }
-        return n
+    private static func container(of probe: [UInt64], in index: TrigramIndex, _ scratch: inout TrigramIndex.Scratch)
+        -> (Int, Double)?
+    {
+        guard !probe.isEmpty, let best = index.best(probe, &scratch) else { return nil }
+        return (best.entry, TrigramIndex.score(shared: best.shared, of: probe))
     }
 
     /// The positions (in `values`) of one longest strictly increasing run,

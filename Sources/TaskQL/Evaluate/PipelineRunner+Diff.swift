@@ -4,7 +4,10 @@ extension PipelineRunner {
         let oldTasks = try diffTasks(old)
         let newTasks = try diffTasks(new)
         let aliases = semantics.aliases
-        let changes = DatasetDiff(old: oldTasks, new: newTasks, canonical: { aliases.canonical($0) }).changes()
+        var diff = DatasetDiff(old: oldTasks, new: newTasks, canonical: { aliases.canonical($0) })
+        let budget = budget
+        diff.checkBudget = { () throws(RuntimeError) in try budget.check() }
+        let changes = try diff.changes()
         try budget.check()
         var columns = [[Value]](repeating: [], count: DatasetDiff.schema.columns.count)
         let text = { (s: String?) in s.map(Value.string) ?? .null }

@@ -44,6 +44,23 @@ enum Trigrams {
         return grams
     }
 
+    /// Trigrams two sorted lists share.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var (x, y, n) = (0, 0, 0)
+        while x < a.count && y < b.count {
+            if a[x] == b[y] {
+                n += 1
+                x += 1
+                y += 1
+            } else if a[x] < b[y] {
+                x += 1
+            } else {
+                y += 1
+            }
+        }
+        return n
+    }
+
     /// The sentences of a paragraph: each ends after 。！？； (or their ASCII
     /// forms) or at a line break, keeping its end mark, trimmed.
     static func sentences(_ text: String) -> [String] {
@@ -67,22 +84,35 @@ enum Trigrams {
     }
 }
 
-/// Which of many texts shares the most trigrams with a probe text: an
-/// inverted index from trigram to the texts that have it, so a probe costs
-/// the postings of its own trigrams, not a pass over every text.
+/// Which of many texts share trigrams with a probe text: an inverted index
+/// from trigram to the texts that have it, so a probe costs the postings of
+/// its own trigrams, not a pass over every text.
+///
+/// A trigram that very many texts have (`进一步`, `加快推` in a province's
+/// tasks) finds no particular text and would make a probe walk a large
+/// share of the index, so the candidates are the texts sharing the most of
+/// the probe's less common trigrams (postings of at most ``commonLimit``;
+/// the rarest one when it has none), and the shared count of each of those
+/// is then counted exactly. A text sharing only common trigrams with the
+/// probe is not found: with so little in common it would score low. Up to
+/// ``commonLimit`` texts, the best match is never left out.
 struct TrigramIndex: Sendable {
     private var postings: [UInt64: [Int32]] = [:]
-    let count: Int
+    /// Each text's trigrams, sorted, for exact shared counts.
+    let texts: [[UInt64]]
+    var count: Int { texts.count }
+    let commonLimit: Int
 
     /// Indexes `texts` (their trigrams, as ``Trigrams/of(_:)`` gives them).
     init(_ texts: [[UInt64]]) {
-        count = texts.count
+        self.texts = texts
+        commonLimit = 256
         for (entry, grams) in texts.enumerated() {
             for g in grams { postings[g, default: []].append(Int32(entry)) }
         }
     }
 
-    /// Scratch state for ``best(_:_:)``: one per thread.
+    /// Scratch state for ``candidates(_:_:)``: one per thread.
     struct Scratch {
         var shared: [Int32]
         var touched: [Int32] = []
@@ -90,24 +120,40 @@ struct TrigramIndex: Sendable {
         init(entries: Int) { shared = [Int32](repeating: 0, count: entries) }
     }
 
-    /// The entry sharing the most of `probe`'s trigrams (the first such in
-    /// index order on a tie) and how many it shares; nil when none shares any.
-    func best(_ probe: [UInt64], _ scratch: inout Scratch) -> (entry: Int, shared: Int)? {
-        for g in probe {
-            guard let entries = postings[g] else { continue }
-            for e in entries {
+    /// Most candidates a probe's exact counts are taken for: those sharing
+    /// the most of its less common trigrams.
+    static let candidateLimit = 16
+
+    /// The texts sharing the most of `probe`'s less common trigrams (at
+    /// most ``candidateLimit``), with how many trigrams each shares in all,
+    /// in index order.
+    func candidates(_ probe: [UInt64], _ scratch: inout Scratch) -> [(entry: Int, shared: Int)] {
+        let lists = probe.compactMap { postings[$0] }
+        guard !lists.isEmpty else { return [] }
+        var walked = lists.filter { $0.count <= commonLimit }
+        if walked.isEmpty { walked = [lists.min { $0.count < $1.count }!] }
+        for list in walked {
+            for e in list {
                 if scratch.shared[Int(e)] == 0 { scratch.touched.append(e) }
                 scratch.shared[Int(e)] += 1
             }
         }
-        var best: (entry: Int, shared: Int)?
-        for e in scratch.touched {
-            let n = Int(scratch.shared[Int(e)])
-            if let b = best, n < b.shared || (n == b.shared && Int(e) > b.entry) { continue }
-            best = (Int(e), n)
+        var chosen = scratch.touched
+        if chosen.count > Self.candidateLimit {
+            let shared = scratch.shared
+            chosen.sort { (shared[Int($0)], $1) > (shared[Int($1)], $0) }
+            chosen.removeSubrange(Self.candidateLimit...)
         }
         for e in scratch.touched { scratch.shared[Int(e)] = 0 }
         scratch.touched.removeAll(keepingCapacity: true)
+        return chosen.sorted().map { e in (Int(e), Trigrams.sharedCount(probe, texts[Int(e)])) }
+    }
+
+    /// The text sharing the most of `probe`'s trigrams (the first such in
+    /// index order on a tie) and how many it shares; nil when none shares any.
+    func best(_ probe: [UInt64], _ scratch: inout Scratch) -> (entry: Int, shared: Int)? {
+        var best: (entry: Int, shared: Int)?
+        for c in candidates(probe, &scratch) where c.shared > (best?.shared ?? 0) { best = c }
         return best
     }
 
