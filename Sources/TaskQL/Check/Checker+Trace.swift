@@ -7,18 +7,9 @@ extension Checker {
     mutating func trace(_ dataset: Identifier, reverse: Bool, _ schema: RowSchema, span: SourceSpan)
         throws(Diagnostic) -> (CheckedStage, RowSchema)
     {
-        guard environment.datasetNames.contains(dataset.name) else {
-            let isLet = environment.bindings[dataset.name] != nil || dataset.name == "tasks"
-            throw Diagnostic(
-                code: DiagnosticCode.unknownSource,
-                message: isLet
-                    ? "trace reads the paragraphs of a loaded dataset, and '\(dataset.name)' is not one"
-                    : "unknown dataset '\(dataset.name)'",
-                span: dataset.span,
-                help: isLet
-                    ? "name the dataset itself (`.datasets` lists them) and filter the rows after trace"
-                    : NameSuggestion.help(for: dataset.name, in: environment.datasetNames))
-        }
+        _ = try loadedDataset(
+            dataset, use: "trace reads the paragraphs of a loaded dataset",
+            help: "name the dataset itself (`.datasets` lists them) and filter the rows after trace")
         func textColumn(_ field: TaskField, _ why: String) throws(Diagnostic) -> CheckedExpr {
             guard let i = schema.columns.firstIndex(where: { $0.name == field.name }),
                 [.string, .any, .null].contains(schema.columns[i].type)

@@ -60,17 +60,22 @@ struct Checker {
     /// A dataset `diff` compares: loaded, not `tasks` or a let (a let's rows
     /// are not a document version; filter the changes instead).
     private func diffOperand(_ name: Identifier) throws(Diagnostic) -> String {
+        try loadedDataset(
+            name, use: "diff compares two loaded datasets",
+            help: "name the datasets themselves (`.datasets` lists them) and filter the changes after diff")
+    }
+
+    /// `name` when it is a loaded dataset; else an error that says what
+    /// `use` needs, with `help` when the name is `tasks` or a let, a
+    /// suggestion otherwise (`diff` and `trace` read datasets, never run a
+    /// pipeline, so they cannot recurse).
+    func loadedDataset(_ name: Identifier, use: String, help: String) throws(Diagnostic) -> String {
         if environment.datasetNames.contains(name.name) { return name.name }
         let isLet = environment.bindings[name.name] != nil || name.name == "tasks"
         throw Diagnostic(
             code: DiagnosticCode.unknownSource,
-            message: isLet
-                ? "diff compares two loaded datasets, and '\(name.name)' is not one"
-                : "unknown dataset '\(name.name)'",
-            span: name.span,
-            help: isLet
-                ? "name the datasets themselves (`.datasets` lists them) and filter the changes after diff"
-                : NameSuggestion.help(for: name.name, in: environment.datasetNames))
+            message: isLet ? "\(use), and '\(name.name)' is not one" : "unknown dataset '\(name.name)'",
+            span: name.span, help: isLet ? help : NameSuggestion.help(for: name.name, in: environment.datasetNames))
     }
 
     private mutating func resolveSource(_ name: Identifier) throws(Diagnostic) -> (CheckedSource, RowSchema) {
