@@ -14,7 +14,8 @@ package struct DotCommand: Sendable {
         DotCommand(name: ".load", usage: "PATH [as NAME]", summary: "load a document or dataset file as a dataset"),
         DotCommand(name: ".datasets", usage: "", summary: "the loaded datasets and their task counts"),
         DotCommand(
-            name: ".schema", usage: "[DATASET]", summary: "the fields a query can use, with types and Chinese names"),
+            name: ".schema", usage: "[DATASET]",
+            summary: "the fields a query can use, with types and Chinese names, then extra columns (of DATASET's)"),
         DotCommand(
             name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
         DotCommand(name: ".timer", usage: "on|off", summary: "report each statement's run time"),

@@ -13,7 +13,7 @@ extension Repl {
         case ".help": return help(arguments.first)
         case ".load": return load(arguments)
         case ".datasets": return showDatasets()
-        case ".schema": return showSchema()
+        case ".schema": return showSchema(arguments)
         case ".mode": return setMode(arguments)
         case ".timer": return setTimer(arguments)
         case ".asof": return setAsOf(arguments)
@@ -71,8 +71,20 @@ extension Repl {
         return true
     }
 
-    private func showSchema() -> Bool {
-        let rows: [[Value]] = runner.session.engine.schema.map {
+    /// `.schema`: every field and extra column; `.schema DATASET`: the
+    /// fields and the extra columns that dataset's tasks have.
+    private func showSchema(_ arguments: [String]) -> Bool {
+        guard arguments.count <= 1 else { return fail("usage: .schema [DATASET]") }
+        let engine = runner.session.engine
+        var fields = engine.schema
+        if let name = arguments.first {
+            guard let ofDataset = engine.schema(ofDataset: name) else {
+                let loaded = engine.datasetNames.joined(separator: ", ")
+                return fail("no dataset '\(name)' is loaded (loaded: \(loaded.isEmpty ? "none" : loaded))")
+            }
+            fields = ofDataset
+        }
+        let rows: [[Value]] = fields.map {
             [
                 .string($0.name), .string($0.type.description), .string($0.chineseAliases.joined(separator: "、")),
                 .string($0.summary),

@@ -144,6 +144,16 @@ import Testing
         #expect(loop.output == "count\n610\n", "the script goes on after the .read fails")
     }
 
+    /// `.schema DATASET` shows that dataset's columns; an unknown one is an
+    /// error naming the loaded datasets.
+    @Test func schemaOfADataset() throws {
+        let run = try Self.run([".schema haimen", ".schema nosuch", ".schema a b"])
+        #expect(run.output.contains("lead_units") && run.output.hasPrefix("field,type"), "\(run.output)")
+        #expect(run.failures == 2)
+        #expect(run.errors.contains("no dataset 'nosuch' is loaded (loaded: haimen, yixing, huzhou, taicang, nantong)"))
+        #expect(run.errors.contains("usage: .schema [DATASET]"))
+    }
+
     @Test func anUnknownDotCommandIsAnErrorThatSaysSo() throws {
         let run = try Self.run([".nosuch", "tasks | count"])
         #expect(run.failures == 1)

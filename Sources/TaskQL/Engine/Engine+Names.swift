@@ -15,14 +15,25 @@ extension Engine {
 
     /// Every task field with its type, Chinese names and meaning, then the
     /// extra columns of the loaded data.
-    package var schema: [FieldInfo] {
+    package var schema: [FieldInfo] { fieldsAndExtras { _ in true } }
+
+    /// The fields, then the extra columns some task of dataset `name` has;
+    /// nil when no dataset of that name is loaded (`.schema haimen`).
+    package func schema(ofDataset name: String) -> [FieldInfo]? {
+        guard datasetNames.contains(name) else { return nil }
+        let rows = table.rows(ofDataset: name)
+        return fieldsAndExtras { k in rows.contains { table.extras.values[k][$0] != TaskTable.nullID } }
+    }
+
+    private func fieldsAndExtras(including: (Int) -> Bool) -> [FieldInfo] {
         let fields = TaskField.allCases.map {
             FieldInfo(name: $0.name, type: $0.type, chineseAliases: $0.chineseAliases, summary: $0.summary)
         }
-        let extras = zip(table.extras.names, table.extras.headers).map { name, header in
+        let extras = table.extras.names.indices.filter(including).map { k in
             FieldInfo(
-                name: name, type: .string, chineseAliases: [],
-                summary: "extra column \(header) kept from the documents (null where a task's document has none)")
+                name: table.extras.names[k], type: .string, chineseAliases: [],
+                summary: "extra column \(table.extras.headers[k]) kept from the documents "
+                    + "(null where a task's document has none)")
         }
         return fields + extras
     }

@@ -53,6 +53,10 @@ import Testing
         #expect(engine.schema.suffix(2).map(\.name) == ["进展情况", "是否达序"])
         #expect(engine.schema.last?.summary.contains("是否达序（%）") == true)
         #expect(engine.fieldNames.suffix(2) == ["进展情况", "是否达序"])
+        // `.schema DATASET`: only the extra columns that dataset's tasks have.
+        #expect(engine.schema(ofDataset: "progress")?.suffix(2).map(\.name) == ["进展情况", "是否达序"])
+        #expect(engine.schema(ofDataset: "yixing")?.map(\.name) == TaskField.allCases.map(\.name))
+        #expect(engine.schema(ofDataset: "nosuch") == nil)
         // A dataset file written from the engine keeps them.
         let reread = try DatasetFile.decode(DatasetFile.encode(engine.datasets), file: "extras.jsonl")
         #expect(reread.flatMap(\.records).map(\.extra) == engine.datasets.flatMap(\.records).map(\.extra))
