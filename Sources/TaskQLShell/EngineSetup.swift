@@ -21,6 +21,11 @@ package enum EngineSetup {
     package static func engine(files: [String], aliases: UnitAliases, reports: OutputSink?) throws(InputFileError)
         -> Engine
     {
+        // `taskql script.tql` meant to run it, not to import it.
+        if let script = files.first(where: { $0.hasSuffix(".tql") }) {
+            throw InputFileError(
+                path: script, reason: "a TQL script, not a document or dataset file: run it with taskql run \(script)")
+        }
         do {
             guard !files.isEmpty else {
                 return try BundledDatasets.builder(aliases: aliases).build(options: options)

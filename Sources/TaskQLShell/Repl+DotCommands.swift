@@ -143,6 +143,15 @@ extension Repl {
         let aliases = runner.session.engine.aliases
         if let unit {
             let canonical = aliases.canonical(unit)
+            let named = runner.session.engine.unitNames
+            // A name neither the alias table nor any loaded task has.
+            if !aliases.isKnown(unit), !named.contains(where: { aliases.canonical($0) == canonical }) {
+                let similar = named.filter { $0.hasPrefix(unit) || $0.contains(unit) }.prefix(8)
+                return fail(
+                    "no unit \(unit) is in the loaded tasks or the alias table"
+                        + (similar.isEmpty
+                            ? "" : "; units with \(unit) in their name: \(similar.joined(separator: "、"))"))
+            }
             let spellings = aliases.aliases(of: canonical).filter { $0 != canonical }
             runner.output.writeLine(
                 "\(unit) → \(canonical)"

@@ -186,6 +186,18 @@ import Testing
         #expect(inline.stdout == piped.stdout)
     }
 
+    /// `taskql script.tql` meant `taskql run script.tql`: it says so instead
+    /// of trying to import the script as a document (issue 13.8).
+    @Test func aScriptNamedAsADataFileSuggestsRun() throws {
+        let outcome = try CLIProcess.run(["Examples/01_haimen_key_tasks.tql", "-c", "tasks | count"])
+        #expect(outcome.status == 66)
+        #expect(
+            outcome.stderr.contains(
+                "Examples/01_haimen_key_tasks.tql: a TQL script, not a document or dataset file: run it with taskql run Examples/01_haimen_key_tasks.tql"
+            ),
+            "\(outcome.stderr)")
+    }
+
     /// `-c` takes dot-commands too, like `sqlite3 DB .schema` and `psql -c '\\d'`.
     @Test func inlineCommandTakesDotCommands() throws {
         let schema = try CLIProcess.run(["-c", ".schema"])

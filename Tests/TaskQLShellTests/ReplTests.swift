@@ -154,6 +154,17 @@ import Testing
         #expect(run.errors.contains("usage: .schema [DATASET]"))
     }
 
+    /// `.aliases NAME` for a name nothing knows says so, with the units
+    /// that contain it (issue 13.8).
+    @Test func aliasesOfAnUnknownUnitSaySo() throws {
+        let run = try Self.run([".aliases 发改", ".aliases 市发展改革委"])
+        #expect(run.failures == 1)
+        #expect(
+            run.errors.contains(
+                "no unit 发改 is in the loaded tasks or the alias table; units with 发改 in their name: 发改委"))
+        #expect(run.output.hasPrefix("市发展改革委 → 发改委"), "\(run.output)")
+    }
+
     @Test func anUnknownDotCommandIsAnErrorThatSaysSo() throws {
         let run = try Self.run([".nosuch", "tasks | count"])
         #expect(run.failures == 1)
