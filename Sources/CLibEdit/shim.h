@@ -32,4 +32,7 @@ static inline int clibedit_rl_end(void) { return rl_end; }
 static inline int clibedit_history_length(void) { return history_length; }
 static inline int clibedit_history_base(void) { return history_base; }
 static inline void clibedit_rl_set_catch_signals(int on) { rl_catch_signals = on; }
+/* The prompt, the edited line and completion lists on standard error: for
+   `taskql | tee log`, where standard output is a pipe. */
+static inline void clibedit_rl_set_outstream_stderr(void) { rl_outstream = stderr; }
 #endif

@@ -57,6 +57,26 @@ import Testing
         #expect(!end.contains("EXITED=1"))
     }
 
+    /// `taskql | tee log` (issue 13.8): standard output is a pipe but a
+    /// person types, so the prompt and the line go to the terminal and only
+    /// the results down the pipe.
+    @Test func aPipedOutputStillShowsThePrompt() throws {
+        let home = try CLIProcess.scratchDirectory()
+        _ = try CLIProcess.writeMiniDataset(in: home)
+        let session = try TmuxSession(home: home)
+        let log = home.appendingPathComponent("log").path
+        try session.type(
+            "\(CLIProcess.binary) mini.jsonl --history \(home.path)/hist | tee \(log); echo EXITED=$?", enter: true)
+        try session.waitFor("taskql>")
+        try session.type("tasks | count", enter: true)
+        try session.waitFor("(1 row)")
+        try session.keys("C-d")
+        try session.waitFor("EXITED=0")
+        let written = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(written.contains("(1 row)"), "\(written)")
+        #expect(!written.contains("taskql>"), "the prompt went down the pipe: \(written)")
+    }
+
     @Test func historyIsRecalledAfterRestart() throws {
         let home = try CLIProcess.scratchDirectory()
         _ = try CLIProcess.writeMiniDataset(in: home)

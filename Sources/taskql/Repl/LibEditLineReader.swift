@@ -23,6 +23,10 @@ final class LibEditLineReader: LineReader {
         // libedit must not install its own signal handlers: ours (without
         // SA_RESTART) is what makes Ctrl-C end the blocking read.
         clibedit_rl_set_catch_signals(0)
+        // `taskql | tee log`: results go down the pipe, the prompt and the
+        // line being edited to the terminal (standard error), as a person
+        // typing needs to see them.
+        if !Terminal.outputIsTerminal { clibedit_rl_set_outstream_stderr() }
         history.load()
         TabCompletion.install()
     }
@@ -34,7 +38,8 @@ final class LibEditLineReader: LineReader {
         errno = 0
         guard let raw = readline(prompt) else {
             let interrupted = InterruptSignal.take() || errno == EINTR
-            OutputSink.standardOutput().write("\n")  // libedit does not end the line on ^C / ^D
+            // libedit does not end the line on ^C / ^D; end it where the prompt is.
+            (Terminal.outputIsTerminal ? OutputSink.standardOutput() : OutputSink.standardError()).write("\n")
             return interrupted ? .interrupted : .end
         }
         defer { free(raw) }
