@@ -67,9 +67,20 @@ import Testing
         let log = home.appendingPathComponent("log").path
         try session.type(
             "\(CLIProcess.binary) mini.jsonl --history \(home.path)/hist | tee \(log); echo EXITED=$?", enter: true)
-        try session.waitFor("taskql>")
+        // The banner comes through tee, the prompt straight from standard
+        // error: on screen they may interleave (`tTaskQL — … leave⏎askql>`),
+        // so look for the prompt with the banner taken out.
+        let banner = "TaskQL — datasets mini (2 tasks) — type .help for help, Ctrl-D to leave"
+        try session.waitFor("the prompt") { screen in
+            screen.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: banner, with: "")
+                .contains("taskql>")
+        }
         try session.type("tasks | count", enter: true)
-        try session.waitFor("(1 row)")
+        // The result goes down the pipe (the screen may interleave it with
+        // the next prompt, as above).
+        try session.waitFor("the result in the log") { _ in
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("(1 row)")
+        }
         try session.keys("C-d")
         try session.waitFor("EXITED=0")
         let written = try String(contentsOfFile: log, encoding: .utf8)
