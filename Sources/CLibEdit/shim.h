@@ -26,6 +26,12 @@ static inline int clibedit_terminal_columns(int fd) {
     if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
     return ws.ws_col;
 }
+/* Lines of the terminal on fd, or 0 (the pager's threshold). */
+static inline int clibedit_terminal_rows(int fd) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+    return ws.ws_row;
+}
 static inline void clibedit_rl_set_completer_quote_characters(const char *s) { rl_completer_quote_characters = s; }
 static inline int clibedit_rl_point(void) { return rl_point; }
 static inline int clibedit_rl_end(void) { return rl_end; }

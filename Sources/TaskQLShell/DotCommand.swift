@@ -18,6 +18,22 @@ package struct DotCommand: Sendable {
             summary: "the fields a query can use, with types and Chinese names, then extra columns (of DATASET's)"),
         DotCommand(
             name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
+        DotCommand(name: ".headers", usage: "on|off", summary: "column names above tables and CSV (default on)"),
+        DotCommand(
+            name: ".nullvalue", usage: "[TEXT]",
+            summary: "how a null is shown in tables, line and CSV (no argument: each format's own)"),
+        DotCommand(
+            name: ".maxrows", usage: "[N|off]",
+            summary: "show at most N rows of a table, the first and the last (off: all; .last shows all)"),
+        DotCommand(
+            name: ".maxwidth", usage: "[N|0]", summary: "tables at most N columns wide (0: the terminal's width)"),
+        DotCommand(
+            name: ".pager", usage: "on|off|auto",
+            summary: "page results with $TASKQL_PAGER, $PAGER or less -SRFX (auto: taller than the terminal)"),
+        DotCommand(name: ".last", usage: "", summary: "show the last result again, every row at full width"),
+        DotCommand(
+            name: ".param", usage: "set NAME VALUE|unset NAME|list|clear",
+            summary: "bind $NAME for the queries that follow (VALUE typed as --param types it)"),
         DotCommand(name: ".timer", usage: "on|off", summary: "report each statement's run time"),
         DotCommand(
             name: ".asof", usage: "[DATE|today]",
@@ -30,15 +46,18 @@ package struct DotCommand: Sendable {
             name: ".read", usage: "FILE",
             summary: "run the statements and dot-commands in FILE (nested at most 16 deep)"),
         DotCommand(name: ".output", usage: "FILE|stdout", summary: "send results to FILE (or back to stdout)"),
+        DotCommand(name: ".once", usage: "FILE", summary: "send the next statement's results to FILE, then back"),
         DotCommand(name: ".history", usage: "", summary: "the statements entered so far"),
         DotCommand(name: ".quit", usage: "", summary: "leave (also .exit, Ctrl-D)"),
         DotCommand(name: ".exit", usage: "", summary: "leave"),
     ]
 
-    /// The command named `name` (with or without the dot).
+    /// The command named `name` (with or without the dot); `.parameter`
+    /// and `.header` are sqlite3's spellings of `.param` and `.headers`.
     package static func named(_ name: String) -> DotCommand? {
         let dotted = name.hasPrefix(".") ? name : "." + name
-        return all.first { $0.name == dotted }
+        let canonical = [".parameter": ".param", ".header": ".headers"][dotted] ?? dotted
+        return all.first { $0.name == canonical }
     }
 
     /// Splits a dot-command line into words; `"…"` keeps spaces in a path.

@@ -22,6 +22,14 @@ extension Repl {
         case ".read": return read(arguments)
         case ".output": return setOutput(arguments)
         case ".history": return showHistory()
+        case ".headers": return setHeaders(arguments)
+        case ".nullvalue": return setNullValue(arguments)
+        case ".maxrows": return setMaxRows(arguments)
+        case ".maxwidth": return setMaxWidth(arguments)
+        case ".pager": return setPager(arguments)
+        case ".last": return showLast(arguments)
+        case ".once": return setOnce(arguments)
+        case ".param": return param(arguments, line: line)
         default:
             quitRequested = true
             return true
@@ -170,7 +178,7 @@ extension Repl {
         guard readDepth < Self.maximumReadDepth else {
             if readDepth > 0 { abandoned = true }
             return fail(
-                "\(sourceName):\(lineNumber): .read nested more than \(Self.maximumReadDepth) deep (does \(sourceName) read \(arguments[0] == sourceName ? "itself" : arguments[0])?)"
+                ".read nested more than \(Self.maximumReadDepth) deep (does \(sourceName) read \(arguments[0] == sourceName ? "itself" : arguments[0])?)"
             )
         }
         guard let data = FileManager.default.contents(atPath: arguments[0]) else {
@@ -204,12 +212,15 @@ extension Repl {
         return true
     }
 
-    private func show(_ result: QueryResult) {
+    func show(_ result: QueryResult) {
         runner.output.write(runner.formatter.render(result))
     }
 
-    private func fail(_ message: String) -> Bool {
-        runner.errors.writeLine("error: \(message)")
+    /// Reports a failed dot-command; in a script (a start-up file, `run`,
+    /// `.read`) the next line says where, as a statement's diagnostic does.
+    func fail(_ message: String) -> Bool {
+        let location = reader.isInteractive ? "" : "\n --> \(sourceName):\(lineNumber)"
+        runner.errors.writeLine("error: \(message)" + location)
         return false
     }
 }

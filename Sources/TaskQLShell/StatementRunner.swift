@@ -20,15 +20,25 @@ package final class StatementRunner {
     package let errors: OutputSink
     /// `--no-color`: never colour, even on a terminal.
     package let noColor: Bool
-    /// `--param` bindings, passed to every statement.
-    package let parameters: [String: Value]
+    /// `$name` bindings passed to every statement: `--param` on the
+    /// command line, `.param set` in the shell.
+    package var parameters: [String: Value]
+    /// Headers, nulls, row and width limits, paging (dot-commands).
+    package var display = DisplaySettings()
+    /// Where the next statement's results go instead of ``output`` (`.once
+    /// FILE`); closed after that statement.
+    package private(set) var onceOutput: OutputSink?
+    /// The last result shown, for `.last` (whole, whatever limits cut it).
+    package private(set) var lastResult: QueryResult?
     /// Whether Ctrl-C should cancel the running query (REPL on a terminal).
     package let interruptible: Bool
     /// Whether to mention `let` bindings and loads on stderr (REPL only).
-    package let chatty: Bool
+    package var chatty: Bool
     /// How many times results could not be written (disk full): a script
     /// stops at the first, and the command exits 74.
     package private(set) var outputFailures = 0
+    /// The last pager warning, so a missing `less` is reported once.
+    private var lastPagerWarning: String?
 
     /// A runner writing results to `output` and diagnostics to `errors`
     /// (standard output and error unless given: tests pass files).
@@ -49,13 +59,22 @@ package final class StatementRunner {
     /// Columns of the terminal on stdout, or nil (the executable asks the
     /// terminal; in-process tests have none).
     package var terminalWidth: () -> Int? = { nil }
+    /// Lines of the terminal on stdout, or nil: results taller than this go
+    /// through the pager (``DisplaySettings/pager``).
+    package var terminalHeight: () -> Int? = { nil }
+
+    /// The sink the next result goes to: the `.once` file, else ``output``.
+    package var resultSink: OutputSink { onceOutput ?? output }
 
     /// The formatter for the current sink: width and colour only on a terminal.
-    package var formatter: ResultFormatter {
-        let toTerminal = output.isTerminal
-        let color = output.allowsColor(noColorFlag: noColor)
-        let width = toTerminal || output.name == "stdout" ? terminalWidth() : nil
-        return ResultFormatter(format: format, options: .init(terminalWidth: width, color: color))
+    package var formatter: ResultFormatter { formatter(for: resultSink, unlimited: false) }
+
+    /// The formatter for `sink`; `unlimited` (`.last`) shows every row at full width.
+    func formatter(for sink: OutputSink, unlimited: Bool) -> ResultFormatter {
+        let color = sink.allowsColor(noColorFlag: noColor)
+        let width = sink.isTerminal || sink.name == "stdout" ? terminalWidth() : nil
+        let options = display.options(terminalWidth: width, color: color, unlimited: unlimited)
+        return ResultFormatter(format: format, options: options)
     }
 
     /// Runs every statement of `source`; false when it failed (the
@@ -64,6 +83,8 @@ package final class StatementRunner {
     package func run(_ source: SourceText) -> Bool {
         let started = DispatchTime.now()
         let cancellation = CancellationHandle()
+        // `.once FILE` holds for this one statement (or script text).
+        defer { finishOnceOutput() }
         do {
             // Each statement's result is shown as soon as it is ready, so a
             // later statement's error never hides earlier output.
@@ -95,18 +116,8 @@ package final class StatementRunner {
     private func show(_ outcome: StatementOutcome) {
         switch outcome {
         case .rows(let result):
-            // Seventeen columns do not fit a terminal: tables of whole tasks
-            // show the compact set and say so; other formats keep every field.
-            if result.isWholeTasks, [.table, .box, .markdown].contains(format) {
-                output.write(formatter.render(result.projected(onto: Engine.compactColumns)))
-                if chatty || output.isTerminal {
-                    errors.writeLine(
-                        "(showing \(Engine.compactColumns.count) of \(result.columns.count) columns: `select` others, or `.mode line` for every field)"
-                    )
-                }
-            } else {
-                output.write(formatter.render(result))
-            }
+            lastResult = result
+            present(result, unlimited: false)
         case .bound(let name):
             if chatty { errors.writeLine("bound \(name)") }
         case .loaded(let summaries):
@@ -118,6 +129,64 @@ package final class StatementRunner {
             for summary in summaries {
                 errors.writeLine("replaced dataset \(summary.name) (\(summary.taskCount) tasks)")
             }
+        }
+    }
+
+    /// Writes `result` to the result sink in the current format, through
+    /// the pager when it is long and a person is looking (``Pager``).
+    /// Seventeen columns do not fit a terminal: tables of whole tasks show
+    /// the compact set and say so; other formats keep every field.
+    package func present(_ result: QueryResult, unlimited: Bool) {
+        let sink = resultSink
+        let formatter = formatter(for: sink, unlimited: unlimited)
+        let text: String
+        if result.isWholeTasks, [.table, .box, .markdown].contains(format) {
+            text = formatter.render(result.projected(onto: Engine.compactColumns))
+            if chatty || sink.isTerminal {
+                errors.writeLine(
+                    "(showing \(Engine.compactColumns.count) of \(result.columns.count) columns: `select` others, or `.mode line` for every field)"
+                )
+            }
+        } else {
+            text = formatter.render(result)
+        }
+        guard sink.isTerminal, let pager = pagerCommand(for: text) else { return sink.write(text) }
+        do {
+            try Pager.show(text, command: pager)
+        } catch {
+            if error.description != lastPagerWarning { errors.writeLine("warning: \(error); showing the result here") }
+            lastPagerWarning = error.description
+            sink.write(text)
+        }
+    }
+
+    /// The pager to show `text` with, or nil to write it directly: by
+    /// ``DisplaySettings/pager``, the terminal's height and the environment.
+    private func pagerCommand(for text: String) -> String? {
+        switch display.pager {
+        case .off: return nil
+        case .on: break
+        case .auto:
+            // The prompt takes a line too.
+            guard let height = terminalHeight(), text.utf8.count(where: { $0 == 0x0A }) >= height else { return nil }
+        }
+        return Pager.command(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Sends the results of the next statement only to `sink` (`.once`).
+    package func sendNextResults(to sink: OutputSink) {
+        finishOnceOutput()
+        onceOutput = sink
+    }
+
+    /// Closes the `.once` file after its statement, reporting a failed write.
+    package func finishOnceOutput() {
+        guard let once = onceOutput else { return }
+        onceOutput = nil
+        once.close()
+        if let message = once.takeWriteFailure() {
+            errors.writeLine("taskql: error: \(message)")
+            outputFailures += 1
         }
     }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import TaskQLShell
 
 // The `taskql` executable: argument parsing, REPL and line editing on top of
@@ -7,6 +8,18 @@ import TaskQLShell
 // `run`, `import` and `fmt`, so the subcommands are dispatched here first.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
+// `taskql help run`, as git and the argument parser's own `help` have it.
+case "help":
+    switch arguments.dropFirst().first {
+    case "run": RunCommand.main(["--help"])
+    case "import": ImportCommand.main(["--help"])
+    case "fmt": FormatCommand.main(["--help"])
+    case nil: TaskQLCommand.main(["--help"])
+    case let other?:
+        OutputSink.standardError().writeLine(
+            "taskql: error: no help on '\(other)': the subcommands are run, import and fmt (taskql help SUBCOMMAND)")
+        TaskQLCommand.exit(withError: ExitCode.validationFailure)
+    }
 case "run": RunCommand.main(Array(arguments.dropFirst()))
 case "import": ImportCommand.main(Array(arguments.dropFirst()))
 case "fmt": FormatCommand.main(Array(arguments.dropFirst()))

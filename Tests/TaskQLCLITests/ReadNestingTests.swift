@@ -13,7 +13,7 @@ import Testing
         let outcome = try CLIProcess.run(["-c", ".read a.tql\n.mode csv\ntasks | count"], in: directory, timeout: 30)
         #expect(!outcome.crashed)
         #expect(outcome.status == 65)
-        #expect(outcome.stderr == "error: a.tql:1: .read nested more than 16 deep (does a.tql read itself?)\n")
+        #expect(outcome.stderr == "error: .read nested more than 16 deep (does a.tql read itself?)\n --> a.tql:1\n")
         #expect(outcome.stdout == "count\n610\n", "the script that started it goes on")
     }
 
@@ -23,7 +23,7 @@ import Testing
         try "\n.read b.tql\n".write(to: directory.appendingPathComponent("c.tql"), atomically: true, encoding: .utf8)
         let outcome = try CLIProcess.run(["run", "b.tql"], in: directory, timeout: 30)
         #expect(outcome.status == 65)
-        #expect(outcome.stderr == "error: b.tql:1: .read nested more than 16 deep (does b.tql read c.tql?)\n")
+        #expect(outcome.stderr == "error: .read nested more than 16 deep (does b.tql read c.tql?)\n --> b.tql:1\n")
     }
 
     /// Sixteen files each reading the next run; a seventeenth is refused.
@@ -40,7 +40,9 @@ import Testing
             #expect(outcome.stdout == "count\n610\n")
         } else {
             #expect(outcome.status == 65)
-            #expect(outcome.stderr == "error: f16.tql:1: .read nested more than 16 deep (does f16.tql read f17.tql?)\n")
+            #expect(
+                outcome.stderr == "error: .read nested more than 16 deep (does f16.tql read f17.tql?)\n --> f16.tql:1\n"
+            )
         }
     }
 }

@@ -66,7 +66,7 @@ import Testing
         #expect(off.stdout == Self.bothCounts, "\(off.stdout)")
         let usage = try CLIProcess.run(["-c", ".bail maybe"], in: directory)
         #expect(usage.status == 65)
-        #expect(usage.stderr == "error: usage: .bail on|off\n")
+        #expect(usage.stderr == "error: usage: .bail on|off\n --> -c:1\n")
     }
 
     @Test func helpTextsStateTheRule() throws {

@@ -3,13 +3,16 @@
 /// quotes are doubled. Null is the empty field; lists are joined with `;`
 /// (`发改委;财政局`) so that a list stays one field.
 struct CSVRenderer {
+    let options: ResultFormatter.Options
+
     func render(_ result: QueryResult) -> String {
         guard !result.columns.isEmpty else { return "" }
         // One byte buffer for the whole text: a String per field and per
         // line cost more than the rest of rendering a result of long texts.
         var out: [UInt8] = []
-        Self.appendLine(result.columns, to: &out)
-        for row in result.rows { Self.appendLine(row.lazy.map(CellText.plain), to: &out) }
+        if options.showsHeader { Self.appendLine(result.columns, to: &out) }
+        let nullText = options.nullText
+        for row in result.rows { Self.appendLine(row.lazy.map { CellText.plain($0, nullText: nullText) }, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -13,6 +13,18 @@ enum CellText {
         }
     }
 
+    /// ``human(_:)``, with a null spelled `nullText` when given (`.nullvalue`).
+    static func human(_ value: Value, nullText: String?) -> String {
+        if value == .null, let nullText { return nullText }
+        return human(value)
+    }
+
+    /// ``plain(_:)``, with a null spelled `nullText` when given.
+    static func plain(_ value: Value, nullText: String?) -> String {
+        if value == .null, let nullText { return nullText }
+        return plain(value)
+    }
+
     /// The raw spelling used by CSV: empty for null, lists joined with `;`.
     static func plain(_ value: Value) -> String {
         switch value {

@@ -8,7 +8,7 @@ struct LineRenderer {
         let nameWidth = result.columns.map { DisplayWidth.of($0) }.max() ?? 0
         let records = result.rows.map { row in
             zip(result.columns, row).map { name, value in
-                let text = CellText.human(value)
+                let text = CellText.human(value, nullText: options.nullText)
                 let shown = options.color && value == .null ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
                 return TextFitting.pad(name, to: nameWidth, rightAligned: true) + " = " + shown + "\n"
             }.joined()

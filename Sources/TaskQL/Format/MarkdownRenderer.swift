@@ -2,10 +2,12 @@
 /// also reads well as plain text. `|` in cells is escaped, numeric columns
 /// are right-aligned (`---:`).
 struct MarkdownRenderer {
+    let options: ResultFormatter.Options
+
     func render(_ result: QueryResult) -> String {
         guard !result.columns.isEmpty else { return "" }
         let header = result.columns.map(escape)
-        let cells = result.rows.map { $0.map { escape(CellText.human($0)) } }
+        let cells = result.rows.map { $0.map { escape(CellText.human($0, nullText: options.nullText)) } }
         var widths = header.map { max(3, DisplayWidth.of($0)) }
         for row in cells { for (i, text) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(text)) } }
         let numeric = result.columns.indices.map { CellText.isNumericColumn($0, in: result) }

@@ -18,15 +18,32 @@ public struct ResultFormatter: Sendable, Hashable {
         public var maxCellWidth: Int?
         /// Whether tables end with a `(N rows)` line.
         public var showsRowCount: Bool
+        /// Whether `table`, `box` and `csv` start with the column names
+        /// (sqlite3's `.headers`). Markdown keeps its header: a pipe table
+        /// without one is not a table.
+        public var showsHeader: Bool
+        /// How a null cell is spelled in every text format but JSON (sqlite3's
+        /// `.nullvalue`); nil: `null` in tables, `line` and Markdown, the
+        /// empty field in CSV. JSON keeps `null`.
+        public var nullText: String?
+        /// Most rows a `table` or `box` shows: a longer result shows its
+        /// first and last rows around a `…` line, and the row count says how
+        /// many were shown (DuckDB's `.maxrows`). Nil: every row. Machine
+        /// formats never drop rows.
+        public var maxRows: Int?
 
         /// Creates options; the defaults suit a pipe.
         public init(
-            terminalWidth: Int? = nil, color: Bool = false, maxCellWidth: Int? = nil, showsRowCount: Bool = true
+            terminalWidth: Int? = nil, color: Bool = false, maxCellWidth: Int? = nil, showsRowCount: Bool = true,
+            showsHeader: Bool = true, nullText: String? = nil, maxRows: Int? = nil
         ) {
             self.terminalWidth = terminalWidth
             self.color = color
             self.maxCellWidth = maxCellWidth
             self.showsRowCount = showsRowCount
+            self.showsHeader = showsHeader
+            self.nullText = nullText
+            self.maxRows = maxRows
         }
     }
 
@@ -52,16 +69,18 @@ public struct ResultFormatter: Sendable, Hashable {
         case .chart:
             if let chart = ChartRenderer(options: options).render(result) { return chart }
             return TableRenderer(style: .plain, options: options).render(result)
-        case .csv: return CSVRenderer().render(result)
+        case .csv: return CSVRenderer(options: options).render(result)
         case .json: return JSONRenderer().renderArray(result)
         case .jsonl: return JSONRenderer().renderLines(result)
-        case .markdown: return MarkdownRenderer().render(result)
+        case .markdown: return MarkdownRenderer(options: options).render(result)
         case .line: return LineRenderer(options: options).render(result)
         }
     }
 
-    /// `(1 row)` / `(173 rows)`.
-    public static func rowCountLine(_ count: Int) -> String {
-        count == 1 ? "(1 row)" : "(\(count) rows)"
+    /// `(1 row)` / `(173 rows)`; `(610 rows, 40 shown)` when rows were left out.
+    public static func rowCountLine(_ count: Int, shown: Int? = nil) -> String {
+        let total = count == 1 ? "1 row" : "\(count) rows"
+        guard let shown, shown < count else { return "(\(total))" }
+        return "(\(total), \(shown) shown)"
     }
 }

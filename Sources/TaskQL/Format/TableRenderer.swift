@@ -19,22 +19,45 @@ struct TableRenderer {
 
     func render(_ result: QueryResult) -> String {
         let header = result.columns.map(CellText.visibleControls)
-        let cells = result.rows.map { $0.map(CellText.human) }
+        let shown = shownRows(result.rows.count)
+        let cells = shown.map { $0.map { result.rows[$0].map { CellText.human($0, nullText: options.nullText) } } }
         let numeric = result.columns.indices.map { CellText.isNumericColumn($0, in: result) }
-        let widths = columnWidths(header: header, cells: cells)
+        let widths = columnWidths(header: header, cells: cells.compactMap { $0 })
         var lines: [String] = []
         if !header.isEmpty {
             if style == .box { lines.append(rule("┌", "┬", "┐", widths)) }
-            lines.append(row(header, widths: widths, numeric: numeric.map { _ in false }, header: true, nulls: []))
-            lines.append(style == .box ? rule("├", "┼", "┤", widths) : rule("", "┼", "", widths))
-            for (index, values) in result.rows.enumerated() {
+            if options.showsHeader {
+                lines.append(row(header, widths: widths, numeric: numeric.map { _ in false }, header: true, nulls: []))
+                lines.append(style == .box ? rule("├", "┼", "┤", widths) : rule("", "┼", "", widths))
+            }
+            for (rowIndex, texts) in zip(shown, cells) {
+                guard let rowIndex, let texts else {
+                    // The rows left out: one `…` per column, where the eye expects the values.
+                    let gap = widths.map { _ in "…" }
+                    lines.append(row(gap, widths: widths, numeric: numeric, header: false, nulls: []))
+                    continue
+                }
+                let values = result.rows[rowIndex]
                 let nulls = Set(values.indices.filter { values[$0] == .null })
-                lines.append(row(cells[index], widths: widths, numeric: numeric, header: false, nulls: nulls))
+                lines.append(row(texts, widths: widths, numeric: numeric, header: false, nulls: nulls))
             }
             if style == .box { lines.append(rule("└", "┴", "┘", widths)) }
         }
-        if options.showsRowCount { lines.append(ResultFormatter.rowCountLine(result.rows.count)) }
+        if options.showsRowCount {
+            let count = shown.count(where: { $0 != nil })
+            lines.append(ResultFormatter.rowCountLine(result.rows.count, shown: count))
+        }
         return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// The indices of the rows shown, in order, with nil where rows are left
+    /// out: all of them, or under ``ResultFormatter/Options/maxRows`` the
+    /// first half and the last half (as DuckDB shows a long result).
+    func shownRows(_ count: Int) -> [Int?] {
+        guard let limit = options.maxRows, count > max(limit, 0) else { return Array(0..<count) }
+        let head = (max(limit, 0) + 1) / 2
+        let tail = max(limit, 0) - head
+        return Array(0..<head) + [nil] + Array(count - tail..<count)
     }
 
     /// Natural widths, capped by the cell limit, then shrunk to the terminal.

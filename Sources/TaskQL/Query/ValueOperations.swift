@@ -116,7 +116,7 @@ extension Value {
     /// Decimals for people: whole values without a fraction, others rounded
     /// to at most 4 places (`avg` of days prints 308.7706, not 17 digits).
     /// Machine formats (json, jsonl) keep full precision.
-    static func format(_ d: Double) -> String {
+    package static func format(_ d: Double) -> String {
         guard d.isFinite else { return String(d) }
         let rounded = (d * 10_000).rounded() / 10_000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TaskQL
 import TaskQLShell
 
@@ -10,6 +11,21 @@ extension CivilDate: ExpressibleByArgument {
 
 /// Options every way of running queries shares.
 struct CommonOptions: ParsableArguments {
+    /// Runs the start-up file these options and the mode call for (see
+    /// ``StartupFile``); an explicit `-init FILE` that cannot be read exits 66.
+    func runStartupFile(on runner: StatementRunner, interactive: Bool) throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard
+            let (path, explicit) = StartupFile.path(
+                option: initFile, noInit: noInit, interactive: interactive, environment: environment)
+        else { return }
+        guard StartupFile.run(path: path, explicit: explicit, on: runner) || !explicit else {
+            throw ExitCode.inputError
+        }
+        // What the command line asked for outlasts the start-up file.
+        if let format { runner.format = format }
+    }
+
     @Option(help: "Output format.")
     var format: OutputFormat?
 
@@ -33,6 +49,16 @@ struct CommonOptions: ParsableArguments {
             "The date today(), overdue(), days_left(), due_within() and light() count from (default: today).",
             valueName: "YYYY-MM-DD"))
     var asof: CivilDate?
+
+    @Option(
+        name: [.customLong("init"), .customLong("init", withSingleDash: true)],
+        help: ArgumentHelp(
+            "Run FILE's dot-commands and statements first (default for the REPL: ~/.taskqlrc; scripts and -c read none).",
+            valueName: "file"))
+    var initFile: String?
+
+    @Flag(help: "Read no start-up file, not even ~/.taskqlrc.")
+    var noInit = false
 
     @Flag(help: "Never colour the output (colour is used only on a terminal, and not when NO_COLOR is non-empty).")
     var noColor = false

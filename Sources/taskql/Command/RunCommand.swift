@@ -44,6 +44,7 @@ struct RunCommand: ParsableCommand {
             parameters: ParameterBinding.dictionary(parameters), interactive: false)
         runner.bailsOnError = options.bail
         runner.terminalWidth = Terminal.width
+        try options.runStartupFile(on: runner, interactive: false)
         // Read as the REPL reads lines, so a script may hold dot-commands
         // (`.mode csv`), as sqlite3 scripts do.
         let repl = Repl(

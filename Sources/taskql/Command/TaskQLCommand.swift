@@ -26,6 +26,7 @@ struct TaskQLCommand: ParsableCommand {
 
             \(ExitStatus.helpText)
             """,
+        version: "taskql \(TaskQLVersion.current)",
         subcommands: [RunCommand.self, ImportCommand.self, FormatCommand.self])
 
     @Option(
@@ -54,6 +55,10 @@ struct TaskQLCommand: ParsableCommand {
             parameters: ParameterBinding.dictionary(parameters), interactive: interactive)
         runner.bailsOnError = options.bail
         runner.terminalWidth = Terminal.width
+        // Only a person at the prompt gets a pager (psql pages `-c` too, which
+        // surprises a script run by hand).
+        if interactive { runner.terminalHeight = Terminal.height }
+        if !interactive { try options.runStartupFile(on: runner, interactive: false) }
         if let command {
             // As in sqlite3 and psql, -c takes dot-commands as well as
             // statements (`taskql -c .schema`), each dot-command on its own line.
@@ -67,6 +72,7 @@ struct TaskQLCommand: ParsableCommand {
             InterruptSignal.install()
             let reader = LibEditLineReader(history: HistoryFile(path: HistoryFile.path(option: options.history)))
             runner.output.writeLine(EngineSetup.banner(for: session.engine))
+            try options.runStartupFile(on: runner, interactive: true)
             Repl(runner: runner, reader: reader, sourceName: "<repl>").run()
             // A person saw every message as it came: leaving is no failure.
             runner.finishOutput()

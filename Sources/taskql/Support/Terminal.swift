@@ -24,6 +24,14 @@ enum Terminal {
         return nil
     }
 
+    /// Lines of the terminal on stdout, else `$LINES`, else nil (no pager).
+    static func height() -> Int? {
+        let rows = clibedit_terminal_rows(STDOUT_FILENO)
+        if rows > 0 { return Int(rows) }
+        if let text = ProcessInfo.processInfo.environment["LINES"], let n = Int(text), n > 0 { return n }
+        return nil
+    }
+
     /// libedit is wide-character inside: without a UTF-8 `LC_CTYPE` it drops
     /// every non-ASCII byte. Take the environment's locale, and when that is
     /// not UTF-8 fall back to `C.UTF-8` (the only UTF-8 locale Debian images
