@@ -26,6 +26,9 @@ static inline int clibedit_terminal_columns(int fd) {
     if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
     return ws.ws_col;
 }
+/* The function libedit reads each key with (one code point per call):
+   set before libedit initialises, which is when it takes it. */
+static inline void clibedit_rl_set_getc_function(int (*fn)(FILE *)) { rl_getc_function = fn; }
 /* Lines of the terminal on fd, or 0 (the pager's threshold). */
 static inline int clibedit_terminal_rows(int fd) {
     struct winsize ws;

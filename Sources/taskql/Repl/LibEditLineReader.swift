@@ -27,8 +27,12 @@ final class LibEditLineReader: LineReader {
         // line being edited to the terminal (standard error), as a person
         // typing needs to see them.
         if !Terminal.outputIsTerminal { clibedit_rl_set_outstream_stderr() }
+        // Before libedit initialises (loading the history does), which is
+        // when it takes the key reader.
+        clibedit_rl_set_getc_function(TerminalKeys.getc)
         history.load()
         TabCompletion.install()
+        HistorySearchKey.install()
     }
 
     var isInteractive: Bool { true }
