@@ -103,4 +103,33 @@ import Testing
         #expect(lstat(history.path, &info) == 0)
         #expect(info.st_mode & S_IFMT == (kind == "fifo" ? S_IFIFO : S_IFDIR))
     }
+
+    /// Two REPLs on one history file, statements typed in turn: the file
+    /// ends with every entry of both, in the order they were run (each
+    /// rereads the file before adding its entry, under a lock).
+    @Test func twoREPLsOnOneFileKeepBothHistories() throws {
+        let home = try CLIProcess.scratchDirectory()
+        _ = try CLIProcess.writeMiniDataset(in: home)
+        let history = home.appendingPathComponent("hist")
+        try Self.earlierHistory(2).write(to: history, atomically: true, encoding: .utf8)
+        let first = try TmuxSession(home: home)
+        let second = try TmuxSession(home: home)
+        try Self.start(first, history: history.path)
+        try Self.start(second, history: history.path)
+        for round in 1...3 {
+            for (name, session) in [("a", first), ("b", second)] {
+                try session.type("tasks | where text contains \"\(name)\(round)\" | count", enter: true)
+                try session.waitFor("result \(round)") { TmuxSession.count("(1 row)", in: $0) == round }
+            }
+        }
+        try first.keys("C-d")
+        try second.keys("C-d")
+        try first.waitFor("EXITED=0")
+        try second.waitFor("EXITED=0")
+        let saved = try String(contentsOf: history, encoding: .utf8)
+        let expected = (1...3).flatMap { round in
+            ["a", "b"].map { "tasks\\040|\\040where\\040text\\040contains\\040\"\($0)\(round)\"\\040|\\040count\n" }
+        }
+        #expect(saved == Self.earlierHistory(2) + expected.joined(), "\(saved)")
+    }
 }

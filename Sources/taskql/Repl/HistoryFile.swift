@@ -37,16 +37,35 @@ struct HistoryFile {
         _ = read_history(path)
     }
 
-    /// Writes the whole history, all or nothing. libedit's `write_history`
-    /// is not used: it reports success when its writes failed, and the
-    /// empty file it left would replace the good one.
-    func save() throws(FileReplacement.Failure) {
+    /// Adds `entry` to the file, all or nothing: the entries the file has
+    /// now (another REPL on the same file may have added some since this
+    /// one started), then `entry`, the oldest dropped past ``capacity``.
+    /// Two REPLs saving at once take turns on a lock file beside it
+    /// (`~/.taskql_history.lock`), so neither overwrites the other's entries.
+    /// libedit's `write_history` is not used: it reports success when its
+    /// writes failed, and the empty file it left would replace the good one.
+    func append(_ entry: String) throws(FileReplacement.Failure) {
         // `--history /dev/null` turns saving off, as HISTFILE=/dev/null does in shells.
         if let resolved = realpath(path, nil) {
             defer { free(resolved) }
             if String(cString: resolved) == "/dev/null" { return }
         }
-        try FileReplacement.replace(path, with: HistoryEncoding.file(Self.entries), mode: 0o600)
+        let lock = HistoryLock(path: path + ".lock")
+        defer { lock.release() }
+        var entries = onFile()
+        if entries.last != entry { entries.append(entry) }
+        entries.removeFirst(max(0, entries.count - Int(Self.capacity)))
+        try FileReplacement.replace(path, with: HistoryEncoding.file(entries), mode: 0o600)
+    }
+
+    /// The entries in the file now; none when it is missing or no regular
+    /// file (a FIFO would block; FileReplacement then refuses to replace it).
+    func onFile() -> [String] {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            let data = FileManager.default.contents(atPath: path)
+        else { return [] }
+        return HistoryEncoding.entries(ofFile: Array(data))
     }
 
     /// Entries in memory, oldest first.

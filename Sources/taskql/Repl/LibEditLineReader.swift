@@ -57,7 +57,7 @@ final class LibEditLineReader: LineReader {
         guard entry != HistoryFile.entries.last else { return }  // Up-Enter repeats: keep one
         _ = add_history(entry)
         do {
-            try history.save()
+            try history.append(entry)
             lastHistoryWarning = nil
         } catch {
             // Once per reason, not after every statement of a full disk.
