@@ -18,6 +18,9 @@
 /// would report it; a part stops at its first bad line.
 struct DatasetFileReader<Sink: DatasetSink> {
     let file: String
+    /// Ctrl-C during `.load` of a large file: every part stops within a
+    /// few thousand lines and the read throws `E0404`.
+    var cancellation: CancellationHandle? = nil
 
     /// What one part held: its rows, the runs of them between headers, and
     /// the first bad line (numbers are lines of the part, from 1).
@@ -47,8 +50,10 @@ struct DatasetFileReader<Sink: DatasetSink> {
     /// copy of the whole file is made. `parts` (default: one per core for a
     /// large file) says how many threads parse it. Throws on the first bad
     /// line (the sink may then hold part of the file).
-    static func read(bytes: [UInt8], file: String, into sink: inout Sink, parts: Int? = nil) throws(ImportError) {
-        let reader = DatasetFileReader(file: file)
+    static func read(
+        bytes: [UInt8], file: String, into sink: inout Sink, parts: Int? = nil, cancellation: CancellationHandle? = nil
+    ) throws(ImportError) {
+        let reader = DatasetFileReader(file: file, cancellation: cancellation)
         let count = parts ?? min(ParallelRows.cores, max(1, bytes.count / minimumPartBytes))
         let reads = bytes.withUnsafeBufferPointer { buffer in
             ParallelRows.map(lineAlignedParts(buffer, count: max(1, count))) { _, range in
@@ -87,6 +92,11 @@ struct DatasetFileReader<Sink: DatasetSink> {
         while start < range.upperBound {
             let end = min(Self.lineEnd(buffer, from: start) ?? range.upperBound, range.upperBound)
             read.lines += 1
+            if read.lines & 4095 == 0, cancellation?.isCancelled == true {
+                read.failure = ImportError(
+                    code: .cancelled, file: file, line: read.lines, message: "loading cancelled")
+                break
+            }
             do {
                 try take(buffer, start, end, number: read.lines, into: &read, fields: &fields)
             } catch {

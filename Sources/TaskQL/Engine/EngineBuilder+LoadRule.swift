@@ -66,8 +66,13 @@ extension EngineBuilder {
         var builder = self
         var result = FileLoad(datasets: [], reports: [], replaced: [])
         for file in files {
+            // A folder of many documents stops between files too.
+            if cancellation?.isCancelled == true {
+                throw .unreadable(ImportError(code: .cancelled, file: file, message: "loading cancelled"))
+            }
             var loaded = EngineBuilder(aliases: aliases)
             loaded.snapshots = snapshots
+            loaded.cancellation = cancellation
             do {
                 result.reports += try loaded.read(path: file, encoding: encoding, datasetName: datasetName)
             } catch {

@@ -19,6 +19,9 @@ public struct EngineBuilder: Sendable {
     /// Whether loading a large dataset file reads and writes the binary
     /// snapshot beside it (see ``SnapshotUse``).
     public var snapshots: SnapshotUse = .readAndWrite
+    /// Stops reading a large dataset file (Ctrl-C during `load`); the
+    /// load then throws `E0404` and the builder keeps nothing of the file.
+    package var cancellation: CancellationHandle?
     /// The dataset being read: its name and the row it started at.
     private var current: (name: String, start: Int)?
 
@@ -87,7 +90,7 @@ public struct EngineBuilder: Sendable {
         let bytes = try FileBytes.read(path)
         if let body = DatasetFile.utf8Body(bytes, encoding: encoding) {
             do {
-                try DatasetFileReader.read(bytes: body, file: path, into: &self)
+                try DatasetFileReader.read(bytes: body, file: path, into: &self, cancellation: cancellation)
             } catch {
                 (table, catalog, current) = (TaskTable(), [], nil)
                 throw error

@@ -89,13 +89,15 @@ public final class Session {
                             help: "choose another name, e.g. load \"\(path)\" as \(DatasetName.fromFile(path))")
                     ], source: source)
             }
-            return try load(path, pathSpan: pathSpan, name: name?.name, span: span, source: source)
+            return try load(
+                path, pathSpan: pathSpan, name: name?.name, span: span, source: source, cancellation: cancellation)
         }
     }
 
-    private func load(_ path: String, pathSpan: SourceSpan, name: String?, span: SourceSpan, source: SourceText)
-        throws(DiagnosticError) -> StatementOutcome
-    {
+    private func load(
+        _ path: String, pathSpan: SourceSpan, name: String?, span: SourceSpan, source: SourceText,
+        cancellation: CancellationHandle?
+    ) throws(DiagnosticError) -> StatementOutcome {
         guard engine.options.allowFileAccess else {
             throw DiagnosticError(
                 [
@@ -108,6 +110,7 @@ public final class Session {
         // The one loader; a name taken by another file is refused with a
         // free name to load it under (one that is no `let` name either).
         var builder = EngineBuilder(engine: engine)
+        builder.cancellation = cancellation
         let load: FileLoad
         do {
             load = try builder.load(path, datasetName: name, whenNameIsTaken: .refuse, avoiding: boundNames)
