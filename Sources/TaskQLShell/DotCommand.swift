@@ -20,6 +20,9 @@ package struct DotCommand: Sendable {
             name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
         DotCommand(name: ".headers", usage: "on|off", summary: "column names above tables and CSV (default on)"),
         DotCommand(
+            name: ".bom", usage: "on|off",
+            summary: "start CSV output with a UTF-8 byte-order mark, so Excel and WPS read the Chinese right"),
+        DotCommand(
             name: ".nullvalue", usage: "[TEXT]",
             summary: "how a null is shown in tables, line and CSV (no argument: each format's own)"),
         DotCommand(

@@ -25,6 +25,8 @@ package final class OutputSink {
     package private(set) var failedErrno: Int32?
     /// Whether ``writeFailure`` was already handed out (one message per sink).
     private var failureReported = false
+    /// Whether anything was written yet (a byte-order mark goes first only).
+    package private(set) var hasWritten = false
 
     /// Standard output.
     package static func standardOutput() -> OutputSink {
@@ -76,6 +78,7 @@ package final class OutputSink {
     /// after a failed write nothing more is written.
     package func write(_ text: String) {
         guard failedErrno == nil, descriptor >= 0 else { return }
+        if !text.isEmpty { hasWritten = true }
         // writeAll retries interrupted and short writes.
         do {
             _ = try FileDescriptor(rawValue: descriptor).writeAll(text.utf8)

@@ -11,6 +11,13 @@ extension Repl {
         return true
     }
 
+    /// `.bom on|off`: CSV for Excel users (see ``StatementRunner/writesByteOrderMark``).
+    func setByteOrderMark(_ arguments: [String]) -> Bool {
+        guard let on = Self.onOff(arguments) else { return fail("usage: .bom on|off") }
+        runner.writesByteOrderMark = on
+        return true
+    }
+
     /// `.nullvalue TEXT` (quoted for spaces); no argument: back to each format's own spelling.
     func setNullValue(_ arguments: [String]) -> Bool {
         guard arguments.count <= 1 else { return fail("usage: .nullvalue [TEXT] (quote TEXT with spaces)") }

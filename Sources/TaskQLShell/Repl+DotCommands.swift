@@ -23,6 +23,7 @@ extension Repl {
         case ".output": return setOutput(arguments)
         case ".history": return showHistory()
         case ".headers": return setHeaders(arguments)
+        case ".bom": return setByteOrderMark(arguments)
         case ".nullvalue": return setNullValue(arguments)
         case ".maxrows": return setMaxRows(arguments)
         case ".maxwidth": return setMaxWidth(arguments)

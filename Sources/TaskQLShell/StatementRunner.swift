@@ -23,6 +23,10 @@ package final class StatementRunner {
     /// `$name` bindings passed to every statement: `--param` on the
     /// command line, `.param set` in the shell.
     package var parameters: [String: Value]
+    /// Whether CSV output starts with a UTF-8 byte-order mark, once per
+    /// destination (`--bom`, `.bom on`): Excel and WPS read a CSV without
+    /// one in the legacy code page, and Chinese comes out as mojibake.
+    package var writesByteOrderMark = false
     /// Headers, nulls, row and width limits, paging (dot-commands).
     package var display = DisplaySettings()
     /// Where the next statement's results go instead of ``output`` (`.once
@@ -150,6 +154,7 @@ package final class StatementRunner {
         } else {
             text = formatter.render(result)
         }
+        if format == .csv, writesByteOrderMark, !sink.hasWritten, !text.isEmpty { sink.write("\u{FEFF}") }
         guard sink.isTerminal, let pager = pagerCommand(for: text) else { return sink.write(text) }
         do {
             try Pager.show(text, command: pager)

@@ -55,6 +55,31 @@ import Testing
         #expect(unwritable.failures == 1 && unwritable.errors.contains("No such file or directory"))
     }
 
+    /// Excel and WPS read a CSV without a byte-order mark in the legacy
+    /// code page; with `.bom on` each destination starts with one, once.
+    @Test func bomStartsEachCSVDestinationOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (once, output) = (
+            directory.appendingPathComponent("once.csv").path, directory.appendingPathComponent("out.csv").path
+        )
+        _ = try ReplTests.run([
+            ".bom on", ".once \(once)", "tasks | take 1 | select city", ".output \(output)",
+            "tasks | take 1 | select city",
+            "tasks | take 1 | select city", ".mode json", "tasks | take 1 | select city",
+        ])
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let onceBytes = try Array(Data(contentsOf: URL(fileURLWithPath: once)))
+        #expect(onceBytes == bom + Array("city\n海门\n".utf8))
+        let outputBytes = try Array(Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(
+            outputBytes.starts(with: bom + Array("city\n海门\ncity\n海门\n[".utf8)), "one mark, before the first result")
+        #expect(outputBytes.dropFirst(3).firstRange(of: bom) == nil)
+        let off = try ReplTests.run(["tasks | take 1 | select city"])
+        #expect(off.output == "city\n海门\n")
+    }
+
     @Test func paramSetTypesTheValueAndQueriesUseIt() throws {
         let run = try ReplTests.run([
             ".param set leader 吴伟", ".param set $before 2020-07-01", ".param set n 12", ".param set code \"12\"",

@@ -29,6 +29,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Output format.")
     var format: OutputFormat?
 
+    @Flag(
+        help:
+            "Start CSV output with a UTF-8 byte-order mark, so that Excel and WPS open it with the Chinese intact (also .bom on)."
+    )
+    var bom = false
+
     @Option(help: ArgumentHelp("Extra unit aliases: a file of `canonical = alias, alias` lines.", valueName: "file"))
     var aliases: String?
 

@@ -43,6 +43,7 @@ struct RunCommand: ParsableCommand {
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: false)
         runner.bailsOnError = options.bail
+        runner.writesByteOrderMark = options.bom
         runner.terminalWidth = Terminal.width
         try options.runStartupFile(on: runner, interactive: false)
         // Read as the REPL reads lines, so a script may hold dot-commands

@@ -54,6 +54,7 @@ struct TaskQLCommand: ParsableCommand {
             session: session, format: options.format ?? .table, noColor: options.noColor,
             parameters: ParameterBinding.dictionary(parameters), interactive: interactive)
         runner.bailsOnError = options.bail
+        runner.writesByteOrderMark = options.bom
         runner.terminalWidth = Terminal.width
         // Only a person at the prompt gets a pager (psql pages `-c` too, which
         // surprises a script run by hand).
