@@ -123,6 +123,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     /// fewer items than the notice declares, a row without a unit.
     case importWarning = "W0501"
 
+    // MARK: SQL back-end
+
+    /// A query construct the SQL compiler cannot give TQL's result for
+    /// (named in the message); nothing is sent to the database.
+    case notCompilable = "E0601"
+
     /// The code as printed: `E0301`.
     public var description: String { rawValue }
 
@@ -172,6 +178,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
         case .runtimeType: "values of types an operation cannot take (untyped parameters)"
         case .runtimeRegex: "regular expression from a parameter that does not compile or needs too much work"
         case .runtimeCount: "negative count from a parameter"
+        case .notCompilable: "query construct the SQL back-end cannot compile to the same result (named)"
         case .unreadableFile: "file cannot be read: missing, no permission, a device, a directory with nothing to load"
         case .undecodableText: "bytes that are no text in the encoding (names the byte offset)"
         case .invalidDatasetFile:

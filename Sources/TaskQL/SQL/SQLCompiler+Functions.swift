@@ -1,0 +1,85 @@
+// Scalar functions and aggregates with a SQL form that gives TQL's value;
+// the others (int's Chinese numerals, extract's regular expressions …)
+// are reported as not compiled.
+extension SQLCompiler {
+    mutating func call(
+        _ function: ScalarFunction, _ arguments: [CheckedExpr], in scope: SQLScope, aggregates: [SQLValue],
+        span: SourceSpan
+    ) throws(Diagnostic) -> SQLValue {
+        var args: [SQLValue] = []
+        for a in arguments { args.append(try expression(a, in: scope, aggregates: aggregates)) }
+        let sql = args.map(\.sql)
+        func today() -> String { bind(.date(self.today), as: .date) }
+        switch function {
+        case .len:
+            if case .list = arguments[0].type { return SQLValue(sql: "(cardinality(\(sql[0])))::bigint") }
+            return SQLValue(sql: "(char_length(\(sql[0])))::bigint")
+        case .year, .month, .day:
+            return SQLValue(sql: "(extract(\(function.rawValue) from \(sql[0])))::bigint")
+        case .days:
+            if sql.count == 2 { return SQLValue(sql: "((\(sql[1])) - (\(sql[0])))::bigint") }
+            return SQLValue(sql: "((\(sql[0])) - DATE '1970-01-01')::bigint")
+        case .coalesce:
+            return SQLValue(sql: "COALESCE(\(sql.joined(separator: ", ")))")
+        case .join:
+            return SQLValue(sql: "array_to_string(\(sql[0]), \(sql[1]))")
+        case .first:
+            return SQLValue(sql: "(\(sql[0]))[1]", canonical: args[0].canonical.map { "(\($0))[1]" })
+        case .unit:
+            guard case .string = arguments[0].type else {
+                throw Self.notCompiled("unit() of a list", at: span)
+            }
+            let name = try canonical(arguments[0], in: scope, aggregates: aggregates, span: span)
+            return SQLValue(sql: name, canonical: name)
+        case .string:
+            switch arguments[0].type {
+            case .string, .int, .date, .bool: return SQLValue(sql: "(\(sql[0]))::text")
+            default: throw Self.notCompiled("string() of \(arguments[0].type)", at: span)
+            }
+        case .today:
+            return SQLValue(sql: today())
+        case .daysLeft:
+            return SQLValue(sql: "((\(sql[0])) - \(today()))::bigint")
+        case .overdue:
+            return SQLValue(sql: "((\(sql[0])) < \(today()))")
+        case .dueWithin:
+            let left = "((\(sql[0])) - \(today()))"
+            return SQLValue(sql: "(\(left) >= 0 AND \(left) <= (\(sql[1])))")
+        case .light:
+            let left = "((\(sql[0])) - \(today()))"
+            let window = sql.count == 2 ? sql[1] : String(ScalarFunction.defaultWarningDays)
+            return SQLValue(
+                sql:
+                    "(CASE WHEN \(sql[0]) IS NULL THEN NULL WHEN \(left) < 0 THEN 'red' WHEN \(left) <= (\(window)) THEN 'yellow' ELSE 'green' END)"
+            )
+        case .lower, .upper, .trim, .date, .substr, .int, .number, .extract:
+            throw Self.notCompiled("\(function.rawValue)()", at: span)
+        }
+    }
+
+    /// One aggregate of `summarize` over the rows of `scope`.
+    mutating func aggregate(_ a: CheckedAggregate, in scope: SQLScope) throws(Diagnostic) -> String {
+        guard let argument = a.argument else { return "count(*)" }
+        let value = try expression(argument, in: scope)
+        if case .list = argument.type, a.function != .count {
+            throw Self.notCompiled("\(a.function.rawValue)() of a list", at: a.span)
+        }
+        switch a.function {
+        case .count: return "count(\(value.sql))"
+        case .dcount:
+            if argument.isUnits {
+                guard let canonical = value.canonical else {
+                    throw Self.notCompiled("dcount() of computed unit names", at: a.span)
+                }
+                return "count(DISTINCT \(canonical))"
+            }
+            return "count(DISTINCT \(value.sql))"
+        case .sum:
+            return argument.type == .int ? "(sum(\(value.sql)))::bigint" : "sum(\(value.sql))"
+        case .avg: return "(avg(\(value.sql)))::double precision"
+        case .min, .max:
+            return "\(a.function.rawValue)(\(Self.collated(value.sql, type: argument.type)))"
+        case .list: throw Self.notCompiled("list()", at: a.span)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// One value in SQL as the compiler tracks it: its expression, and for
+/// unit names the expression of their canonical names (a unit column's
+/// canonical array, an exploded unit's canonical element), which `has`,
+/// `==` and `unit()` compare.
+struct SQLValue {
+    var sql: String
+    var canonical: String?
+}
+
+/// A SELECT being built, PRQL's way: stages add to it while SQL allows
+/// (a `where` before any `take`, a projection at any point), and the
+/// compiler wraps it as a subquery when a stage cannot be added (a
+/// `where` after `take` or `count by`, a second `take`, `explode`,
+/// `distinct`). A subquery exports its columns as `c0…`, their canonical
+/// names as `k0…`, and the row order as one number `_o`
+/// (`row_number() OVER (ORDER BY …)`), so TQL's order survives every
+/// wrap: SQL keeps no order through a subquery.
+struct SQLScope {
+    /// `taskql_tasks AS t JOIN …`, or `(SELECT …) AS s3`.
+    var from: String
+    /// One per column of the TQL row schema, valid over ``from``.
+    var columns: [SQLValue]
+    var wheres: [String] = []
+    var groupBy: [String] = []
+    /// Whether the SELECT aggregates (count, count by, summarize): a later
+    /// `where` must wrap it.
+    var isGrouped = false
+    /// ORDER BY items (with `NULLS LAST` and the C collation where needed),
+    /// ending in a tiebreak that makes the order total.
+    var order: [String]
+    var limit: Int?
+    var offset: Int?
+
+    /// Whether a `where` can go into this SELECT's WHERE clause.
+    var acceptsFilter: Bool { !isGrouped && limit == nil && offset == nil }
+    /// Whether ORDER BY can be replaced.
+    var acceptsSort: Bool { limit == nil && offset == nil }
+
+    /// The SELECT with the given output list.
+    func select(_ outputs: [String]) -> String {
+        var text = "SELECT " + (outputs.isEmpty ? "1" : outputs.joined(separator: ", ")) + " FROM " + from
+        if !wheres.isEmpty { text += " WHERE " + wheres.map { "(\($0))" }.joined(separator: " AND ") }
+        if !groupBy.isEmpty { text += " GROUP BY " + groupBy.joined(separator: ", ") }
+        if !order.isEmpty { text += " ORDER BY " + order.joined(separator: ", ") }
+        if let limit { text += " LIMIT \(limit)" }
+        if let offset { text += " OFFSET \(offset)" }
+        return text
+    }
+
+    /// This SELECT as the FROM of a new one, aliased `alias`.
+    func wrapped(as alias: String) -> SQLScope {
+        var outputs: [String] = []
+        for (i, c) in columns.enumerated() {
+            outputs.append("\(c.sql) AS c\(i)")
+            if let canonical = c.canonical { outputs.append("\(canonical) AS k\(i)") }
+        }
+        let rank = order.isEmpty ? "1::bigint" : "row_number() OVER (ORDER BY \(order.joined(separator: ", ")))"
+        outputs.append("\(rank) AS _o")
+        let columns = columns.enumerated().map { i, c in
+            SQLValue(sql: "\(alias).c\(i)", canonical: c.canonical == nil ? nil : "\(alias).k\(i)")
+        }
+        return SQLScope(from: "(\(select(outputs))) AS \(alias)", columns: columns, order: ["\(alias)._o"])
+    }
+}

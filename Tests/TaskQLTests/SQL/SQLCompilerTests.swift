@@ -1,0 +1,67 @@
+import Testing
+
+@testable import TaskQL
+
+/// Issue 14.1: the SQL compiler's text and bound values. What the SQL
+/// answers is checked against the in-memory engine on a real PostgreSQL
+/// (the differential tests in TaskQLPostgresTests); here: values are bound,
+/// never spliced, stages that SQL cannot take in one SELECT are wrapped,
+/// and what cannot be compiled is an error naming it.
+@Suite struct SQLCompilerTests {
+    static let engine = try! Engine.bundled()
+
+    static func compile(_ text: String, parameters: [String: Value] = [:]) throws -> SQLQuery {
+        try SQLCompiler.compile(text, engine: engine, parameters: parameters)
+    }
+
+    @Test func valuesAreBoundNeverSpliced() throws {
+        let query = try Self.compile(
+            #"tasks | where text contains "O'Brien\"; DROP" and city == $c | take 3"#, parameters: ["c": "海门"])
+        #expect(!query.text.contains("O'Brien") && !query.text.contains("DROP") && !query.text.contains("海门"))
+        #expect(query.parameters.contains(.string("o'brien\"; drop")), "the needle, ASCII-lowered: \(query.parameters)")
+        #expect(query.parameters.contains(.string("海门")))
+        #expect(query.text.contains("$1::text") && query.text.hasSuffix("LIMIT 3"), "\(query.text)")
+    }
+
+    @Test func unitNamesAreCanonicalisedWhenCompiled() throws {
+        let query = try Self.compile(#"tasks | where lead_units has "发展改革委" | count"#)
+        let canonical = Self.engine.aliases.canonical("发展改革委")
+        #expect(query.parameters.contains(.string(canonical)), "\(query.parameters)")
+        #expect(query.text.contains("t.lead_units_canonical @> ARRAY[$"), "\(query.text)")
+    }
+
+    @Test func aFilterAfterTakeWrapsTheSelect() throws {
+        let query = try Self.compile(#"tasks | take 10 | where city == "海门" | select id"#)
+        #expect(query.text.contains("FROM (SELECT") && query.text.contains("row_number() OVER"), "\(query.text)")
+        #expect(query.columns == ["id"])
+    }
+
+    @Test func countByOrdersByCountThenKeys() throws {
+        let query = try Self.compile("tasks | count by city")
+        #expect(
+            query.text.contains("GROUP BY t.city ORDER BY count(*) DESC, t.city COLLATE \"C\" ASC NULLS LAST"),
+            "\(query.text)")
+        #expect(query.columns == ["city", "count"] && query.columnTypes == [.string, .int])
+    }
+
+    @Test(arguments: [
+        ("tasks | search \"5G\"", "search"), ("tasks | where text matches \"5G\"", "matches"),
+        ("tasks | extend n = int(number)", "int()"), ("diff haimen haimen", "diff"),
+    ])
+    func whatCannotBeCompiledIsNamed(query: String, construct: String) throws {
+        #expect {
+            try Self.compile(query)
+        } throws: { error in
+            guard let d = (error as? DiagnosticError)?.diagnostics.first else { return false }
+            return d.code == .notCompilable && d.message.hasPrefix(construct)
+        }
+    }
+
+    @Test func aMissingParameterIsE0405() throws {
+        #expect {
+            try Self.compile("tasks | where leaders has $leader")
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.first?.code == .missingParameter
+        }
+    }
+}
