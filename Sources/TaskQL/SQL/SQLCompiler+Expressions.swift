@@ -84,6 +84,18 @@ extension SQLCompiler {
             return try textTest(op, a, b, in: scope, aggregates: aggregates, span: span)
         case .matches:
             throw Self.notCompiled("matches (TQL's regular expressions are not PostgreSQL's)", at: span)
+        case .add where a.type == .string && b.type == .string:
+            let (x, y) = (
+                try expression(a, in: scope, aggregates: aggregates),
+                try expression(b, in: scope, aggregates: aggregates)
+            )
+            return "(\(x.sql) || \(y.sql))"
+        case .subtract where a.type == .date && b.type == .date:
+            let (x, y) = (
+                try expression(a, in: scope, aggregates: aggregates),
+                try expression(b, in: scope, aggregates: aggregates)
+            )
+            return "((\(x.sql) - \(y.sql)))::bigint"
         case .add, .subtract, .multiply, .divide:
             guard Self.isNumber(a.type), Self.isNumber(b.type) else {
                 throw Self.notCompiled("'\(op.rawValue)' on \(a.type) and \(b.type)", at: span)

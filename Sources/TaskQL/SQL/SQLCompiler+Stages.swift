@@ -1,4 +1,7 @@
-// One method per stage: how it changes the SELECT being built.
+// One method per stage: how it changes the SELECT being built. A stage
+// that groups (count, count by, summarize, distinct) ends its SELECT: what
+// follows reads it as a subquery, so a projection can never turn one
+// aggregated row back into a row per task.
 extension SQLCompiler {
     mutating func apply(_ stage: CheckedStage, to scope: SQLScope, span: SourceSpan) throws(Diagnostic) -> SQLScope {
         var scope = scope
@@ -33,6 +36,7 @@ extension SQLCompiler {
             scope.columns = [SQLValue(sql: "count(*)")]
             scope.isGrouped = true
             scope.order = []
+            scope = scope.wrapped(as: nextAlias())
         case .countBy(let keys):
             if !scope.acceptsFilter { scope = scope.wrapped(as: nextAlias()) }
             var columns: [SQLValue] = []
@@ -42,8 +46,9 @@ extension SQLCompiler {
             scope.order = ["count(*) DESC"] + zip(keys, columns).map { Self.ascending($1.sql, type: $0.type) }
             scope.columns = columns + [SQLValue(sql: "count(*)")]
             scope.isGrouped = true
+            scope = scope.wrapped(as: nextAlias())
         case .summarize(let keys, let aggregates, let outputs):
-            scope = try summarize(scope, keys: keys, aggregates: aggregates, outputs: outputs)
+            scope = try summarize(scope, keys: keys, aggregates: aggregates, outputs: outputs).wrapped(as: nextAlias())
         case .distinct(let keys):
             // First appearance: the smallest row number of each group.
             scope = scope.wrapped(as: nextAlias())
@@ -53,11 +58,22 @@ extension SQLCompiler {
             scope.order = ["min(\(scope.order[0]))"]
             scope.columns = columns
             scope.isGrouped = true
+            scope = scope.wrapped(as: nextAlias())
         case .explode(let list, let target):
             scope = try explode(scope, list: list, target: target, span: span)
         case .chart:
             break
-        case .search: throw Self.notCompiled("search", at: span)
+        case .search(let needle, let columns):
+            // A row any of whose text columns contains the needle.
+            if !scope.acceptsFilter { scope = scope.wrapped(as: nextAlias()) }
+            var tests: [String] = []
+            for column in columns {
+                guard Self.isText(column.type) else {
+                    throw Self.notCompiled("search over a column of unknown type", at: span)
+                }
+                tests.append(try textTest(.contains, column, needle, in: scope, aggregates: [], span: span))
+            }
+            scope.wheres.append(tests.isEmpty ? "false" : tests.joined(separator: " OR "))
         case .pivot: throw Self.notCompiled("pivot", at: span)
         case .matrix: throw Self.notCompiled("matrix", at: span)
         case .trace: throw Self.notCompiled("trace", at: span)
