@@ -160,17 +160,29 @@ extension SQLCompiler {
         _ op: BinaryOperator, _ a: CheckedExpr, _ b: CheckedExpr, in scope: SQLScope, aggregates: [SQLValue],
         span: SourceSpan
     ) throws(Diagnostic) -> String {
-        let needle: String
+        let needle = try foldedNeedle(b, in: scope, aggregates: aggregates)
+        return try textTest(op, a, needle: needle, in: scope, aggregates: aggregates, span: span)
+    }
+
+    /// The needle of a text test, ASCII-lowered: a known one bound once
+    /// already lowered, another lowered in SQL.
+    mutating func foldedNeedle(_ b: CheckedExpr, in scope: SQLScope, aggregates: [SQLValue]) throws(Diagnostic)
+        -> String
+    {
         switch b.kind {
-        case .literal(.string(let s)): needle = bind(.string(Self.asciiLowered(s)), as: .string)
+        case .literal(.string(let s)): return bind(.string(Self.asciiLowered(s)), as: .string)
         case .parameter(let name):
-            guard case .string(let s)? = queryParameters[name] else {
-                needle = Self.folded(try expression(b, in: scope, aggregates: aggregates).sql)
-                break
-            }
-            needle = bind(.string(Self.asciiLowered(s)), as: .string)
-        default: needle = Self.folded(try expression(b, in: scope, aggregates: aggregates).sql)
+            if case .string(let s)? = queryParameters[name] { return bind(.string(Self.asciiLowered(s)), as: .string) }
+        default: break
         }
+        return Self.folded(try expression(b, in: scope, aggregates: aggregates).sql)
+    }
+
+    /// A text test of `a` against an already folded needle.
+    mutating func textTest(
+        _ op: BinaryOperator, _ a: CheckedExpr, needle: String, in scope: SQLScope, aggregates: [SQLValue],
+        span: SourceSpan
+    ) throws(Diagnostic) -> String {
         func test(_ text: String) -> String {
             let folded = Self.folded(text)
             switch op {

@@ -67,11 +67,12 @@ extension SQLCompiler {
             // A row any of whose text columns contains the needle.
             if !scope.acceptsFilter { scope = scope.wrapped(as: nextAlias()) }
             var tests: [String] = []
+            let folded = try foldedNeedle(needle, in: scope, aggregates: [])
             for column in columns {
                 guard Self.isText(column.type) else {
                     throw Self.notCompiled("search over a column of unknown type", at: span)
                 }
-                tests.append(try textTest(.contains, column, needle, in: scope, aggregates: [], span: span))
+                tests.append(try textTest(.contains, column, needle: folded, in: scope, aggregates: [], span: span))
             }
             scope.wheres.append(tests.isEmpty ? "false" : tests.joined(separator: " OR "))
         case .pivot: throw Self.notCompiled("pivot", at: span)

@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("tasks | search \"5G\"", "search"), ("tasks | where text matches \"5G\"", "matches"),
+        ("tasks | summarize l = list(city)", "list()"), ("tasks | where text matches \"5G\"", "matches"),
         ("tasks | extend n = int(number)", "int()"), ("diff haimen haimen", "diff"),
     ])
     func whatCannotBeCompiledIsNamed(query: String, construct: String) throws {
@@ -55,6 +55,14 @@ import Testing
             guard let d = (error as? DiagnosticError)?.diagnostics.first else { return false }
             return d.code == .notCompilable && d.message.hasPrefix(construct)
         }
+    }
+
+    @Test func searchBindsItsNeedleOnce() throws {
+        let query = try Self.compile(#"tasks | search "5G" | count"#)
+        #expect(query.parameters == [.string("5g")], "\(query.parameters)")
+        #expect(
+            query.text.contains(
+                "strpos(translate(t.text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), $1::text) > 0"))
     }
 
     @Test func aMissingParameterIsE0405() throws {
