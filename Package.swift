@@ -11,8 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Writes zip archives for the .docx tests and the docx fuzz target
-        // (the library reads them itself: ZipArchive).
+        // Writes zip archives: the .xlsx workbooks of `--format xlsx`
+        // (XLSXWorkbook), the .docx tests and the docx fuzz target (the
+        // library reads archives itself: ZipArchive).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // File I/O of the library (FileDescriptor, stat, Errno) without
         // calling Glibc's read/write by name.
@@ -25,7 +26,10 @@ let package = Package(
         // No libedit and no argument parsing, so other programs can embed it.
         .target(
             name: "TaskQL",
-            dependencies: ["CLibXML2", "CLibZ", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: [
+                "CLibXML2", "CLibZ", .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Resources/seeds"), .copy("Resources/seeds.jsonl")]
         ),
         // libxml2 through pkg-config (Debian: libxml2-dev): the HTML and XML

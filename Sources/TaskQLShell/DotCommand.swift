@@ -17,7 +17,7 @@ package struct DotCommand: Sendable {
             name: ".schema", usage: "[DATASET]",
             summary: "the fields a query can use, with types and Chinese names, then extra columns (of DATASET's)"),
         DotCommand(
-            name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart"),
+            name: ".mode", usage: "MODE", summary: "output format: table box csv json jsonl markdown line chart xlsx"),
         DotCommand(name: ".headers", usage: "on|off", summary: "column names above tables and CSV (default on)"),
         DotCommand(
             name: ".bom", usage: "on|off",
@@ -49,7 +49,9 @@ package struct DotCommand: Sendable {
             name: ".read", usage: "FILE",
             summary: "run the statements and dot-commands in FILE (nested at most 16 deep)"),
         DotCommand(name: ".output", usage: "FILE|stdout", summary: "send results to FILE (or back to stdout)"),
-        DotCommand(name: ".once", usage: "FILE", summary: "send the next statement's results to FILE, then back"),
+        DotCommand(
+            name: ".once", usage: "FILE",
+            summary: "send the next statement's results to FILE, then back (FILE.xlsx: an Excel workbook)"),
         DotCommand(name: ".history", usage: "", summary: "the statements entered so far"),
         DotCommand(name: ".quit", usage: "", summary: "leave (also .exit, Ctrl-D)"),
         DotCommand(name: ".exit", usage: "", summary: "leave"),

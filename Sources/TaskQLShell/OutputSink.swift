@@ -27,6 +27,18 @@ package final class OutputSink {
     private var failureReported = false
     /// Whether anything was written yet (a byte-order mark goes first only).
     package private(set) var hasWritten = false
+    /// Results kept as the sheets of a workbook, written when the sink
+    /// closes (`.xlsx`: a zip archive cannot be written a piece at a time).
+    private var sheets: [QueryResult] = []
+    /// Why the workbook could not be written, for ``takeWriteFailure()``.
+    private var workbookFailure: String?
+
+    /// Whether results for this sink are a workbook whatever the mode: a
+    /// file named `….xlsx` (text in it would be a file Excel refuses).
+    package var isWorkbookFile: Bool { ownsDescriptor && name.lowercased().hasSuffix(".xlsx") }
+
+    /// Adds `result` as the next sheet of the workbook written at ``close()``.
+    package func addSheet(_ result: QueryResult) { sheets.append(result) }
 
     /// Standard output.
     package static func standardOutput() -> OutputSink {
@@ -94,6 +106,7 @@ package final class OutputSink {
     /// standard streams), keeping a failed close as a write failure: on
     /// some file systems (NFS) the disk-full error first shows here.
     package func close() {
+        writeWorkbook()
         guard ownsDescriptor, descriptor >= 0 else { return }
         do {
             try FileDescriptor(rawValue: descriptor).close()
@@ -103,13 +116,34 @@ package final class OutputSink {
         descriptor = -1
     }
 
+    /// Writes the sheets kept so far as one workbook (then there are none).
+    private func writeWorkbook() {
+        guard !sheets.isEmpty else { return }
+        let named = sheets.enumerated().map { (name: "Sheet\($0.offset + 1)", result: $0.element) }
+        sheets = []
+        do {
+            let bytes = try XLSXWorkbook(sheets: named).data()
+            guard failedErrno == nil, descriptor >= 0 else { return }
+            hasWritten = true
+            _ = try FileDescriptor(rawValue: descriptor).writeAll(bytes)
+        } catch let error as XLSXWorkbook.Failure {
+            workbookFailure = error.description
+        } catch {
+            failedErrno = (error as? Errno)?.rawValue ?? EIO
+        }
+    }
+
     /// `writing <stdout>: No space left on device` the first time it is
     /// asked after a write failed; nil otherwise (nothing failed, or it was
     /// already reported).
     package func takeWriteFailure() -> String? {
+        let shown = ownsDescriptor ? name : "<\(name)>"
+        if let workbookFailure, !failureReported {
+            failureReported = true
+            return "writing \(shown): \(workbookFailure)"
+        }
         guard let failedErrno, !failureReported else { return nil }
         failureReported = true
-        let shown = ownsDescriptor ? name : "<\(name)>"
         return "writing \(shown): \(String(cString: strerror(failedErrno)))"
     }
 }

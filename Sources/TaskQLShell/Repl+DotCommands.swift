@@ -113,6 +113,11 @@ extension Repl {
                 "unknown mode '\(name)'; modes: \(OutputFormat.allCases.map(\.rawValue).joined(separator: " "))")
         }
         runner.format = format
+        if format.isBinary, runner.output.isTerminal {
+            runner.errors.writeLine(
+                "(xlsx results go to a file: .once FILE.xlsx or .output FILE.xlsx; a file named ….xlsx is a workbook in any mode)"
+            )
+        }
         return true
     }
 

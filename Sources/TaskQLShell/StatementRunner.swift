@@ -142,6 +142,18 @@ package final class StatementRunner {
     /// the compact set and say so; other formats keep every field.
     package func present(_ result: QueryResult, unlimited: Bool) {
         let sink = resultSink
+        if format == .xlsx || sink.isWorkbookFile {
+            // Every field, as rows; written as one workbook when the sink closes.
+            guard !sink.isTerminal else {
+                errors.writeLine(
+                    "taskql: error: xlsx output is a file, not text for a terminal: .once FILE.xlsx, .output FILE.xlsx, or redirect (> FILE.xlsx)"
+                )
+                outputFailures += 1
+                return
+            }
+            sink.addSheet(result)
+            return
+        }
         let formatter = formatter(for: sink, unlimited: unlimited)
         let text: String
         if result.isWholeTasks, [.table, .box, .markdown].contains(format) {

@@ -16,6 +16,13 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case line
     /// Horizontal bars for `count by` / `summarize` results.
     case chart
+    /// An Excel workbook (``XLSXWorkbook``): bytes, not text, so it goes
+    /// to a file (``ResultFormatter/encode(_:)``); ``ResultFormatter/render(_:)``
+    /// gives the same cells as CSV.
+    case xlsx
+
+    /// Whether the format is bytes for a file rather than text for a terminal.
+    public var isBinary: Bool { self == .xlsx }
 
     /// The names accepted on the command line, for help texts.
     public static var names: String { allCases.map(\.rawValue).joined(separator: "|") }

@@ -69,12 +69,19 @@ public struct ResultFormatter: Sendable, Hashable {
         case .chart:
             if let chart = ChartRenderer(options: options).render(result) { return chart }
             return TableRenderer(style: .plain, options: options).render(result)
-        case .csv: return CSVRenderer(options: options).render(result)
+        case .csv, .xlsx: return CSVRenderer(options: options).render(result)
         case .json: return JSONRenderer().renderArray(result)
         case .jsonl: return JSONRenderer().renderLines(result)
         case .markdown: return MarkdownRenderer(options: options).render(result)
         case .line: return LineRenderer(options: options).render(result)
         }
+    }
+
+    /// The bytes to write for `result`: the workbook for ``OutputFormat/xlsx``,
+    /// the UTF-8 of ``render(_:)`` for every other format.
+    public func encode(_ result: QueryResult) throws(XLSXWorkbook.Failure) -> [UInt8] {
+        guard format == .xlsx else { return Array(render(result).utf8) }
+        return try XLSXWorkbook(sheets: [("Sheet1", result)]).data()
     }
 
     /// `(1 row)` / `(173 rows)`; `(610 rows, 40 shown)` when rows were left out.

@@ -11,6 +11,15 @@ extension CivilDate: ExpressibleByArgument {
 
 /// Options every way of running queries shares.
 struct CommonOptions: ParsableArguments {
+    /// `--format xlsx` to a terminal would print a zip archive on it.
+    func validate() throws {
+        if format == .xlsx, Terminal.outputIsTerminal {
+            throw ValidationError(
+                "--format xlsx writes a workbook, not text for a terminal: redirect it (> out.xlsx), or use .once FILE.xlsx in the REPL"
+            )
+        }
+    }
+
     /// Runs the start-up file these options and the mode call for (see
     /// ``StartupFile``); an explicit `-init FILE` that cannot be read exits 66.
     func runStartupFile(on runner: StatementRunner, interactive: Bool) throws {
