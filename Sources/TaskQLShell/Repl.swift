@@ -127,7 +127,8 @@ package final class Repl {
     /// Tells tab completion about new names (`let`, loaded datasets).
     package func refreshCompletion() {
         guard reader.isInteractive else { return }
-        reader.updateCompletion(CompletionProvider(vocabulary: vocabulary()))
+        reader.updateCompletion(
+            CompletionProvider(vocabulary: vocabulary(), fileNames: { FileNameCompletion.candidates($0) }))
     }
 
     package func vocabulary() -> CompletionVocabulary {
@@ -138,7 +139,22 @@ package final class Repl {
             sources: ["tasks"] + engine.summaries.map(\.name) + runner.session.boundNames,
             datasets: engine.summaries.map(\.name),
             parameters: runner.parameters.keys.sorted(), units: engine.unitNames,
-            leaders: engine.leaderNames, dotCommands: DotCommand.all.map(\.name))
+            leaders: engine.leaderNames, dotCommands: DotCommand.all.map(\.name), fieldValues: engine.fieldValues(),
+            dotCommandArguments: dotCommandArguments(engine))
+    }
+
+    /// What each dot-command takes, for Tab after it: one row per command.
+    func dotCommandArguments(_ engine: Engine) -> [String: DotCommandArgument] {
+        let onOff = DotCommandArgument.words(["on", "off"])
+        let topics = ReplHelp.topics + DotCommand.all.map(\.name) + LanguageSupport.stages + engine.functionNames
+        return [
+            ".mode": .words(OutputFormat.allCases.map(\.rawValue)), ".timer": onOff, ".bail": onOff, ".headers": onOff,
+            ".bom": onOff, ".pager": .words(DisplaySettings.PagerUse.allCases.map(\.rawValue)),
+            ".schema": .words(engine.datasetNames), ".aliases": .words(engine.unitNames), ".help": .words(topics),
+            ".asof": .words(["today"]), ".maxrows": .words(["off"]),
+            ".param": .words(["set", "unset", "list", "clear"]),
+            ".load": .fileName, ".read": .fileName, ".output": .fileName, ".once": .fileName,
+        ]
     }
 
     private func isBlank(_ text: String) -> Bool {

@@ -85,4 +85,70 @@ import Testing
         try session.keys("C-d")
         try session.waitFor("EXITED=0")
     }
+
+    /// Tab inside `city == "` offers cities; a Chinese list lines up in
+    /// display columns; `.mode xlsx` with `.once FILE.xlsx` writes a
+    /// workbook LibreOffice reads back to the rows (issue 13.5, 13.7).
+    @Test func completionAndAWorkbookAtTheTerminal() throws {
+        let home = try CLIProcess.scratchDirectory()
+        let session = try TmuxSession(home: home)
+        try Self.start(session)
+        try session.type("tasks | where city == \"")
+        try session.keys("Tab")
+        let listed = try session.waitFor("the cities") { $0.contains("\"海门\"") && $0.contains("\"宜兴\"") }
+        #expect(!listed.contains("发改委"), "cities, not units: \(listed)")
+        try session.type("宜")
+        try session.keys("Tab")
+        try session.waitFor("city == \"宜兴\"")
+        try session.type(" | count", enter: true)
+        try session.waitFor("(1 row)")
+        #expect(try session.screen().contains("70"))
+
+        // Many unit names starting with 市: columns by display width.
+        try session.type("tasks | where lead_units has \"市")
+        try session.keys("Tab")
+        let units = try session.waitFor("a list of units") { TmuxSession.count("\"市", in: $0) > 8 }
+        let rows = units.split(separator: "\n").map(String.init).filter {
+            $0.hasPrefix("\"市") && TmuxSession.count("\"市", in: $0) >= 2
+        }
+        #expect(rows.count >= 2, "\(units)")
+        let secondColumn = rows.map { row -> Int in
+            let start = row.index(after: row.startIndex)
+            let second = row.range(of: "\"市", range: start..<row.endIndex)!.lowerBound
+            return ShellTmuxTests.displayWidth(String(row[..<second]))
+        }
+        #expect(
+            Set(secondColumn).count == 1, "the second column starts at one display column: \(secondColumn)\n\(units)")
+        try session.keys("C-c")
+
+        try session.type(".mode xlsx", enter: true)
+        try session.type("tasks | count", enter: true)
+        try session.waitFor("xlsx output is a file")
+        try session.type(".once 城市.xlsx", enter: true)
+        try session.type("tasks | count by city", enter: true)
+        try session.waitFor("the workbook") { _ in
+            FileManager.default.fileExists(atPath: home.appendingPathComponent("城市.xlsx").path)
+        }
+        try session.keys("C-d")
+        try session.waitFor("EXITED=0")
+        let sheets = try XLSXRoundTripTests.sheetsAsCSV(home.appendingPathComponent("城市.xlsx"))
+        #expect(sheets == ["city,count\n海门,223\n太仓,182\n湖州,106\n宜兴,70\n南通,29\n"], "\(sheets)")
+
+        // --format xlsx on a terminal is refused before anything runs.
+        try session.type("\(CLIProcess.binary) --format xlsx -c 'tasks | count'; echo EXITED=$?", enter: true)
+        let refused = try session.waitFor("EXITED=64")
+        #expect(refused.contains("writes a workbook, not text for a terminal"), "\(refused)")
+    }
+
+    /// Columns a terminal gives `text`: East Asian wide characters two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, s in
+            let wide =
+                (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value)
+                || (0xAC00...0xD7A3).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+                || (0xFE30...0xFE4F).contains(s.value) || (0xFF00...0xFF60).contains(s.value)
+                || (0xFFE0...0xFFE6).contains(s.value)
+            return width + (wide ? 2 : 1)
+        }
+    }
 }

@@ -22,13 +22,22 @@ public struct CompletionVocabulary: Sendable, Hashable {
     public var leaders: [String]
     /// Host commands offered at the start of a line (`.help`, `.mode` …).
     public var dotCommands: [String]
+    /// The values of short text fields by English field name (`city` →
+    /// `海门`, `宜兴` …), offered inside a string compared with the field.
+    public var fieldValues: [String: [String]]
+    /// What each dot-command takes after it, by command (`.mode` → the
+    /// output modes; see ``DotCommandArgument``).
+    public var dotCommandArguments: [String: DotCommandArgument]
 
     /// Creates a vocabulary; every list defaults to empty.
     public init(
         keywords: [String] = [], stages: [String] = [], fields: [String] = [], functions: [String] = [],
         sources: [String] = [], datasets: [String] = [], parameters: [String] = [], units: [String] = [],
-        leaders: [String] = [], dotCommands: [String] = []
+        leaders: [String] = [], dotCommands: [String] = [], fieldValues: [String: [String]] = [:],
+        dotCommandArguments: [String: DotCommandArgument] = [:]
     ) {
+        self.fieldValues = fieldValues
+        self.dotCommandArguments = dotCommandArguments
         self.keywords = keywords
         self.stages = stages
         self.fields = fields
@@ -40,4 +49,12 @@ public struct CompletionVocabulary: Sendable, Hashable {
         self.leaders = leaders
         self.dotCommands = dotCommands
     }
+}
+
+/// What a dot-command's argument is, for completion.
+public enum DotCommandArgument: Sendable, Hashable {
+    /// One of these words (`.mode` → `table`, `csv` …; `.timer` → `on`, `off`).
+    case words([String])
+    /// A file or directory name (`.load`, `.read`, `.output`, `.once`).
+    case fileName
 }

@@ -13,6 +13,25 @@ extension Engine {
     /// Leader names in the loaded data, most frequent first.
     public var leaderNames: [String] { table.leaderIDsByFrequency.map { table.pool[$0] } }
 
+    /// The values of the short text fields in the loaded data (`city`,
+    /// `kind`, `dataset`, `section`, `subsection`, `deadline`), most
+    /// frequent first, at most `limit` each: what Tab offers inside
+    /// `city == "`. One pass over each column's pooled ids.
+    public func fieldValues(limit: Int = 500) -> [String: [String]] {
+        let columns: [(TaskField, [Int32])] = [
+            (.dataset, table.datasets), (.city, table.cities), (.kind, table.kinds), (.section, table.sections),
+            (.subsection, table.subsections), (.deadline, table.deadlines),
+        ]
+        var values: [String: [String]] = [:]
+        for (field, ids) in columns {
+            var counts: [Int32: Int] = [:]
+            for id in ids where id != TaskTable.nullID { counts[id, default: 0] += 1 }
+            let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            values[field.name] = ordered.prefix(limit).map { table.pool[$0.key] }
+        }
+        return values
+    }
+
     /// Every task field with its type, Chinese names and meaning, then the
     /// extra columns of the loaded data.
     package var schema: [FieldInfo] { fieldsAndExtras { _ in true } }

@@ -16,6 +16,9 @@ nonisolated(unsafe) var activeCompletionProvider: CompletionProvider?
 nonisolated(unsafe) var completionEarlierLines = ""
 nonisolated(unsafe) private var pendingCandidates: [String] = []
 nonisolated(unsafe) private var nextCandidate = 0
+/// The provider's own candidates of the last Tab, as a list shows them
+/// (libedit's word may start later: `"` is no word break for it).
+nonisolated(unsafe) private var lastListed: [String] = []
 
 /// Glue between libedit's readline-compatible completion hooks and the
 /// library's pure ``CompletionProvider``.
@@ -35,14 +38,50 @@ enum TabCompletion {
             text, _, _ in
             clibedit_rl_set_completion_over(1)  // never fall back to file names
             let word = text.map { String(cString: $0) } ?? ""
-            pendingCandidates = TabCompletion.candidates(libeditWord: word)
+            var candidates = TabCompletion.candidates(libeditWord: word)
+            guard !candidates.isEmpty, let text else { return nil }
+            if candidates.count > 1 {
+                // Several: extend the word by what they share; when they
+                // share nothing more, list them ourselves (in display columns).
+                let shared = TabCompletion.commonPrefix(candidates)
+                guard shared.count > word.count else {
+                    TabCompletion.showList(lastListed)
+                    return nil
+                }
+                candidates = [shared]
+                clibedit_rl_set_completion_append_character(0)
+            } else {
+                let complete =
+                    !(candidates[0].hasSuffix("\"") || candidates[0].hasSuffix("'") || candidates[0].hasSuffix("/"))
+                clibedit_rl_set_completion_append_character(complete ? 0x20 : 0)
+            }
+            pendingCandidates = candidates
             nextCandidate = 0
-            guard !pendingCandidates.isEmpty, let text else { return nil }
-            let single = pendingCandidates.count == 1
-            clibedit_rl_set_completion_append_character(
-                single && !(pendingCandidates[0].hasSuffix("\"") || pendingCandidates[0].hasSuffix("'")) ? 0x20 : 0)
             return rl_completion_matches(text, nextMatch)
         }
+
+    /// The longest start every candidate has (whole characters).
+    static func commonPrefix(_ candidates: [String]) -> String {
+        guard var prefix = candidates.first.map(Array.init) else { return "" }
+        for candidate in candidates.dropFirst() {
+            let other = Array(candidate)
+            var n = 0
+            while n < min(prefix.count, other.count), prefix[n] == other[n] { n += 1 }
+            prefix = Array(prefix.prefix(n))
+        }
+        return String(prefix)
+    }
+
+    /// The candidates below the line being edited, then the prompt and the
+    /// line again.
+    static func showList(_ candidates: [String]) {
+        let fd = Terminal.outputIsTerminal ? STDOUT_FILENO : STDERR_FILENO
+        let width = Int(clibedit_terminal_columns(fd))
+        let lines = CompletionListLayout.lines(candidates, width: width > 0 ? width : 80)
+        let sink = Terminal.outputIsTerminal ? OutputSink.standardOutput() : OutputSink.standardError()
+        sink.write("\n" + lines.joined(separator: "\n") + "\n")
+        rl_forced_update_display()
+    }
 
     /// `rl_compentry_func_t`: hands out the candidates one by one (malloc'ed;
     /// libedit frees them).
@@ -62,6 +101,7 @@ enum TabCompletion {
         let cursor = line.unicodeScalars.prefix(point).reduce(0) { $0 + UTF8.width($1) }
         let earlier = completionEarlierLines
         let completion = provider.complete(text: earlier + line, cursor: earlier.utf8.count + cursor)
+        lastListed = completion.candidates
         if completion.word == libeditWord { return completion.candidates }
         if libeditWord.hasSuffix(completion.word) {
             let lead = String(libeditWord.dropLast(completion.word.count))
