@@ -10,7 +10,7 @@ package struct DotCommand: Sendable {
     package static let all: [DotCommand] = [
         DotCommand(
             name: ".help", usage: "[TOPIC]",
-            summary: "this list, or help on a command, a function, or on: stages, functions, formats, fields"),
+            summary: "this list, or any stage, function, operator, field, .command or error code, with an example"),
         DotCommand(name: ".load", usage: "PATH [as NAME]", summary: "load a document or dataset file as a dataset"),
         DotCommand(name: ".datasets", usage: "", summary: "the loaded datasets and their task counts"),
         DotCommand(

@@ -47,13 +47,13 @@ extension Repl {
             runner.output.write(lines.joined(separator: "\n") + "\n" + ReplHelp.footer)
             return true
         }
-        if let command = DotCommand.named(topic) {
-            runner.output.writeLine("\(command.name) \(command.usage)\n    \(command.summary)")
-            return true
-        }
-        guard let text = ReplHelp.topic(topic, vocabulary: vocabulary()) else {
+        let catalog = HelpCatalog(engine: runner.session.engine)
+        guard let text = ReplHelp.topic(topic, catalog: catalog) else {
+            let near = catalog.suggestions(for: topic)
             return fail(
-                "no help on '\(topic)'; topics: \(ReplHelp.topics.joined(separator: ", ")), a function or a .command")
+                "no help on '\(topic)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
+                    + "; topics: \(ReplHelp.topics.joined(separator: ", ")), or any stage, function, operator, field, .command or error code"
+            )
         }
         runner.output.write(text)
         return true

@@ -2,7 +2,8 @@ import TaskQL
 
 /// Texts for `.help TOPIC` and `.schema`.
 package enum ReplHelp {
-    package static let topics = ["stages", "functions", "formats", "fields"]
+    /// The list topics of `.help TOPIC`.
+    package static let topics = HelpCatalog.topics + ["formats"]
 
     package static let footer = """
 
@@ -10,17 +11,17 @@ package enum ReplHelp {
           SOURCE | stage | …       SOURCE: tasks, a dataset, a let name, or diff DATASET DATASET (what changed)
           let NAME = QUERY         load "FILE" [as NAME]         explain QUERY (its plan, rows and times)
         Example: tasks | where lead_units has "发改委" | count by city
+        .help TOPIC explains a stage, function, operator, field, .command or error code (.help where,
+        .help 牵头单位, .help E0301); lists: .help statements|stages|functions|operators|fields|commands|errors
         Tab completes names (also unit and leader names inside "…"); Ctrl-C cancels; Ctrl-D leaves.
 
         """
 
-    package static func topic(_ name: String, vocabulary: CompletionVocabulary) -> String? {
-        switch name {
-        case "stages": return vocabulary.stages.joined(separator: " ") + "\n"
-        case "functions": return FunctionCatalog.signatures.joined(separator: "\n") + "\n"
-        case "formats": return OutputFormat.allCases.map(\.rawValue).joined(separator: " ") + "\n"
-        case "fields": return vocabulary.fields.joined(separator: " ") + "\n"
-        default: return FunctionCatalog.signature(of: name).map { $0 + "\n" }
+    /// `.help TOPIC`: a list topic, an entry, or nil.
+    package static func topic(_ name: String, catalog: HelpCatalog) -> String? {
+        if name == "formats" {
+            return OutputFormat.allCases.map(\.rawValue).joined(separator: " ") + "\n"
         }
+        return catalog.list(name) ?? catalog.entry(name)?.rendered
     }
 }

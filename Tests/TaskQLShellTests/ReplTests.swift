@@ -86,12 +86,12 @@ import Testing
     /// `.help functions` says what each function does; `.help NAME` one.
     @Test func helpExplainsFunctions() throws {
         let run = try Self.run([".help functions", ".help light", ".help nosuch"])
-        #expect(run.output.contains("days_left(date) -> days from today() to date"), "\(run.output)")
-        #expect(run.output.contains("dcount(x) -> distinct values"), "\(run.output)")
+        #expect(run.output.contains("days_left   gives days from today() to date"), "\(run.output)")
+        #expect(run.output.contains("dcount      gives distinct values"), "\(run.output)")
         #expect(
-            run.output.hasSuffix(
-                "light(date[, n]) -> \"red\" overdue, \"yellow\" due within n days (default 7), \"green\" later; null without a date\n"
-            ))
+            run.output.contains(
+                "light — function\n  light(date[, n])\n  gives \"red\" overdue, \"yellow\" due within n days (default 7), \"green\" later; null without a date\n"
+            ), "\(run.output)")
         #expect(run.errors.contains("no help on 'nosuch'"), "\(run.errors)")
     }
 
