@@ -30,6 +30,11 @@ func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                     let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any]
                     FuzzInvariant.require(parsed?.count == shown.rows.count, "json output does not parse:\n\(text)")
                 }
+                if format == .xlsx {
+                    // Any rows make a workbook: hostile text never breaks one.
+                    let bytes = try? ResultFormatter(format: .xlsx).encode(shown)
+                    FuzzInvariant.require(bytes?.starts(with: [0x50, 0x4B]) == true, "no workbook for these rows")
+                }
                 if format == .jsonl, !shown.isChart {
                     for line in text.split(separator: "\n") {
                         let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
