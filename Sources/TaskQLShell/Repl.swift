@@ -20,6 +20,9 @@ package final class Repl {
     /// How many `.read`s this loop runs inside (0: the prompt, or the script
     /// the command line named).
     package let readDepth: Int
+    /// The field values offered inside strings, kept while the engine is the
+    /// same (one pass over a million tasks per statement would slow the prompt).
+    private var fieldValueCache: (engine: Engine, values: [String: [String]])?
     /// Most `.read`s inside one another: a script that reads itself would
     /// otherwise recurse until the stack overflows.
     package static let maximumReadDepth = 16
@@ -139,8 +142,17 @@ package final class Repl {
             sources: ["tasks"] + engine.summaries.map(\.name) + runner.session.boundNames,
             datasets: engine.summaries.map(\.name),
             parameters: runner.parameters.keys.sorted(), units: engine.unitNames,
-            leaders: engine.leaderNames, dotCommands: DotCommand.all.map(\.name), fieldValues: engine.fieldValues(),
+            leaders: engine.leaderNames, dotCommands: DotCommand.all.map(\.name), fieldValues: fieldValues(engine),
             dotCommandArguments: dotCommandArguments(engine))
+    }
+
+    /// ``Engine/fieldValues(limit:)`` of `engine`, computed once per engine.
+    private func fieldValues(_ engine: Engine) -> [String: [String]] {
+        // The cache holds the engine, so no other engine can take its identity.
+        if let cache = fieldValueCache, cache.engine === engine { return cache.values }
+        let values = engine.fieldValues()
+        fieldValueCache = (engine, values)
+        return values
     }
 
     /// What each dot-command takes, for Tab after it: one row per command.

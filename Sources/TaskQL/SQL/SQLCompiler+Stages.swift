@@ -34,7 +34,6 @@ extension SQLCompiler {
         case .count:
             if !scope.acceptsFilter { scope = scope.wrapped(as: nextAlias()) }
             scope.columns = [SQLValue(sql: "count(*)")]
-            scope.isGrouped = true
             scope.order = []
             scope = scope.wrapped(as: nextAlias())
         case .countBy(let keys):
@@ -45,7 +44,6 @@ extension SQLCompiler {
             // By count descending, then keys ascending (nulls last).
             scope.order = ["count(*) DESC"] + zip(keys, columns).map { Self.ascending($1.sql, type: $0.type) }
             scope.columns = columns + [SQLValue(sql: "count(*)")]
-            scope.isGrouped = true
             scope = scope.wrapped(as: nextAlias())
         case .summarize(let keys, let aggregates, let outputs):
             scope = try summarize(scope, keys: keys, aggregates: aggregates, outputs: outputs).wrapped(as: nextAlias())
@@ -57,7 +55,6 @@ extension SQLCompiler {
             scope.groupBy = columns.map(\.sql)
             scope.order = ["min(\(scope.order[0]))"]
             scope.columns = columns
-            scope.isGrouped = true
             scope = scope.wrapped(as: nextAlias())
         case .explode(let list, let target):
             scope = try explode(scope, list: list, target: target, span: span)
@@ -100,7 +97,6 @@ extension SQLCompiler {
         var columns: [SQLValue] = []
         for e in outputs { columns.append(try expression(e, in: row, aggregates: aggregated)) }
         scope.columns = columns
-        scope.isGrouped = true
         return scope
     }
 

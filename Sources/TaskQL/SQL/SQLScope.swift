@@ -10,8 +10,8 @@ struct SQLValue {
 /// A SELECT being built, PRQL's way: stages add to it while SQL allows
 /// (a `where` before any `take`, a projection at any point), and the
 /// compiler wraps it as a subquery when a stage cannot be added (a
-/// `where` after `take` or `count by`, a second `take`, `explode`,
-/// `distinct`). A subquery exports its columns as `c0…`, their canonical
+/// `where` after `take`, a `skip` after `take`, `explode`) and after every
+/// grouping stage. A subquery exports its columns as `c0…`, their canonical
 /// names as `k0…`, and the row order as one number `_o`
 /// (`row_number() OVER (ORDER BY …)`), so TQL's order survives every
 /// wrap: SQL keeps no order through a subquery.
@@ -22,17 +22,15 @@ struct SQLScope {
     var columns: [SQLValue]
     var wheres: [String] = []
     var groupBy: [String] = []
-    /// Whether the SELECT aggregates (count, count by, summarize): a later
-    /// `where` must wrap it.
-    var isGrouped = false
     /// ORDER BY items (with `NULLS LAST` and the C collation where needed),
     /// ending in a tiebreak that makes the order total.
     var order: [String]
     var limit: Int?
     var offset: Int?
 
-    /// Whether a `where` can go into this SELECT's WHERE clause.
-    var acceptsFilter: Bool { !isGrouped && limit == nil && offset == nil }
+    /// Whether a `where` can go into this SELECT's WHERE clause (a
+    /// grouping stage always ends its SELECT, so only a limit stops it).
+    var acceptsFilter: Bool { limit == nil && offset == nil }
     /// Whether ORDER BY can be replaced.
     var acceptsSort: Bool { limit == nil && offset == nil }
 
