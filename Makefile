@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
-APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux less groff-base locales libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux less groff-base locales libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql
 
 .PHONY: run test build deps bench bench-deps bench-ci docs format lint clean fuzz fuzz-ci install install-files
 

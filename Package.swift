@@ -7,6 +7,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "TaskQL", targets: ["TaskQL"]),
+        // TQL on PostgreSQL (`taskql --db`, `taskql push`): the one part
+        // that talks to a network, kept out of the core library.
+        .library(name: "TaskQLPostgres", targets: ["TaskQLPostgres"]),
         .executable(name: "taskql", targets: ["taskql"]),
     ],
     dependencies: [
@@ -20,6 +23,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         // `make docs`: the DocC catalog built with warnings as errors (CI).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // PostgreSQL's wire protocol (queries with bound values, COPY FROM)
+        // for TaskQLPostgres only.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // What postgres-nio is built on, named because TaskQLPostgres uses
+        // them directly: the event loop, its logger (silenced), TLS.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The engine: dataset model, importers, language, evaluator, formatting.
@@ -31,6 +42,16 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources/seeds"), .copy("Resources/seeds.jsonl")]
+        ),
+        // Runs compiled TQL on PostgreSQL and pushes datasets into it
+        // (the compiler itself, SQLCompiler, is in the core: no networking).
+        .target(
+            name: "TaskQLPostgres",
+            dependencies: [
+                "TaskQL", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // libxml2 through pkg-config (Debian: libxml2-dev): the HTML and XML
         // parsers behind the .html and .docx front-ends.
@@ -64,6 +85,7 @@ let package = Package(
             dependencies: [
                 "TaskQL",
                 "TaskQLShell",
+                "TaskQLPostgres",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -73,13 +95,24 @@ let package = Package(
         .executableTarget(name: "taskql-bench", dependencies: ["TaskQL"], path: "Benchmarks/TaskQLBench"),
         .testTarget(
             name: "TaskQLTests",
-            // ZIPFoundation writes the zip archives the .docx tests read.
-            dependencies: ["TaskQL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // ZIPFoundation writes the zip archives the .docx tests read;
+            // the support target's PostgreSQL runs the differential tests.
+            dependencies: [
+                "TaskQL", "TaskQLPostgres", "TaskQLTestSupport", "TaskQLShell",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TaskQLCLITests",
-            dependencies: ["TaskQL"]
+            dependencies: ["TaskQL", "TaskQLTestSupport"]
+        ),
+        // What several test targets share: a private PostgreSQL server
+        // started for the test run (LocalPostgres).
+        .target(
+            name: "TaskQLTestSupport",
+            dependencies: ["TaskQL", "TaskQLPostgres"],
+            path: "Tests/TaskQLTestSupport"
         ),
         .testTarget(
             name: "TaskQLShellTests",

@@ -69,10 +69,12 @@ package enum EngineSetup {
         }
     }
 
-    /// `TaskQL — datasets haimen (223 tasks), yixing (70 tasks) — .help for help`
-    package static func banner(for engine: Engine) -> String {
-        let parts = engine.summaries.map { "\($0.name) (\($0.taskCount) tasks)" }
+    /// `TaskQL — datasets haimen (223 tasks), yixing (70 tasks) — .help for help`;
+    /// on a database, `TaskQL on postgres://… — datasets …`.
+    package static func banner(for session: Session) -> String {
+        let parts = session.engine.summaries.map { "\($0.name) (\($0.taskCount) tasks)" }
         let loaded = parts.isEmpty ? "no datasets loaded" : "datasets " + parts.joined(separator: ", ")
-        return "TaskQL — \(loaded) — type .help for help, Ctrl-D to leave"
+        let place = session.database.map { " on \($0.displayName)" } ?? ""
+        return "TaskQL\(place) — \(loaded) — type .help for help, Ctrl-D to leave"
     }
 }

@@ -92,5 +92,6 @@ extension HelpCatalog {
         .invalidAliasFile: "an --aliases file line that is not `canonical = alias, …`",
         .importWarning: "an import that went on past a numbering gap or a missing unit",
         .notCompilable: "a query the SQL back-end cannot compile to the same result",
+        .databaseError: "with --db: the server refused the statement or the connection failed",
     ]
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(page.contains("\"taskql \(version)\""), "the man page's .TH line names taskql \(version)")
     }
 
-    @Test(arguments: ["run", "import", "fmt"])
+    @Test(arguments: ["run", "import", "fmt", "push"])
     func helpSubcommandIsTheSubcommandsHelp(subcommand: String) throws {
         let help = try CLIProcess.run(["help", subcommand])
         let direct = try CLIProcess.run([subcommand, "--help"])
@@ -27,7 +27,8 @@ import Testing
     @Test func helpOnAnUnknownSubcommandIsAUsageError() throws {
         let run = try CLIProcess.run(["help", "nosuch"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("no help on 'nosuch': the subcommands are run, import and fmt"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("no help on 'nosuch': the subcommands are run, import, fmt and push"), "\(run.stderr)")
         let root = try CLIProcess.run(["help"])
         #expect(root.status == 0 && root.stdout.contains("SUBCOMMANDS:"))
     }
@@ -43,7 +44,7 @@ import Testing
     /// the man page; groff reads it without a warning.
     @Test func manPageKeepsUpWithTheOptionsAndDotCommands() throws {
         let page = try String(contentsOf: Self.manPage, encoding: .utf8).replacing("\\-", with: "-")
-        for command in [[], ["run"], ["import"], ["fmt"]] {
+        for command in [[], ["run"], ["import"], ["fmt"], ["push"]] {
             let help = try CLIProcess.run(command + ["--help"]).stdout
             let options = help.matches(of: /(?:^|[\s,\[])(--[a-z][a-z-]+)/.anchorsMatchLineEndings()).map {
                 String($0.output.1)

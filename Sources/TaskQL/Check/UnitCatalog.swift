@@ -17,6 +17,16 @@ struct UnitCatalog: Sendable {
         self.aliases = aliases
     }
 
+    /// The units of data held elsewhere (a database's `taskql_units`).
+    init(unitNames: [String], aliases: UnitAliases) {
+        let canonical = unitNames.map(aliases.canonical)
+        let aliasNames = aliases.table.keys.sorted() + Set(aliases.table.values).sorted()
+        var seen = Set<String>()
+        candidates = (unitNames + canonical + aliasNames).filter { seen.insert($0).inserted }
+        known = seen
+        self.aliases = aliases
+    }
+
     /// Whether `name` is a unit in the data or the alias table.
     func knows(_ name: String) -> Bool {
         known.contains(name) || known.contains(aliases.canonical(name))

@@ -128,6 +128,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     /// A query construct the SQL compiler cannot give TQL's result for
     /// (named in the message); nothing is sent to the database.
     case notCompilable = "E0601"
+    /// A statement the database refused or could not run (the server's
+    /// message and SQLSTATE), or a connection that failed.
+    case databaseError = "E0602"
 
     /// The code as printed: `E0301`.
     public var description: String { rawValue }
@@ -179,6 +182,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
         case .runtimeRegex: "regular expression from a parameter that does not compile or needs too much work"
         case .runtimeCount: "negative count from a parameter"
         case .notCompilable: "query construct the SQL back-end cannot compile to the same result (named)"
+        case .databaseError: "statement the database refused or could not run (the server's message)"
         case .unreadableFile: "file cannot be read: missing, no permission, a device, a directory with nothing to load"
         case .undecodableText: "bytes that are no text in the encoding (names the byte offset)"
         case .invalidDatasetFile:

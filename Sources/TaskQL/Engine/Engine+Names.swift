@@ -8,16 +8,19 @@ extension Engine {
     public var functionNames: [String] { FunctionCatalog.allNames }
 
     /// Unit names as printed in the loaded data, most frequent first.
-    public var unitNames: [String] { table.unitIDsByFrequency.map { table.pool[$0] } }
+    public var unitNames: [String] { described?.unitNames ?? table.unitIDsByFrequency.map { table.pool[$0] } }
 
     /// Leader names in the loaded data, most frequent first.
-    public var leaderNames: [String] { table.leaderIDsByFrequency.map { table.pool[$0] } }
+    public var leaderNames: [String] {
+        described?.leaderNames ?? table.leaderIDsByFrequency.map { table.pool[$0] }
+    }
 
     /// The values of the short text fields in the loaded data (`city`,
     /// `kind`, `dataset`, `section`, `subsection`, `deadline`), most
     /// frequent first, at most `limit` each: what Tab offers inside
     /// `city == "`. One pass over each column's pooled ids.
     public func fieldValues(limit: Int = 500) -> [String: [String]] {
+        if let described { return described.fieldValues.mapValues { Array($0.prefix(limit)) } }
         let columns: [(TaskField, [Int32])] = [
             (.dataset, table.datasets), (.city, table.cities), (.kind, table.kinds), (.section, table.sections),
             (.subsection, table.subsections), (.deadline, table.deadlines),
@@ -40,6 +43,10 @@ extension Engine {
     /// nil when no dataset of that name is loaded (`.schema haimen`).
     package func schema(ofDataset name: String) -> [FieldInfo]? {
         guard datasetNames.contains(name) else { return nil }
+        if let described {
+            let headers = Set(described.datasets.first { $0.name == name }?.extraHeaders ?? [])
+            return fieldsAndExtras { headers.contains(table.extras.headers[$0]) }
+        }
         let rows = table.rows(ofDataset: name)
         return fieldsAndExtras { k in rows.contains { table.extras.values[k][$0] != TaskTable.nullID } }
     }

@@ -84,6 +84,9 @@ public final class Engine: Sendable {
     let catalog: [DatasetEntry]
     let table: TaskTable
     let units: UnitCatalog
+    /// The data this engine describes but does not hold (a database's,
+    /// ``DatabaseCatalog``): its counts and names stand in for the table's.
+    let described: DatabaseCatalog?
 
     /// Builds the column store for `datasets`; datasets of one name are
     /// joined (see ``EngineBuilder`` to load files straight into columns).
@@ -98,13 +101,16 @@ public final class Engine: Sendable {
     /// An engine on a finished table (see ``EngineBuilder/build(options:)``).
     init(
         catalog: [DatasetEntry], table: TaskTable, aliases: UnitAliases,
-        options: EngineOptions
+        options: EngineOptions, described: DatabaseCatalog? = nil
     ) {
         self.catalog = catalog
         self.table = table
         self.aliases = aliases
         self.options = options
-        units = UnitCatalog(table: table, aliases: aliases)
+        self.described = described
+        units =
+            described.map { UnitCatalog(unitNames: $0.unitNames, aliases: aliases) }
+            ?? UnitCatalog(table: table, aliases: aliases)
     }
 
     /// The loaded datasets' names, in load order.
@@ -130,7 +136,8 @@ public final class Engine: Sendable {
 
     /// Summaries of the loaded datasets, in load order.
     public var summaries: [DatasetSummary] {
-        catalog.map { entry in
+        if let described { return described.datasets.map(\.summary) }
+        return catalog.map { entry in
             let rows = table.rows(ofDataset: entry.name)
             let cityIDs = Set(rows.map { table.cities[$0] })
             return DatasetSummary(

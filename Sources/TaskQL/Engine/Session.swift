@@ -6,8 +6,22 @@ public final class Session {
     public private(set) var engine: Engine
     private var bindings: [String: CheckedPipeline] = [:]
 
+    /// Where queries run when not in memory (`taskql --db`): each is
+    /// checked against ``engine`` (which then describes the database's
+    /// data, ``DatabaseCatalog``), compiled by ``SQLCompiler`` and sent there.
+    package let database: (any SQLDatabase)?
+
     /// A session with no names bound.
-    public init(engine: Engine) { self.engine = engine }
+    public init(engine: Engine) {
+        self.engine = engine
+        database = nil
+    }
+
+    /// A session whose queries run on `database`, checked against `engine`.
+    package init(engine: Engine, database: any SQLDatabase) {
+        self.engine = engine
+        self.database = database
+    }
 
     /// The date `today()` and the status functions count from in this
     /// session (nil: the local date when each query runs; `.asof`, `--asof`).
@@ -16,7 +30,9 @@ public final class Session {
         set {
             var options = engine.options
             options.asOf = newValue
-            engine = Engine(catalog: engine.catalog, table: engine.table, aliases: engine.aliases, options: options)
+            engine = Engine(
+                catalog: engine.catalog, table: engine.table, aliases: engine.aliases, options: options,
+                described: engine.described)
         }
     }
 
@@ -61,7 +77,13 @@ public final class Session {
         switch statement {
         case .query(let pipeline):
             let plan = try engine.check(pipeline, source: source, bindings: bindings)
+            if let database {
+                return .rows(try run(plan, on: database, parameters: parameters, cancellation: cancellation))
+            }
             return .rows(try engine.run(plan, parameters: parameters, cancellation: cancellation))
+        case .explain(let pipeline, _) where database != nil:
+            let plan = try engine.check(pipeline, source: source, bindings: bindings)
+            return .rows(try explain(plan, on: database!, parameters: parameters))
         case .explain(let pipeline, _):
             let (plan, inputs) = try engine.check(pipeline, source: source, bindings: bindings, recordingInputs: true)
             return .rows(
@@ -79,6 +101,14 @@ public final class Session {
             }
             bindings[name.name] = try engine.check(pipeline, source: source, bindings: bindings)
             return .bound(name: name.name)
+        case .load(_, _, _, let span) where database != nil:
+            throw DiagnosticError(
+                [
+                    Diagnostic(
+                        code: DiagnosticCode.statementNotAllowed,
+                        message: "load reads files into memory, and this session's queries run on the database",
+                        span: span, help: "push the file to the database: taskql push FILE --db URL")
+                ], source: source)
         case .load(let path, let pathSpan, let name, let span):
             if let name, let problem = DatasetName.problem(name.name) {
                 throw DiagnosticError(
@@ -92,6 +122,68 @@ public final class Session {
             return try load(
                 path, pathSpan: pathSpan, name: name?.name, span: span, source: source, cancellation: cancellation)
         }
+    }
+
+    /// `plan` compiled and run on `database`, as a result the in-memory
+    /// engine would give.
+    private func run(
+        _ plan: CheckedPipeline, on database: any SQLDatabase, parameters: [String: Value],
+        cancellation: CancellationHandle?
+    ) throws(DiagnosticError) -> QueryResult {
+        let query = try compile(plan, parameters: parameters)
+        do {
+            let rows = try database.rows(of: query, cancellation: cancellation)
+            return QueryResult(columns: query.columns, rows: rows, isChart: plan.isChart)
+        } catch {
+            throw Self.databaseFailure(error, plan: plan, cancellation: cancellation)
+        }
+    }
+
+    /// `explain` on the database: the SQL, each bound value, then the
+    /// server's plan (`EXPLAIN`), a row each.
+    private func explain(_ plan: CheckedPipeline, on database: any SQLDatabase, parameters: [String: Value])
+        throws(DiagnosticError) -> QueryResult
+    {
+        let query = try compile(plan, parameters: parameters)
+        var rows: [[Value]] = [["sql", .string(query.text)]]
+        for (i, value) in query.parameters.enumerated() {
+            rows.append([.string("$\(i + 1)"), .string(value == .null ? "null" : value.displayText)])
+        }
+        do {
+            for line in try database.plan(of: query) { rows.append(["plan", .string(line)]) }
+        } catch {
+            throw Self.databaseFailure(error, plan: plan, cancellation: nil)
+        }
+        return QueryResult(columns: ["part", "text"], rows: rows)
+    }
+
+    private func compile(_ plan: CheckedPipeline, parameters: [String: Value]) throws(DiagnosticError) -> SQLQuery {
+        do {
+            let bound = try ParameterBinding.bind(plan.parameters, values: parameters)
+            var compiler = SQLCompiler(engine: engine, parameters: bound, source: plan.sourceText)
+            return try compiler.compile(plan)
+        } catch let error as RuntimeError {
+            throw DiagnosticError([error.diagnostic], source: error.source ?? plan.sourceText)
+        } catch let error as Diagnostic {
+            throw DiagnosticError([error], source: plan.sourceText)
+        } catch {
+            throw DiagnosticError(
+                [Diagnostic(code: .databaseError, message: "\(error)", span: nil)], source: plan.sourceText)
+        }
+    }
+
+    private static func databaseFailure(_ error: any Error, plan: CheckedPipeline, cancellation: CancellationHandle?)
+        -> DiagnosticError
+    {
+        let diagnostic: Diagnostic
+        if cancellation?.isCancelled == true {
+            diagnostic = Diagnostic(code: .cancelled, message: "cancelled", span: nil)
+        } else if let error = error as? DatabaseError {
+            diagnostic = error.diagnostic(span: nil)
+        } else {
+            diagnostic = Diagnostic(code: .databaseError, message: "the database: \(error)", span: nil)
+        }
+        return DiagnosticError([diagnostic], source: plan.sourceText)
     }
 
     private func load(

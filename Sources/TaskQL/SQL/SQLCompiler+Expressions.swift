@@ -83,7 +83,7 @@ extension SQLCompiler {
         case .contains, .startsWith, .endsWith:
             return try textTest(op, a, b, in: scope, aggregates: aggregates, span: span)
         case .matches:
-            throw Self.notCompiled("matches (TQL's regular expressions are not PostgreSQL's)", at: span)
+            return try regexTest(a, b, in: scope, aggregates: aggregates, span: span)
         case .add where a.type == .string && b.type == .string:
             let (x, y) = (
                 try expression(a, in: scope, aggregates: aggregates),
@@ -203,17 +203,59 @@ extension SQLCompiler {
         }
     }
 
+    /// `matches`: the pattern, known when the query is compiled, spelt in
+    /// PostgreSQL's syntax (``SQLRegex``) and bound; `~` on each text.
+    mutating func regexTest(
+        _ a: CheckedExpr, _ b: CheckedExpr, in scope: SQLScope, aggregates: [SQLValue], span: SourceSpan
+    ) throws(Diagnostic) -> String {
+        let pattern: String
+        switch b.kind {
+        case .literal(.string(let s)): pattern = s
+        case .literal(.null): return "NULL::boolean"
+        case .parameter(let name):
+            switch queryParameters[name] {
+            case .string(let s)?: pattern = s
+            case .null?: return "NULL::boolean"
+            default: throw Self.notCompiled("matches with a pattern that is not text", at: b.span)
+            }
+        default: throw Self.notCompiled("matches with a computed pattern", at: b.span)
+        }
+        let translated: String
+        switch SQLRegex.postgresPattern(pattern) {
+        case .success(let p): translated = p
+        case .failure(let failure) where failure.reason == SQLRegex.Failure.doesNotCompile.reason:
+            throw Diagnostic(
+                code: .runtimeRegex, message: "the pattern '\(pattern)' does not compile", span: b.span)
+        case .failure(let failure): throw Self.notCompiled("matches: \(failure.reason)", at: b.span)
+        }
+        usesRegex = true
+        let needle = bind(.string(translated), as: .string)
+        let value = try expression(a, in: scope, aggregates: aggregates).sql
+        switch a.type {
+        case .string: return "(\(value) ~ \(needle))"
+        case .list(.string):
+            let e = nextAlias("x")
+            return
+                "(CASE WHEN \(value) IS NULL THEN NULL ELSE EXISTS (SELECT 1 FROM unnest(\(value)) AS \(e)(v) WHERE \(e).v ~ \(needle)) END)"
+        default:
+            throw Self.notCompiled("matches on \(a.type)", at: span)
+        }
+    }
+
     /// The canonical unit name(s) of `e`: a unit column's companion, or a
     /// known name canonicalised now with the engine's aliases.
     mutating func canonical(_ e: CheckedExpr, in scope: SQLScope, aggregates: [SQLValue], span: SourceSpan)
         throws(Diagnostic) -> String
     {
-        if let companion = try expression(e, in: scope, aggregates: aggregates).canonical { return companion }
+        // A known name is canonicalised here and bound once; anything else
+        // must have a canonical companion (a unit column, an exploded unit).
         let value: Value?
         switch e.kind {
         case .literal(let v): value = v
-        case .parameter(let name): value = queryParameters[name]
-        default: value = nil
+        case .parameter(let name) where queryParameters[name] != nil: value = queryParameters[name]
+        default:
+            if let companion = try expression(e, in: scope, aggregates: aggregates).canonical { return companion }
+            value = nil
         }
         switch value {
         case .string(let name)?: return bind(.string(engine.aliases.canonical(name)), as: .string)

@@ -57,29 +57,50 @@ extension SQLCompiler {
         }
     }
 
-    /// One aggregate of `summarize` over the rows of `scope`.
+    /// One aggregate of `summarize` over the rows of `scope`. An aggregate
+    /// of a list column takes its elements, as the in-memory one does:
+    /// they are concatenated in row order (`taskql_concat`, which `taskql
+    /// push` creates) and aggregated in a subquery.
     mutating func aggregate(_ a: CheckedAggregate, in scope: SQLScope) throws(Diagnostic) -> String {
         guard let argument = a.argument else { return "count(*)" }
         let value = try expression(argument, in: scope)
-        if case .list = argument.type, a.function != .count {
-            throw Self.notCompiled("\(a.function.rawValue)() of a list", at: a.span)
+        let orderBy = scope.order.isEmpty ? "" : " ORDER BY " + scope.order.joined(separator: ", ")
+        let isList: Bool = if case .list = argument.type { true } else { false }
+        // Every non-null value (every element, for a list) in row order.
+        func elements(_ sql: String) -> String {
+            isList ? "\(SQLSchema.concatAggregate)(\(sql)\(orderBy))" : "array_agg(\(sql)\(orderBy))"
         }
         switch a.function {
         case .count: return "count(\(value.sql))"
         case .dcount:
+            var sql = value.sql
             if argument.isUnits {
                 guard let canonical = value.canonical else {
                     throw Self.notCompiled("dcount() of computed unit names", at: a.span)
                 }
-                return "count(DISTINCT \(canonical))"
+                sql = canonical
             }
-            return "count(DISTINCT \(value.sql))"
+            guard isList else { return "count(DISTINCT \(sql))" }
+            let e = nextAlias("e")
+            return "(SELECT count(DISTINCT \(e).v) FROM unnest(\(elements(sql))) AS \(e)(v))"
+        case .list:
+            // Each value once, where it first occurs; nulls left out.
+            let e = nextAlias("e")
+            let element = Self.element(of: argument.type)
+            return
+                "COALESCE((SELECT array_agg(\(e).v ORDER BY \(e).f) FROM (SELECT v, min(n) AS f FROM unnest(\(elements(value.sql))) WITH ORDINALITY AS u(v, n) WHERE v IS NOT NULL GROUP BY v) AS \(e)), ARRAY[]::\(Self.sqlType(.list(element))))"
+        case .min where isList, .max where isList:
+            let e = nextAlias("e")
+            let element = Self.element(of: argument.type)
+            return
+                "(SELECT \(a.function.rawValue)(\(Self.collated("\(e).v", type: element))) FROM unnest(\(elements(value.sql))) AS \(e)(v))"
+        case .sum where isList, .avg where isList:
+            throw Self.notCompiled("\(a.function.rawValue)() of a list", at: a.span)
         case .sum:
             return argument.type == .int ? "(sum(\(value.sql)))::bigint" : "sum(\(value.sql))"
         case .avg: return "(avg(\(value.sql)))::double precision"
         case .min, .max:
             return "\(a.function.rawValue)(\(Self.collated(value.sql, type: argument.type)))"
-        case .list: throw Self.notCompiled("list()", at: a.span)
         }
     }
 }

@@ -19,6 +19,8 @@ package struct SQLCompiler {
     /// The source, for diagnostics.
     let source: SourceText
     private var aliasCount = 0
+    /// Whether the query uses `matches` (run under a statement timeout).
+    var usesRegex = false
 
     /// A compiler for queries checked against `engine` (its unit aliases
     /// canonicalise the names a query compares; its extra columns name
@@ -51,7 +53,7 @@ package struct SQLCompiler {
         }
         return SQLQuery(
             text: scope.select(outputs), parameters: parameters, columns: pipeline.schema.columns.map(\.name),
-            columnTypes: pipeline.schema.columns.map(\.type))
+            columnTypes: pipeline.schema.columns.map(\.type), usesRegex: usesRegex)
     }
 
     /// The scope `pipeline`'s rows come out of.
@@ -115,6 +117,11 @@ package struct SQLCompiler {
         case .list(let element): sqlType(element) + "[]"
         case .string, .null, .any: "text"
         }
+    }
+
+    /// The element type of a list type; a scalar type itself.
+    static func element(of type: ValueType) -> ValueType {
+        if case .list(let element) = type { element } else { type }
     }
 
     /// `"name"`, with `"` doubled.

@@ -15,6 +15,13 @@ struct ExtraColumns: Sendable {
 
     init() {}
 
+    /// Columns named `headers`, with no rows (named as ``init(_:)`` names them).
+    init(headers: [String]) {
+        self.headers = headers
+        values = headers.map { _ in [] }
+        nameColumns()
+    }
+
     /// The extra columns of `table`'s rows. A row naming a header twice
     /// keeps the first cell (a table repeating a header, two `备注`, is
     /// kept whole in the record).
@@ -37,6 +44,11 @@ struct ExtraColumns: Sendable {
                 k += 2
             }
         }
+        nameColumns()
+    }
+
+    /// Names every header (``names``).
+    private mutating func nameColumns() {
         var taken = Set(TaskField.allNames)
         for header in headers {
             let name = Self.queryName(header, taken: taken)

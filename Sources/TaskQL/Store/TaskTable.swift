@@ -137,6 +137,13 @@ struct TaskTable: Sendable {
     }
 
     /// Works out what depends on all rows: the unit and leader names by
+    /// An empty table whose extra columns are `headers` (the table of an
+    /// engine describing a database's data, ``DatabaseCatalog``).
+    init(describingExtraColumns headers: [String]) {
+        self.init()
+        extras = ExtraColumns(headers: headers)
+    }
+
     /// frequency, canonical unit ids and sort ranks. Call after appending.
     mutating func finish(aliases: UnitAliases) {
         var unitCounts = [Int](repeating: 0, count: pool.count)

@@ -38,6 +38,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Output format.")
     var format: OutputFormat?
 
+    @Option(
+        help: ArgumentHelp(
+            "Run the queries on this PostgreSQL database instead of in memory (datasets put there by taskql push).",
+            valueName: "postgres://user@host/database"))
+    var db: String?
+
     @Flag(
         help:
             "Start CSV output with a UTF-8 byte-order mark, so that Excel and WPS open it with the Chinese intact (also .bom on)."

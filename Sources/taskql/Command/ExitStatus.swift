@@ -11,6 +11,9 @@ enum ExitStatus {
     static let queryError: Int32 = 65
     /// An input file is missing, unreadable, undecodable or not a document.
     static let inputError: Int32 = 66
+    /// The database of `--db` could not be reached, or refused the login
+    /// (`EX_UNAVAILABLE`).
+    static let unavailable: Int32 = 69
     /// Output could not be written: a full disk, `> /dev/full`, an
     /// `.output` or `import -o` file that cannot be written (`EX_IOERR`).
     static let outputError: Int32 = 74
@@ -19,7 +22,7 @@ enum ExitStatus {
     static let helpText = """
         Exit status: 0 success, 64 usage error, 65 query error (parse, check \
         or run time), 66 input file error (missing, undecodable, unrecognised \
-        document), 74 output error (results or a file could not be written, \
+        document), 69 database unreachable (--db), 74 output error (results or a file could not be written, \
         e.g. a full disk). Messages go to stderr with file:line:col; results to stdout.
         """
 
@@ -36,4 +39,5 @@ extension ExitCode {
     static let inputError = ExitCode(ExitStatus.inputError)
     static let usageError = ExitCode(ExitStatus.usage)
     static let outputError = ExitCode(ExitStatus.outputError)
+    static let unavailable = ExitCode(ExitStatus.unavailable)
 }

@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         Terminal.prepareLocale()
         let text = try Self.readScript(script)
-        let session = try TaskQLCommand.session(files: files, aliasesPath: options.aliases)
+        let session = try TaskQLCommand.session(files: files, options: options)
         session.asOf = options.asof
         let runner = StatementRunner(
             session: session, format: options.format ?? .table, noColor: options.noColor,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TaskQL
+import TaskQLPostgres
 import TaskQLShell
 
 /// `taskql [FILE…] [-c QUERY] [options]`, `taskql run`, `taskql import`, `taskql fmt`.
@@ -23,11 +24,13 @@ struct TaskQLCommand: ParsableCommand {
               taskql run overdue.tql --param leader=周国强 --param before=2020-07-01
               taskql import 海门.txt 宜兴.txt -o cities.jsonl
               taskql fmt --check queries/*.tql
+              taskql push haimen.jsonl --db postgres://clerk@db.example/plans
+              taskql --db postgres://clerk@db.example/plans -c 'tasks | count by city'
 
             \(ExitStatus.helpText)
             """,
         version: "taskql \(TaskQLVersion.current)",
-        subcommands: [RunCommand.self, ImportCommand.self, FormatCommand.self])
+        subcommands: [RunCommand.self, ImportCommand.self, FormatCommand.self, PushCommand.self])
 
     @Option(
         name: .customShort("c"),
@@ -47,7 +50,7 @@ struct TaskQLCommand: ParsableCommand {
 
     func run() throws {
         Terminal.prepareLocale()
-        let session = try Self.session(files: files, aliasesPath: options.aliases)
+        let session = try Self.session(files: files, options: options)
         session.asOf = options.asof
         let interactive = command == nil && Terminal.inputIsInteractive
         let runner = StatementRunner(
@@ -72,7 +75,7 @@ struct TaskQLCommand: ParsableCommand {
         if interactive {
             InterruptSignal.install()
             let reader = LibEditLineReader(history: HistoryFile(path: HistoryFile.path(option: options.history)))
-            runner.output.writeLine(EngineSetup.banner(for: session.engine))
+            runner.output.writeLine(EngineSetup.banner(for: session))
             try options.runStartupFile(on: runner, interactive: true)
             Repl(runner: runner, reader: reader, sourceName: "<repl>").run()
             // A person saw every message as it came: leaving is no failure.
@@ -83,6 +86,31 @@ struct TaskQLCommand: ParsableCommand {
         repl.run()
         runner.finishOutput()
         if let exit = ExitStatus.afterScript(failures: repl.failures, runner: runner) { throw exit }
+    }
+
+    /// A session on the database of `--db`, or on the bundled data or
+    /// `files`; input errors exit 66, an unreachable database 69.
+    static func session(files: [String], options: CommonOptions) throws -> Session {
+        guard let url = options.db else { return try session(files: files, aliasesPath: options.aliases) }
+        let errors = OutputSink.standardError()
+        if !files.isEmpty {
+            errors.writeLine(
+                "taskql: error: --db queries the database's datasets; put files there first: taskql push \(files.joined(separator: " ")) --db URL"
+            )
+            throw ExitCode.usageError
+        }
+        if options.aliases != nil {
+            errors.writeLine(
+                "taskql: error: --aliases with --db: the database keeps the aliases its data was pushed with (taskql push --aliases FILE)"
+            )
+            throw ExitCode.usageError
+        }
+        do {
+            return try PostgresDatabase.connect(url: url).session(options: EngineSetup.options)
+        } catch {
+            errors.writeLine("taskql: error: \(error)")
+            throw ExitCode.unavailable
+        }
     }
 
     /// A session on the bundled data or on `files`; input errors exit 66.

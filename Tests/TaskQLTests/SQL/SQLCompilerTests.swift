@@ -45,8 +45,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("tasks | summarize l = list(city)", "list()"), ("tasks | where text matches \"5G\"", "matches"),
+        ("tasks | extend l = lower(text)", "lower()"), ("tasks | where text matches \"a{300}\"", "matches: a repeat"),
         ("tasks | extend n = int(number)", "int()"), ("diff haimen haimen", "diff"),
+        (#"tasks | where text matches "[\\Da]""#, "matches: a set mixing"),
     ])
     func whatCannotBeCompiledIsNamed(query: String, construct: String) throws {
         #expect {
@@ -55,6 +56,25 @@ import Testing
             guard let d = (error as? DiagnosticError)?.diagnostics.first else { return false }
             return d.code == .notCompilable && d.message.hasPrefix(construct)
         }
+    }
+
+    /// `matches` binds TQL's pattern spelt for PostgreSQL: `.` never a
+    /// newline, `\d` TQL's Unicode digits, non-capturing groups, escapes.
+    @Test func patternsAreSpeltForPostgreSQL() throws {
+        let query = try Self.compile(#"tasks | where text matches "^(5G|\\d+万)." | count"#)
+        guard case .string(let pattern)? = query.parameters.first else {
+            Issue.record("no bound pattern: \(query.parameters)")
+            return
+        }
+        #expect(pattern.hasPrefix("^(?:(?:5G|(?:[\\U00000030-\\U00000039\\U00000660-"), "\(pattern)")
+        #expect(pattern.hasSuffix(")+万))[^\\n]"), "\(pattern)")
+        #expect(query.usesRegex && query.text.contains("t.text ~ $1::text"))
+        #expect((try? SQLRegex.postgresPattern(#"a.b\("#).get()) == #"a[^\n]b\U00000028"#)
+    }
+
+    @Test func aUnitNameIsBoundOnce() throws {
+        let query = try Self.compile(#"tasks | where lead_units has "发展改革委" | count"#)
+        #expect(query.parameters.count == 1, "\(query.parameters)")
     }
 
     @Test func searchBindsItsNeedleOnce() throws {
