@@ -6,7 +6,7 @@ CONFIG ?= debug
 BIN = .build/$(CONFIG)/taskql
 APT_PACKAGES = libedit-dev libxml2-dev zlib1g-dev pkg-config tmux less groff-base locales libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils postgresql
 
-.PHONY: run test build deps bench bench-deps bench-ci docs format lint clean fuzz fuzz-ci install install-files
+.PHONY: run test build deps bench bench-peers bench-deps bench-ci bench-pg docs format lint clean fuzz fuzz-ci install install-files
 
 # Installs the Debian packages the build and the tests need, only when one is
 # missing (so a second run is instant and works offline).
@@ -34,7 +34,7 @@ test: deps
 # answers checked equal, results to Benchmarks/RESULTS.md (Benchmarks/bench.py).
 # bench-ci runs it at 10k once, for the answers only (CI; no timing checks).
 DUCKDB_VERSION = 2.0.1
-bench-deps: deps
+bench-peers: deps
 	@for p in jq sqlite3; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
@@ -42,14 +42,24 @@ bench-deps: deps
 	fi
 	@python3 -c 'import duckdb; assert duckdb.__version__ == "$(DUCKDB_VERSION)"' 2>/dev/null || \
 	  python3 -m pip install -q --disable-pip-version-check "duckdb==$(DUCKDB_VERSION)"
+
+bench-deps: bench-peers
 	$(SWIFT) build -c release --product taskql
 	$(SWIFT) build -c release --product taskql-bench
 
 bench: bench-deps
 	python3 Benchmarks/bench.py --results Benchmarks/RESULTS.md
 
-bench-ci: bench-deps
-	BENCH_SIZES=10000 BENCH_REPEATS=1 python3 Benchmarks/bench.py
+# The same questions on PostgreSQL beside the in-memory engine at 1M and
+# 10M tasks (BENCH_PG_SIZES), on a private server it starts itself
+# (Benchmarks/bench_pg.py), results to Benchmarks/RESULTS-postgres.md.
+bench-pg: bench-deps
+	python3 Benchmarks/bench_pg.py --results Benchmarks/RESULTS-postgres.md
+
+bench-ci: bench-peers
+	$(SWIFT) build --product taskql
+	$(SWIFT) build --product taskql-bench
+	BENCH_BUILD=debug BENCH_SIZES=10000 BENCH_REPEATS=1 python3 Benchmarks/bench.py
 
 # The DocC catalog (Sources/TaskQL/TaskQL.docc) and every public symbol's
 # documentation, built with warnings as errors: a broken symbol link or a

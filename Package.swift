@@ -92,7 +92,8 @@ let package = Package(
         ),
         // TaskQL's side of `make bench` (Benchmarks/bench.py): loads files,
         // times questions in process, prints times and answers as JSON.
-        .executableTarget(name: "taskql-bench", dependencies: ["TaskQL"], path: "Benchmarks/TaskQLBench"),
+        .executableTarget(
+            name: "taskql-bench", dependencies: ["TaskQL", "TaskQLPostgres"], path: "Benchmarks/TaskQLBench"),
         .testTarget(
             name: "TaskQLTests",
             // ZIPFoundation writes the zip archives the .docx tests read;

@@ -18,8 +18,11 @@ import json, os, platform, re, statistics, subprocess, sys, time
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DATA = os.path.join(ROOT, "bench-data")
-TASKQL = os.path.join(ROOT, ".build/release/taskql")
-BENCH = os.path.join(ROOT, ".build/release/taskql-bench")
+# BENCH_BUILD=debug: bench-ci checks answers only, with the binaries the
+# tests already built (a release build of everything would double CI's time).
+BUILD = os.environ.get("BENCH_BUILD", "release")
+TASKQL = os.path.join(ROOT, f".build/{BUILD}/taskql")
+BENCH = os.path.join(ROOT, f".build/{BUILD}/taskql-bench")
 
 # name, TQL, DuckDB SQL, sqlite SQL, jq program (over `inputs`), compare
 # ("all" cells, or "first" column only: whole rows whose lists print

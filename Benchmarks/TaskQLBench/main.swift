@@ -5,8 +5,13 @@
 // question its times and its answer (as CSV cells, for checking against
 // the peers). Times include parsing and checking (as SQL peers include
 // planning) and rendering the rows as CSV.
+//
+// `taskql-bench --db URL REPEATS QUESTIONS.json` asks the same questions of
+// a PostgreSQL database `taskql push` filled (`make bench-pg`): each time
+// includes checking, compiling to SQL, the server's work, and decoding.
 import Foundation
 import TaskQL
+import TaskQLPostgres
 
 struct Question: Decodable {
     let name: String
@@ -26,16 +31,61 @@ func peakMemory() -> Int {
     return 0
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count >= 3, let repeats = Int(arguments[0]) else {
-    FileHandle.standardError.write(Data("usage: taskql-bench REPEATS QUESTIONS.json FILE…\n".utf8))
+let commandLine = Array(CommandLine.arguments.dropFirst())
+let databaseURL: String? = commandLine.first == "--db" && commandLine.count > 1 ? commandLine[1] : nil
+let arguments = databaseURL == nil ? commandLine : Array(commandLine.dropFirst(2))
+guard arguments.count >= (databaseURL == nil ? 3 : 2), let repeats = Int(arguments[0]) else {
+    FileHandle.standardError.write(
+        Data("usage: taskql-bench REPEATS QUESTIONS.json FILE…, or taskql-bench --db URL REPEATS QUESTIONS.json\n".utf8)
+    )
     exit(2)
 }
 do {
-    try run()
+    if let databaseURL { try runOnDatabase(databaseURL) } else { try run() }
 } catch {
     FileHandle.standardError.write(Data("taskql-bench: \(error)\n".utf8))
     exit(1)
+}
+
+/// Times `question` `repeats` times with `answer`, and keeps the last answer as text cells.
+func measure(_ question: Question, _ answer: () throws -> QueryResult) throws -> [String: Any] {
+    let clock = ContinuousClock()
+    let csv = ResultFormatter(format: .csv)
+    var times: [Double] = []
+    var cells: [[String]] = []
+    for _ in 0..<repeats {
+        var result: QueryResult?
+        let time = try clock.measure {
+            let r = try answer()
+            _ = csv.render(r)
+            result = r
+        }
+        times.append(milliseconds(time))
+        cells = result!.rows.map { $0.map(\.displayText) }
+    }
+    return ["name": question.name, "ms": times, "rows": cells]
+}
+
+func runOnDatabase(_ url: String) throws {
+    let questions = try JSONDecoder().decode(
+        [Question].self, from: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
+    let clock = ContinuousClock()
+    var session: Session?
+    let connectTime = try clock.measure { session = try PostgresDatabase.connect(url: url).session() }
+    guard let session else { return }
+    var answers: [[String: Any]] = []
+    for question in questions {
+        answers.append(
+            try measure(question) {
+                let outcomes = try session.execute(SourceText(name: question.name, text: question.tql))
+                guard case .rows(let result)? = outcomes.last else { throw DatabaseError("no rows") }
+                return result
+            })
+    }
+    let report: [String: Any] = [
+        "load_ms": milliseconds(connectTime), "peak_bytes": peakMemory(), "tasks": 0, "questions": answers,
+    ]
+    FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: report))
 }
 
 func run() throws {
@@ -54,25 +104,8 @@ func run() throws {
     }
     guard let engine else { return }
     let memory = peakMemory()
-    let csv = ResultFormatter(format: .csv)
     var answers: [[String: Any]] = []
-    for question in questions {
-        var times: [Double] = []
-        var cells: [[String]] = []
-        for _ in 0..<repeats {
-            var rendered = ""
-            var result: QueryResult?
-            let time = try clock.measure {
-                let r = try engine.prepare(question.tql).run()
-                rendered = csv.render(r)
-                result = r
-            }
-            times.append(milliseconds(time))
-            cells = result!.rows.map { $0.map(\.displayText) }
-            _ = rendered
-        }
-        answers.append(["name": question.name, "ms": times, "rows": cells])
-    }
+    for question in questions { answers.append(try measure(question) { try engine.prepare(question.tql).run() }) }
     let report: [String: Any] = [
         "load_ms": milliseconds(loadTime), "peak_bytes": memory, "tasks": builder.taskCount, "questions": answers,
     ]

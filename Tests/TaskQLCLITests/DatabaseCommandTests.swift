@@ -91,6 +91,34 @@ import Testing
         #expect(agreed.count >= 30, "\(agreed.count) agree; not compiled: \(notCompiled)")
     }
 
+    /// The REPL on the database as a person meets it (tmux): the banner
+    /// names the database, Tab offers the cities stored there, a query and
+    /// `.schema` answer, a `load` is refused with what to do instead.
+    @Test func theREPLOnTheDatabase() throws {
+        let url = try Self.pushed.get()
+        let home = try CLIProcess.scratchDirectory()
+        let session = try TmuxSession(home: home)
+        try ShellTmuxTests.start(session, arguments: "--db '\(url)'")
+        let banner = try session.screen()
+        #expect(banner.contains("TaskQL on postgres://taskql@"), "\(banner)")
+        #expect(banner.contains("haimen (223 tasks)"), "\(banner)")
+        try session.type("tasks | where city == \"")
+        try session.keys("Tab")
+        try session.waitFor("the database's cities") { $0.contains("\"海门\"") && $0.contains("\"宜兴\"") }
+        try session.type("宜")
+        try session.keys("Tab")
+        try session.waitFor("city == \"宜兴\"")
+        try session.type(" | count", enter: true)
+        try session.waitFor("(1 row)")
+        #expect(try session.screen().contains("70"))
+        try session.type(".schema", enter: true)
+        try session.waitFor("lead_units")
+        try session.type("load \"x.jsonl\"", enter: true)
+        try session.waitFor("taskql push FILE --db URL")
+        try session.keys("C-d")
+        try session.waitFor("EXITED=0")
+    }
+
     @Test func failuresSayWhereAndWhy() throws {
         let unreachable = try CLIProcess.run(["--db", "postgres:///x?host=/nonexistent&port=1", "-c", "tasks | count"])
         #expect(unreachable.status == 69)

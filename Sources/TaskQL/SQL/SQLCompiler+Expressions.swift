@@ -160,8 +160,32 @@ extension SQLCompiler {
         _ op: BinaryOperator, _ a: CheckedExpr, _ b: CheckedExpr, in scope: SQLScope, aggregates: [SQLValue],
         span: SourceSpan
     ) throws(Diagnostic) -> String {
+        // The task text against a known needle: LIKE on the stored folded
+        // copy, which the trigram index answers.
+        if op == .contains, let folded = try expression(a, in: scope, aggregates: aggregates).folded {
+            let known: String? =
+                switch b.kind {
+                case .literal(.string(let s)): s
+                case .parameter(let name): if case .string(let s)? = queryParameters[name] { s } else { nil }
+                default: nil
+                }
+            if let known {
+                let pattern = "%" + Self.likeEscaped(Self.asciiLowered(known)) + "%"
+                return "(\(folded) LIKE \(bind(.string(pattern), as: .string)))"
+            }
+        }
         let needle = try foldedNeedle(b, in: scope, aggregates: aggregates)
         return try textTest(op, a, needle: needle, in: scope, aggregates: aggregates, span: span)
+    }
+
+    /// `s` with LIKE's `%`, `_` and escape `\` taken literally.
+    static func likeEscaped(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            if c == "%" || c == "_" || c == "\\" { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out
     }
 
     /// The needle of a text test, ASCII-lowered: a known one bound once
@@ -183,15 +207,16 @@ extension SQLCompiler {
         _ op: BinaryOperator, _ a: CheckedExpr, needle: String, in scope: SQLScope, aggregates: [SQLValue],
         span: SourceSpan
     ) throws(Diagnostic) -> String {
+        let operand = try expression(a, in: scope, aggregates: aggregates)
         func test(_ text: String) -> String {
-            let folded = Self.folded(text)
+            let folded = text == operand.sql ? (operand.folded ?? Self.folded(text)) : Self.folded(text)
             switch op {
             case .startsWith: return "starts_with(\(folded), \(needle))"
             case .endsWith: return "(right(\(folded), char_length(\(needle))) = \(needle))"
             default: return "(strpos(\(folded), \(needle)) > 0)"
             }
         }
-        let value = try expression(a, in: scope, aggregates: aggregates).sql
+        let value = operand.sql
         switch a.type {
         case .string: return test(value)
         case .list(.string):

@@ -81,6 +81,8 @@ package struct SQLCompiler {
                     canonical:
                         "(t.\(SQLSchema.canonicalColumn["lead_units"]!) || t.\(SQLSchema.canonicalColumn["co_units"]!))"
                 )
+            case .text:
+                return SQLValue(sql: "t.text", folded: "t.\(SQLSchema.foldedText)")
             default:
                 return SQLValue(
                     sql: "t.\(field.name)", canonical: SQLSchema.canonicalColumn[field.name].map { "t.\($0)" })

@@ -5,6 +5,9 @@
 struct SQLValue {
     var sql: String
     var canonical: String?
+    /// For the task text, its stored ASCII-lowered copy (`text_folded`,
+    /// trigram-indexed), which `contains` reads instead of folding each row.
+    var folded: String? = nil
 }
 
 /// A SELECT being built, PRQL's way: stages add to it while SQL allows

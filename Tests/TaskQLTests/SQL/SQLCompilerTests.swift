@@ -18,7 +18,8 @@ import Testing
         let query = try Self.compile(
             #"tasks | where text contains "O'Brien\"; DROP" and city == $c | take 3"#, parameters: ["c": "海门"])
         #expect(!query.text.contains("O'Brien") && !query.text.contains("DROP") && !query.text.contains("海门"))
-        #expect(query.parameters.contains(.string("o'brien\"; drop")), "the needle, ASCII-lowered: \(query.parameters)")
+        #expect(
+            query.parameters.contains(.string("%o'brien\"; drop%")), "the needle, ASCII-lowered: \(query.parameters)")
         #expect(query.parameters.contains(.string("海门")))
         #expect(query.text.contains("$1::text") && query.text.hasSuffix("LIMIT 3"), "\(query.text)")
     }
@@ -72,6 +73,17 @@ import Testing
         #expect((try? SQLRegex.postgresPattern(#"a.b\("#).get()) == #"a[^\n]b\U00000028"#)
     }
 
+    /// `text contains` a known needle reads the stored folded copy with
+    /// LIKE (the trigram index), LIKE's own characters escaped; on a
+    /// computed text it folds in SQL.
+    @Test func textContainsUsesTheFoldedColumn() throws {
+        let query = try Self.compile(#"tasks | where text contains "6%_5G" | count"#)
+        #expect(query.text.contains("t.text_folded LIKE $1::text"), "\(query.text)")
+        #expect(query.parameters == [.string(#"%6\%\_5g%"#)])
+        let computed = try Self.compile(#"tasks | where text + "" contains "5G" | count"#)
+        #expect(computed.text.contains("strpos(translate("), "\(computed.text)")
+    }
+
     @Test func aUnitNameIsBoundOnce() throws {
         let query = try Self.compile(#"tasks | where lead_units has "发展改革委" | count"#)
         #expect(query.parameters.count == 1, "\(query.parameters)")
@@ -80,9 +92,11 @@ import Testing
     @Test func searchBindsItsNeedleOnce() throws {
         let query = try Self.compile(#"tasks | search "5G" | count"#)
         #expect(query.parameters == [.string("5g")], "\(query.parameters)")
+        // The task text reads its stored folded copy; other fields fold in SQL.
+        #expect(query.text.contains("(strpos(t.text_folded, $1::text) > 0)"), "\(query.text)")
         #expect(
             query.text.contains(
-                "strpos(translate(t.text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), $1::text) > 0"))
+                "strpos(translate(t.city, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), $1::text) > 0"))
     }
 
     @Test func aMissingParameterIsE0405() throws {
