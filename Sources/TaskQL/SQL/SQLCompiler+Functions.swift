@@ -52,7 +52,20 @@ extension SQLCompiler {
                 sql:
                     "(CASE WHEN \(sql[0]) IS NULL THEN NULL WHEN \(left) < 0 THEN 'red' WHEN \(left) <= (\(window)) THEN 'yellow' ELSE 'green' END)"
             )
-        case .lower, .upper, .trim, .date, .substr, .int, .number, .extract:
+        case .int:
+            switch arguments[0].type {
+            case .int: return SQLValue(sql: sql[0])
+            case .decimal:
+                // Toward zero; null where the decimal has no integer (as in memory).
+                return SQLValue(
+                    sql: "(CASE WHEN \(sql[0]) > -9.2e18 AND \(sql[0]) < 9.2e18 THEN trunc(\(sql[0]))::bigint END)")
+            default:
+                guard let integer = args[0].integer else {
+                    throw Self.notCompiled("int() of a text other than the task's number", at: span)
+                }
+                return SQLValue(sql: integer)
+            }
+        case .lower, .upper, .trim, .date, .substr, .number, .extract:
             throw Self.notCompiled("\(function.rawValue)()", at: span)
         }
     }

@@ -83,6 +83,8 @@ package struct SQLCompiler {
                 )
             case .text:
                 return SQLValue(sql: "t.text", folded: "t.\(SQLSchema.foldedText)")
+            case .number:
+                return SQLValue(sql: "t.number", integer: "t.\(SQLSchema.numberInteger)")
             default:
                 return SQLValue(
                     sql: "t.\(field.name)", canonical: SQLSchema.canonicalColumn[field.name].map { "t.\($0)" })

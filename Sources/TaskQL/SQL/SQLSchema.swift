@@ -31,6 +31,8 @@ package enum SQLSchema {
     /// Canonical unit names of `lead_units` and `co_units`, element by
     /// element (the engine's `UnitAliases` at push time).
     package static let canonicalColumn = ["lead_units": "lead_units_canonical", "co_units": "co_units_canonical"]
+    /// TQL's `int()` of `number` (`（三）` → 3), for `sort by int(number)`.
+    package static let numberInteger = "number_int"
     /// `text` with ASCII letters lower-cased, for `contains`/`search`.
     package static let foldedText = "text_folded"
     /// The extra columns of a task, as a `jsonb` object of name → text.
@@ -43,7 +45,7 @@ package enum SQLSchema {
     /// The columns of ``tasks`` in the order ``SQLTaskRows`` writes them.
     package static let taskColumns: [String] =
         [ordinal] + TaskField.standardColumns.filter { $0 != .units }.map(\.name)
-        + ["lead_units_canonical", "co_units_canonical", foldedText, extra]
+        + ["lead_units_canonical", "co_units_canonical", foldedText, extra, numberInteger]
 
     /// Creates what is missing, idempotently (`IF NOT EXISTS`): a second
     /// push to the same database runs them again harmlessly.
@@ -66,7 +68,7 @@ package enum SQLSchema {
           leaders text[] NOT NULL, lead_units text[] NOT NULL, co_units text[] NOT NULL,
           deadline text, due date, source text NOT NULL,
           lead_units_canonical text[] NOT NULL, co_units_canonical text[] NOT NULL,
-          \(foldedText) text NOT NULL, \(extra) jsonb NOT NULL,
+          \(foldedText) text NOT NULL, \(extra) jsonb NOT NULL, \(numberInteger) bigint,
           PRIMARY KEY (dataset, \(ordinal)))
         """,
         """

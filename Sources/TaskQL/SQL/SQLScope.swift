@@ -8,6 +8,9 @@ struct SQLValue {
     /// For the task text, its stored ASCII-lowered copy (`text_folded`,
     /// trigram-indexed), which `contains` reads instead of folding each row.
     var folded: String? = nil
+    /// For the printed number, TQL's `int()` of it, stored at push
+    /// (`number_int`): TQL reads Chinese numerals and `（三）`, SQL does not.
+    var integer: String? = nil
 }
 
 /// A SELECT being built, PRQL's way: stages add to it while SQL allows
@@ -15,7 +18,7 @@ struct SQLValue {
 /// compiler wraps it as a subquery when a stage cannot be added (a
 /// `where` after `take`, a `skip` after `take`, `explode`) and after every
 /// grouping stage. A subquery exports its columns as `c0…`, their canonical
-/// names as `k0…`, and the row order as one number `_o`
+/// names as `k0…`, the number's integer as `n0…`, and the row order as one number `_o`
 /// (`row_number() OVER (ORDER BY …)`), so TQL's order survives every
 /// wrap: SQL keeps no order through a subquery.
 struct SQLScope {
@@ -54,11 +57,14 @@ struct SQLScope {
         for (i, c) in columns.enumerated() {
             outputs.append("\(c.sql) AS c\(i)")
             if let canonical = c.canonical { outputs.append("\(canonical) AS k\(i)") }
+            if let integer = c.integer { outputs.append("\(integer) AS n\(i)") }
         }
         let rank = order.isEmpty ? "1::bigint" : "row_number() OVER (ORDER BY \(order.joined(separator: ", ")))"
         outputs.append("\(rank) AS _o")
         let columns = columns.enumerated().map { i, c in
-            SQLValue(sql: "\(alias).c\(i)", canonical: c.canonical == nil ? nil : "\(alias).k\(i)")
+            SQLValue(
+                sql: "\(alias).c\(i)", canonical: c.canonical == nil ? nil : "\(alias).k\(i)",
+                integer: c.integer == nil ? nil : "\(alias).n\(i)")
         }
         return SQLScope(from: "(\(select(outputs))) AS \(alias)", columns: columns, order: ["\(alias)._o"])
     }

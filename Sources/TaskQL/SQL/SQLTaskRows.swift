@@ -77,6 +77,11 @@ package struct SQLTaskRows: Sendable {
             extra[field.name] = field.value
         }
         fields.append(Self.escaped(Self.jsonObject(extra)))
+        if case .int(let n)? = ScalarFunctions.integer(.string(record.number)) {
+            fields.append(String(n))
+        } else {
+            fields.append("\\N")
+        }
         out += fields.joined(separator: "\t")
         out += "\n"
     }

@@ -144,6 +144,10 @@ import Testing
         "tasks | extend l = light(due) | count by city, l",
         "tasks | where year / 0 > 1 | count",
         "tasks | explode leaders as who | count by who | top 3 by count desc, who",
+        "tasks | sort by int(number) desc, id | take 30 | select id, number, int(number) as n",
+        "tasks | take 40 | extend k = int(number) | where k > 3 | count by k",
+        #"tasks | where text matches "[0-9]+(万|亿)元" and not (title matches "^\\s*$") | count by city"#,
+        "tasks | summarize units = list(lead_units), n = dcount(co_units) by kind",
     ])
     func namedShapesAgree(_ text: String) throws {
         let pair = try Self.seeds.get()

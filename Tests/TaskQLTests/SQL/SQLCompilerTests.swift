@@ -47,7 +47,7 @@ import Testing
 
     @Test(arguments: [
         ("tasks | extend l = lower(text)", "lower()"), ("tasks | where text matches \"a{300}\"", "matches: a repeat"),
-        ("tasks | extend n = int(number)", "int()"), ("diff haimen haimen", "diff"),
+        ("tasks | extend n = int(title)", "int() of a text other"), ("diff haimen haimen", "diff"),
         (#"tasks | where text matches "[\\Da]""#, "matches: a set mixing"),
     ])
     func whatCannotBeCompiledIsNamed(query: String, construct: String) throws {
