@@ -24,6 +24,8 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     let connection: PostgresConnection
     let logger = Logger(label: "taskql.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     private var closed = false
+    /// The server process serving this connection, which a cancel names.
+    private var backendID: Int?
     /// The `statement_timeout` set at connection, in seconds.
     private(set) var timeLimit: Double?
     /// Seconds a query with `matches` may run when no time limit was set.
@@ -58,6 +60,7 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             throw DatabaseError("cannot connect to \(location.displayName): \(Self.message(of: error))")
         }
         let database = PostgresDatabase(location: location, group: group, connection: connection)
+        database.backendID = try? database.execute("SELECT pg_backend_pid()::bigint").first?.decode(Int.self)
         if let timeLimit, timeLimit > 0 {
             try database.execute("SET statement_timeout = \(Int((timeLimit * 1000).rounded(.up)))")
             database.timeLimit = timeLimit
@@ -79,16 +82,39 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
 
     // MARK: Statements
 
-    /// Runs `sql` with `binds` as `$1`…, and returns its rows.
+    /// Runs `sql` with `binds` as `$1`…, and returns its rows. Cancelling
+    /// `cancellation` (Ctrl-C) asks the server to stop the statement.
     @discardableResult
-    func execute(_ sql: String, _ binds: [Value] = []) throws -> [PostgresRow] {
+    func execute(_ sql: String, _ binds: [Value] = [], cancellation: CancellationHandle? = nil) throws
+        -> [PostgresRow]
+    {
         var bindings = PostgresBindings(capacity: binds.count)
         for value in binds { try Self.bind(value, into: &bindings) }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait().rows
+            let future = connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+            if let cancellation {
+                let done = DispatchSemaphore(value: 0)
+                future.whenComplete { _ in done.signal() }
+                var asked = false
+                while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+                    if !asked, cancellation.isCancelled {
+                        asked = true
+                        cancelStatement()
+                    }
+                }
+            }
+            return try future.wait().rows
         } catch {
             throw Self.databaseError(error)
         }
+    }
+
+    /// Asks the server, on a second connection, to cancel what this one
+    /// runs (`pg_cancel_backend`; the statement then fails with 57014).
+    private func cancelStatement() {
+        guard let backendID, let other = try? PostgresDatabase.connect(location) else { return }
+        defer { other.close() }
+        _ = try? other.execute("SELECT pg_cancel_backend($1::int)", [.int(backendID)])
     }
 
     /// Runs a statement of the caller's own (set-up, administration).
@@ -102,14 +128,14 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             try execute("BEGIN")
             do {
                 try execute("SET LOCAL statement_timeout = \(Self.regexTimeLimit * 1000)")
-                rows = try execute(query.text, query.parameters)
+                rows = try execute(query.text, query.parameters, cancellation: cancellation)
                 try execute("COMMIT")
             } catch {
                 _ = try? execute("ROLLBACK")
                 throw error
             }
         } else {
-            rows = try execute(query.text, query.parameters)
+            rows = try execute(query.text, query.parameters, cancellation: cancellation)
         }
         return try rows.map { row in
             var values: [Value] = []

@@ -194,6 +194,19 @@ import Testing
         #expect(try database.run("tasks | count").rows == [[.int(engine.table.count)]])
     }
 
+    /// Ctrl-C (the cancellation handle) stops a statement the server is
+    /// running: it is cancelled there, and the call returns at once.
+    @Test func cancellingStopsTheServersStatement() throws {
+        let pair = try Self.seeds.get()
+        let handle = CancellationHandle()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { handle.cancel() }
+        let started = Date()
+        let sleep = SQLQuery(text: "SELECT pg_sleep(20)::text", parameters: [], columns: ["x"], columnTypes: [.string])
+        #expect(throws: DatabaseError.self) { try pair.database.rows(of: sleep, cancellation: handle) }
+        #expect(Date().timeIntervalSince(started) < 5, "cancelled at the server, not waited out")
+        #expect(try pair.database.run("tasks | count").rows == [[.int(pair.memory.table.count)]])
+    }
+
     /// Errors say where and why: a refused login, a wrong URL, a database
     /// with no TaskQL tables, `load` in a database session.
     @Test func failuresAreClear() throws {
