@@ -90,6 +90,14 @@ extension SQLCompiler {
                 try expression(b, in: scope, aggregates: aggregates)
             )
             return "(\(x.sql) || \(y.sql))"
+        case .add where a.type == .date && b.type == .int, .add where a.type == .int && b.type == .date,
+            .subtract where a.type == .date && b.type == .int:
+            let (x, y) = (
+                try expression(a, in: scope, aggregates: aggregates),
+                try expression(b, in: scope, aggregates: aggregates)
+            )
+            let (date, days) = a.type == .date ? (x.sql, y.sql) : (y.sql, x.sql)
+            return shiftedDate(date, by: op == .subtract ? "(- \(days))" : days)
         case .subtract where a.type == .date && b.type == .date:
             let (x, y) = (
                 try expression(a, in: scope, aggregates: aggregates),
@@ -226,6 +234,15 @@ extension SQLCompiler {
         default:
             throw Self.notCompiled("'\(op.rawValue)' on \(a.type)", at: span)
         }
+    }
+
+    /// `date + days`, years 1–9999 as in memory; past them TQL's
+    /// "date out of range" (E0407) from `taskql_fail`.
+    mutating func shiftedDate(_ date: String, by days: String) -> String {
+        let target = "((\(date) - DATE '0001-01-01')::bigint + (\(days)))"
+        let last = "(DATE '9999-12-31' - DATE '0001-01-01')"
+        return
+            "(CASE WHEN \(date) IS NULL OR (\(days)) IS NULL THEN NULL::date WHEN \(target) BETWEEN 0 AND \(last) THEN DATE '0001-01-01' + \(target)::integer ELSE \(SQLSchema.failFunction)('\(DiagnosticCode.runtimeType.rawValue)', 'date out of range', NULL::date) END)"
     }
 
     /// `matches`: the pattern, known when the query is compiled, spelt in

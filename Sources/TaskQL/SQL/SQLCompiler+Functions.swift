@@ -65,9 +65,37 @@ extension SQLCompiler {
                 }
                 return SQLValue(sql: integer)
             }
-        case .lower, .upper, .trim, .date, .substr, .number, .extract:
+        case .date where arguments[0].type != .string, .trim where arguments[0].type != .string,
+            .substr where arguments[0].type != .string:
+            throw Self.notCompiled("\(function.rawValue)() of \(arguments[0].type)", at: span)
+        case .date:
+            // TQL reads exactly YYYY-MM-DD of a real day in years 1–9999,
+            // else null; each test in its own CASE, as SQL's AND has no order.
+            let x = sql[0]
+            let (y, m, d) = ("substr(\(x), 1, 4)::int", "substr(\(x), 6, 2)::int", "substr(\(x), 9, 2)::int")
+            let monthEnd = "extract(day from (make_date(\(y), \(m), 1) + interval '1 month - 1 day'))::int"
+            return SQLValue(
+                sql:
+                    "(CASE WHEN \(x) ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN CASE WHEN \(y) >= 1 AND \(m) BETWEEN 1 AND 12 THEN CASE WHEN \(d) BETWEEN 1 AND \(monthEnd) THEN make_date(\(y), \(m), \(d)) END END END)"
+            )
+        case .trim:
+            // TQL's white space (Unicode's, the ideographic space included), not only ' '.
+            let spaces = String(String.UnicodeScalarView(Self.whiteSpace))
+            return SQLValue(sql: "btrim(\(sql[0]), \(bind(.string(spaces), as: .string)))")
+        case .substr:
+            // Scalars from the 0-based start (negative is 0), at most the length (negative is 0).
+            let start = "LEAST(GREATEST(\(sql[1]), 0), 1000000000)::int + 1"
+            let nulls = sql.map { "\($0) IS NULL" }.joined(separator: " OR ")
+            let length = sql.count == 3 ? ", LEAST(GREATEST(\(sql[2]), 0), 1000000000)::int" : ""
+            return SQLValue(sql: "(CASE WHEN \(nulls) THEN NULL::text ELSE substr(\(sql[0]), \(start)\(length)) END)")
+        case .lower, .upper, .number, .extract:
             throw Self.notCompiled("\(function.rawValue)()", at: span)
         }
+    }
+
+    /// Every scalar TQL's `trim` removes (`properties.isWhitespace`).
+    static let whiteSpace: [Unicode.Scalar] = (0...0x3000).compactMap { v in
+        Unicode.Scalar(UInt32(v)).flatMap { $0.properties.isWhitespace ? $0 : nil }
     }
 
     /// One aggregate of `summarize` over the rows of `scope`. An aggregate

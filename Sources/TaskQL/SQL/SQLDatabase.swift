@@ -33,6 +33,12 @@ package struct DatabaseError: Error, CustomStringConvertible {
                 code: .timeLimit, message: "the query ran past the database's statement timeout", span: span,
                 help: "narrow it with where before the slow part, or raise the time limit")
         case "57014": Diagnostic(code: .cancelled, message: "the database cancelled the query: \(message)", span: span)
+        case "22003": Diagnostic(code: .runtimeType, message: "integer overflow", span: span)
+        case let state? where state.hasPrefix("TQ"):
+            // Raised by taskql_fail: TQL's own run-time error.
+            Diagnostic(
+                code: DiagnosticCode(rawValue: "E0" + state.dropFirst(2)) ?? .databaseError, message: message,
+                span: span)
         default:
             Diagnostic(code: .databaseError, message: "the database: \(message)", span: span)
         }

@@ -42,6 +42,13 @@ package enum SQLSchema {
     /// aggregates of list columns (`dcount(lead_units)`, `list(leaders)`).
     package static let concatAggregate = "taskql_concat"
 
+    /// A function that raises TQL's run-time error `code` with `message`
+    /// (SQLSTATE `TQ` + the code's digits, read back by ``DatabaseError``),
+    /// typed as its third argument, for a CASE branch (a date out of range).
+    /// Volatile: the planner folds an immutable call with constant
+    /// arguments before the CASE could keep it from running.
+    package static let failFunction = "taskql_fail"
+
     /// The columns of ``tasks`` in the order ``SQLTaskRows`` writes them.
     package static let taskColumns: [String] =
         [ordinal] + TaskField.standardColumns.filter { $0 != .units }.map(\.name)
@@ -84,6 +91,11 @@ package enum SQLSchema {
         """
         CREATE OR REPLACE AGGREGATE \(concatAggregate)(anycompatiblearray) (
           SFUNC = array_cat, STYPE = anycompatiblearray, INITCOND = '{}')
+        """,
+        """
+        CREATE OR REPLACE FUNCTION \(failFunction)(code text, message text, model anyelement)
+          RETURNS anyelement LANGUAGE plpgsql VOLATILE AS
+          $$BEGIN RAISE EXCEPTION '%', message USING ERRCODE = 'TQ' || right(code, 3); END$$
         """,
         "CREATE INDEX IF NOT EXISTS taskql_tasks_city ON \(tasks) (city)",
         "CREATE INDEX IF NOT EXISTS taskql_tasks_due ON \(tasks) (due)",

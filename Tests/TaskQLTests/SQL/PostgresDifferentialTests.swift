@@ -42,7 +42,8 @@ import Testing
     enum Outcome: Equatable {
         case rows(columns: [String], rows: [[Value]])
         case failure(code: String)
-        case notCompiled
+        /// E0601, with the construct it names.
+        case notCompiled(String)
         case rejected
     }
 
@@ -77,7 +78,8 @@ import Testing
             return .rows(columns: result.columns, rows: rounded(result.rows))
         } catch {
             let code = error.diagnostics.first.map { "\($0.code)" } ?? ""
-            return code == "E0601" ? .notCompiled : .failure(code: code)
+            let construct = error.diagnostics.first?.message.components(separatedBy: " cannot be compiled").first
+            return code == "E0601" ? .notCompiled(construct ?? "") : .failure(code: code)
         }
     }
 
@@ -85,9 +87,18 @@ import Testing
         var compared = 0
         var withRows = 0
         var notCompiled = 0
+        var constructs: [String: Int] = [:]
+        /// A run-time error (E0401, E0407) on one engine and rows on the
+        /// other: SQL evaluates in no fixed order, so the server may skip
+        /// an expression no row needs, or test a condition before the one
+        /// that would have removed the row (Docs/POSTGRES.md).
+        var errorsInAnotherOrder = 0
         var mismatches: [String] = []
         var description: String {
-            "\(compared) compared (\(withRows) with rows), \(notCompiled) not compiled (E0601)"
+            let named = constructs.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+            return
+                "\(compared) compared (\(withRows) with rows, \(errorsInAnotherOrder) a run-time error on one side), "
+                + "\(notCompiled) not compiled (E0601: " + named.joined(separator: ", ") + ")"
         }
     }
 
@@ -103,13 +114,16 @@ import Testing
             let memory = memoryOutcome(text, on: pair.memory)
             guard memory != .rejected else { continue }
             let database = databaseOutcome(text, on: pair.session)
-            if database == .notCompiled {
+            if case .notCompiled(let construct) = database {
                 tally.notCompiled += 1
+                tally.constructs[construct, default: 0] += 1
                 continue
             }
             tally.compared += 1
             if case .rows(_, let rows) = memory, !rows.isEmpty { tally.withRows += 1 }
-            if memory != database, tally.mismatches.count < 6 {
+            if Self.isEvaluationOrder(memory, database) {
+                tally.errorsInAnotherOrder += 1
+            } else if memory != database, tally.mismatches.count < 6 {
                 tally.mismatches.append("\(text)\n  memory:   \(memory)\n  database: \(database)")
             }
         }
@@ -117,11 +131,21 @@ import Testing
         return tally
     }
 
+    /// Rows on one side, a data-dependent run-time error on the other.
+    static func isEvaluationOrder(_ a: Outcome, _ b: Outcome) -> Bool {
+        switch (a, b) {
+        case (.failure(let code), .rows), (.rows, .failure(let code)): ["E0401", "E0407"].contains(code)
+        default: false
+        }
+    }
+
     @Test func generatedQueriesAgreeOnTheSeeds() throws {
         let pair = try Self.seeds.get()
         let tally = Self.compare(pair, vocabulary: try BundledData.vocabulary(), seed: 14, count: 3_000)
         #expect(tally.compared == 3_000, "\(tally)")
         #expect(tally.withRows > 1_500, "\(tally)")
+        #expect(tally.errorsInAnotherOrder < 30, "\(tally)")
+        #expect(tally.notCompiled < 300, "the compiled share shrank: \(tally)")
         #expect(tally.mismatches.isEmpty, "\(tally)\n\(tally.mismatches.joined(separator: "\n"))")
     }
 
@@ -130,6 +154,9 @@ import Testing
         let tally = Self.compare(pair, vocabulary: SyntheticTasks.vocabulary, seed: 1_401, count: 3_000)
         #expect(tally.compared == 3_000, "\(tally)")
         #expect(tally.withRows > 1_500, "\(tally)")
+        // Dates of 9999-12-31 in the data: `due + n` is out of range there.
+        #expect(tally.errorsInAnotherOrder < 60, "\(tally)")
+        #expect(tally.notCompiled < 300, "the compiled share shrank: \(tally)")
         #expect(tally.mismatches.isEmpty, "\(tally)\n\(tally.mismatches.joined(separator: "\n"))")
     }
 
