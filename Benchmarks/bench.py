@@ -318,6 +318,11 @@ def main():
     lines += ["", "How each system answers: `Benchmarks/bench.py` (QUESTIONS). DuckDB and sqlite3 read a copy of "
               "the file with canonical unit columns added (`lead_canon`), which they need for alias-aware "
               "questions; sqlite3 keeps lists as JSON text and loads through Python's `executemany`."]
+    publish(lines, results_file, failures)
+
+
+def publish(lines, results_file, failures):
+    """Prints the Markdown, writes it to results_file, fails on any disagreement."""
     text = "\n".join(lines) + "\n"
     print(text)
     if results_file:

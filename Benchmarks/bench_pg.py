@@ -142,13 +142,7 @@ def main():
     lines += ["`ratio` is PostgreSQL ÷ in memory: how many times longer the database takes.",
               "How each question reads: `Benchmarks/bench.py` (QUESTIONS); the SQL each compiles to: "
               "`taskql --db URL -c 'explain …'`."]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if results_file:
-        with open(results_file, "w", encoding="utf-8") as f:
-            f.write(text)
-    if failures:
-        sys.exit("answers differ:\n" + "\n".join(failures))
+    bench.publish(lines, results_file, failures)
 
 
 if __name__ == "__main__":
