@@ -100,16 +100,22 @@ extension SQLCompiler {
 
     /// One aggregate of `summarize` over the rows of `scope`. An aggregate
     /// of a list column takes its elements, as the in-memory one does:
-    /// they are concatenated in row order (`taskql_concat`, which `taskql
-    /// push` creates) and aggregated in a subquery.
+    /// they are gathered in row order and aggregated in a subquery.
     mutating func aggregate(_ a: CheckedAggregate, in scope: SQLScope) throws(Diagnostic) -> String {
         guard let argument = a.argument else { return "count(*)" }
         let value = try expression(argument, in: scope)
         let orderBy = scope.order.isEmpty ? "" : " ORDER BY " + scope.order.joined(separator: ", ")
         let isList: Bool = if case .list = argument.type { true } else { false }
-        // Every non-null value (every element, for a list) in row order.
+        let (j, x) = (nextAlias("j"), nextAlias("x"))
+        let cast =
+            Self.element(of: argument.type) == .string ? "" : "::\(Self.sqlType(Self.element(of: argument.type)))"
+        // Every value (every element of every list) in row order. Lists go
+        // through jsonb_agg, which grows its state in place: concatenating
+        // arrays (array_cat) copies the whole array at each row.
         func elements(_ sql: String) -> String {
-            isList ? "\(SQLSchema.concatAggregate)(\(sql)\(orderBy))" : "array_agg(\(sql)\(orderBy))"
+            guard isList else { return "array_agg(\(sql)\(orderBy))" }
+            return
+                "ARRAY(SELECT \(x).e\(cast) FROM jsonb_array_elements(jsonb_agg(to_jsonb(\(sql))\(orderBy)) FILTER (WHERE \(sql) IS NOT NULL)) WITH ORDINALITY AS \(j)(a, n), jsonb_array_elements_text(\(j).a) WITH ORDINALITY AS \(x)(e, m) ORDER BY \(j).n, \(x).m)"
         }
         switch a.function {
         case .count: return "count(\(value.sql))"

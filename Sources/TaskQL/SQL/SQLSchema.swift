@@ -38,10 +38,6 @@ package enum SQLSchema {
     /// The extra columns of a task, as a `jsonb` object of name → text.
     package static let extra = "extra"
 
-    /// An aggregate concatenating arrays in order (`array_cat`), for
-    /// aggregates of list columns (`dcount(lead_units)`, `list(leaders)`).
-    package static let concatAggregate = "taskql_concat"
-
     /// A function that raises TQL's run-time error `code` with `message`
     /// (SQLSTATE `TQ` + the code's digits, read back by ``DatabaseError``),
     /// typed as its third argument, for a CASE branch (a date out of range).
@@ -88,10 +84,6 @@ package enum SQLSchema {
         // `has` on units is `@>` on these arrays: a GIN index answers it.
         "CREATE INDEX IF NOT EXISTS taskql_tasks_lead_units ON \(tasks) USING gin (lead_units_canonical)",
         "CREATE INDEX IF NOT EXISTS taskql_tasks_co_units ON \(tasks) USING gin (co_units_canonical)",
-        """
-        CREATE OR REPLACE AGGREGATE \(concatAggregate)(anycompatiblearray) (
-          SFUNC = array_cat, STYPE = anycompatiblearray, INITCOND = '{}')
-        """,
         """
         CREATE OR REPLACE FUNCTION \(failFunction)(code text, message text, model anyelement)
           RETURNS anyelement LANGUAGE plpgsql VOLATILE AS
