@@ -62,12 +62,6 @@ extension Engine {
             table: TaskTable(describingExtraColumns: catalog.extraHeaders), aliases: aliases, options: options,
             described: catalog)
     }
-
-    /// Whether this engine describes data held in a database.
-    package var describesDatabase: Bool { described != nil }
-
-    /// The extra column headers the compiler reads from `extra`.
-    var extraHeaders: [String] { table.extras.headers }
 }
 
 extension DatabaseCatalog {
